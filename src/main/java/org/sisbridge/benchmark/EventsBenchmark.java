@@ -1,0 +1,89 @@
+package org.sisbridge.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.sisbridge.events.EventsFlowStatistics;
+import org.sisbridge.runtime.SisbridgeAgent;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.UpstreamSimulator;
+import org.sisbridge.staging.SecretSource;
+
+/**
+ * Pulls N events from the in-process simulator through the real routes into a fresh H2 file
+ * database and prints events/second end to end, beside a plain JDBC batch insert of the same rows
+ * into the same database, and this JVM's peak heap.
+ */
+public final class EventsBenchmark {
+
+    private final Path home;
+    private final int events;
+    private final PrintStream out;
+
+    public EventsBenchmark(Path home, int events, PrintStream out) {
+        this.home = home;
+        this.events = events;
+        this.out = out;
+    }
+
+    public int run() throws Exception {
+        Path database = home.resolve("data/benchmark/events");
+        Files.createDirectories(database.getParent());
+        Files.deleteIfExists(Path.of(database + ".mv.db"));
+        String jdbcUrl = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE";
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = events;
+        out.printf("Events benchmark: %,d events, H2 file database %s, max heap %s%n", events, database,
+                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+        try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
+             SisbridgeAgent agent = SisbridgeAgent.builder(home)
+                     .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", settings.clientSecret)))
+                     .property("sisbridge.upstream.base-url", simulator.baseUrl())
+                     .property("sisbridge.staging.jdbc-url", jdbcUrl)
+                     .property("sisbridge.events.page-size", 1000)
+                     .property("sisbridge.staging.batch-size", 1000)
+                     .property("sisbridge.events.poll-interval-ms", 100)
+                     .property("sisbridge.events.initial-delay-ms", 0)
+                     .property("sisbridge.events.max-pages-per-poll", 1_000_000)
+                     .build()) {
+            HeapPeak.reset();
+            long started = System.nanoTime();
+            agent.start();
+            EventsFlowStatistics statistics = agent.bean("eventsFlowStatistics", EventsFlowStatistics.class);
+            while (!statistics.caughtUp(settings.misCodes)) {
+                Thread.sleep(20);
+            }
+            long pipelineNanos = System.nanoTime() - started;
+            long peakHeap = HeapPeak.bytes();
+            DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
+            long stored = count(dataSource);
+            long plainNanos = PlainEventInsert.run(dataSource, simulator.feed(), "111");
+
+            double pipelineRate = stored / (pipelineNanos / 1e9);
+            double plainRate = events / (plainNanos / 1e9);
+            out.printf("  pipeline (HTTP + JSON + validation + staging, start-up included): %,d rows in %.2f s = %,.0f events/s%n",
+                    stored, pipelineNanos / 1e9, pipelineRate);
+            out.printf("  plain JDBC batch insert of the same rows, same database:            %,d rows in %.2f s = %,.0f rows/s%n",
+                    events, plainNanos / 1e9, plainRate);
+            out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", pipelineRate / plainRate);
+            out.printf("  peak heap during the pipeline run (simulator included): %s of %s%n",
+                    HeapPeak.megabytes(peakHeap), HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+            return stored == events ? 0 : 1;
+        }
+    }
+
+    private static long count(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM idme_status_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+}

@@ -1,0 +1,96 @@
+package org.sisbridge.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.UpstreamSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** A standalone upstream simulator, so that a real agent (or curl) can be pointed at it. */
+@Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the upstream API contract (token, events, health) from a simulated, seeded population.",
+                "Point an agent at it with sisbridge.upstream.base-url=http://127.0.0.1:<port>."})
+public class SimulatorCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8089", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+    @Option(names = "--events", defaultValue = "2000", description = "Events per MIS code, 10 to 10,000,000 (default ${DEFAULT-VALUE}).")
+    int events;
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the population and the feed (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--mis-codes", defaultValue = "111", split = ",", description = "MIS codes served; others get 403 (default ${DEFAULT-VALUE}).")
+    List<String> misCodes;
+    @Option(names = "--client-id", defaultValue = "sisbridge-demo", description = "Accepted OAuth2 client id.")
+    String clientId;
+    @Option(names = "--client-secret-env", defaultValue = "SISBRIDGE_CLIENT_SECRET",
+            description = "Environment variable holding the accepted client secret (default ${DEFAULT-VALUE}; 'demo-secret' when unset).")
+    String clientSecretEnv;
+    @Option(names = "--demo-faults", description = "Every misbehaviour at the demo's rates.")
+    boolean demoFaults;
+    @Option(names = "--redelivery-rate", description = "Fraction of events also delivered a second time.")
+    Double redeliveryRate;
+    @Option(names = "--malformed-payload-rate", description = "Fraction of events whose eventPayload is not JSON.")
+    Double malformedPayloadRate;
+    @Option(names = "--oversize-field-rate", description = "Fraction of events with a field over its dictionary length.")
+    Double oversizeFieldRate;
+    @Option(names = "--unknown-event-type-rate", description = "Fraction of events with an undocumented eventType.")
+    Double unknownEventTypeRate;
+    @Option(names = "--undocumented-transition-rate", description = "Fraction of events with an undocumented status transition.")
+    Double undocumentedTransitionRate;
+    @Option(names = "--invalid-cccid-rate", description = "Fraction of events with a CCCID of the wrong form.")
+    Double invalidCccidRate;
+    @Option(names = "--wrong-mis-code-rate", description = "Fraction of events carrying a MIS code not served.")
+    Double wrongMisCodeRate;
+    @Option(names = "--http-500-rate", description = "Fraction of event requests answered 500.")
+    Double http500Rate;
+    @Option(names = "--http-503-rate", description = "Fraction of event requests answered 503 with Retry-After.")
+    Double http503Rate;
+    @Option(names = "--http-429-rate", description = "Fraction of event requests answered 429 with Retry-After.")
+    Double http429Rate;
+    @Option(names = "--retry-after-seconds", description = "Retry-After sent with 429 and 503.")
+    Integer retryAfterSeconds;
+    @Option(names = "--slow-rate", description = "Fraction of event requests answered slowly.")
+    Double slowRate;
+    @Option(names = "--slow-ms", description = "How slowly, in milliseconds.")
+    Long slowMillis;
+    @Option(names = "--token-lifetime-seconds", description = "Real token lifetime; below 3600 tokens expire before their advertised expiry.")
+    Integer tokenLifetimeSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        SimulatorSettings s = demoFaults ? SimulatorSettings.demo() : new SimulatorSettings();
+        s.eventsPerMisCode = events;
+        s.seed = seed;
+        s.misCodes = List.copyOf(misCodes);
+        s.clientId = clientId;
+        String secret = System.getenv(clientSecretEnv);
+        s.clientSecret = secret == null || secret.isEmpty() ? "demo-secret" : secret;
+        if (redeliveryRate != null) s.redeliveryRate = redeliveryRate;
+        if (malformedPayloadRate != null) s.malformedPayloadRate = malformedPayloadRate;
+        if (oversizeFieldRate != null) s.oversizeFieldRate = oversizeFieldRate;
+        if (unknownEventTypeRate != null) s.unknownEventTypeRate = unknownEventTypeRate;
+        if (undocumentedTransitionRate != null) s.undocumentedTransitionRate = undocumentedTransitionRate;
+        if (invalidCccidRate != null) s.invalidCccidRate = invalidCccidRate;
+        if (wrongMisCodeRate != null) s.wrongMisCodeRate = wrongMisCodeRate;
+        if (http500Rate != null) s.http500Rate = http500Rate;
+        if (http503Rate != null) s.http503Rate = http503Rate;
+        if (http429Rate != null) s.http429Rate = http429Rate;
+        if (retryAfterSeconds != null) s.retryAfterSeconds = retryAfterSeconds;
+        if (slowRate != null) s.slowResponseRate = slowRate;
+        if (slowMillis != null) s.slowResponseMillis = slowMillis;
+        if (tokenLifetimeSeconds != null) s.tokenActualLifetimeSeconds = tokenLifetimeSeconds;
+        try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
+            System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
+                    + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
+                    simulator.baseUrl(), s.clientId, clientSecretEnv, s.misCodes, s.eventsPerMisCode);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package org.sisbridge.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sisbridge} command line: one subcommand per way people use the agent. */
+@Command(name = "sisbridge", mixinStandardHelpOptions = true, versionProvider = SisbridgeVersion.class,
+        description = "On-premise agent that connects a college SIS to the CCC systemwide services.",
+        subcommands = {RunCommand.class, DemoCommand.class, SimulatorCommand.class, BenchmarkCommand.class})
+public class SisbridgeCommand implements Runnable {
+
+    /** The install directory (config/, routes/, data/); the launcher sets it. */
+    static Path home() {
+        return Path.of(System.getProperty("sisbridge.home", ".")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SisbridgeCommand()).execute(args));
+    }
+}

@@ -1,0 +1,64 @@
+package org.sisbridge.events;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.sisbridge.upstream.UpstreamTransientException;
+
+/**
+ * Reads an events page from the response stream. Each event is kept as a JSON tree without binding
+ * it to a class, so fields a newer upstream adds never break parsing. A page that is not valid
+ * JSON as a whole (a truncated response) is a transient upstream fault and is fetched again.
+ */
+public class EventPageParser {
+
+    private final ObjectMapper json;
+
+    public EventPageParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public EventPage parse(InputStream body) throws UpstreamTransientException {
+        List<JsonNode> events = new ArrayList<>();
+        String nextCursor = null;
+        boolean hasMore = false;
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UpstreamTransientException("events page is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "events" -> readEvents(parser, events);
+                    case "nextCursor" -> nextCursor = parser.getValueAsString();
+                    case "hasMore" -> hasMore = parser.getValueAsBoolean();
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // the parser's own message may quote the payload; say only where it broke
+            long at = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
+                    ? jpe.getLocation().getCharOffset() : -1;
+            throw new UpstreamTransientException("events page could not be read as JSON (truncated?) at character " + at);
+        }
+        if (nextCursor == null || nextCursor.isEmpty()) {
+            throw new UpstreamTransientException("events page carried no nextCursor");
+        }
+        return new EventPage(events, nextCursor, hasMore);
+    }
+
+    private void readEvents(JsonParser parser, List<JsonNode> events) throws IOException, UpstreamTransientException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new UpstreamTransientException("events page field 'events' is not an array");
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            events.add(json.readTree(parser));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.sisbridge.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.staging.CheckpointStore;
+import org.sisbridge.staging.Reject;
+import org.sisbridge.staging.RejectWriter;
+
+/**
+ * Stages one page in one transaction: its good events, its rejects, and the cursor that follows
+ * the page. Either all three commit or none does, so a crash anywhere leaves the feed to be read
+ * again from the last committed cursor, and the keys make the re-read change nothing.
+ */
+public class EventPageWriter {
+
+    public static final String FLOW = "idme-events";
+
+    private final DataSource dataSource;
+    private final EventValidator validator;
+    private final IdmeEventTable eventTable;
+    private final RejectWriter rejectWriter;
+    private final CheckpointStore checkpoints;
+    private final EventsFlowStatistics statistics;
+    private final Clock clock;
+
+    public EventPageWriter(DataSource dataSource, EventValidator validator, IdmeEventTable eventTable,
+                           RejectWriter rejectWriter, CheckpointStore checkpoints, EventsFlowStatistics statistics,
+                           Clock clock) {
+        this.dataSource = dataSource;
+        this.validator = validator;
+        this.eventTable = eventTable;
+        this.rejectWriter = rejectWriter;
+        this.checkpoints = checkpoints;
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    /** @param misCode the college whose feed the page came from (the checkpoint's scope) */
+    public PageOutcome write(String misCode, EventPage page) throws SQLException {
+        List<IdmeEvent> accepted = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        for (JsonNode raw : page.events()) {
+            EventCheck check = validator.check(raw);
+            if (check instanceof EventCheck.Accepted ok) {
+                accepted.add(ok.event());
+            } else if (check instanceof EventCheck.Rejected bad) {
+                rejects.add(bad.reject());
+            }
+        }
+        List<IdmeEvent> stored;
+        List<Reject> newRejects;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                stored = eventTable.insertNew(connection, accepted, LocalDateTime.now(clock));
+                newRejects = rejectWriter.write(connection, rejects);
+                checkpoints.save(connection, FLOW, misCode, page.nextCursor());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        PageOutcome outcome = outcome(misCode, page, stored, newRejects);
+        statistics.record(outcome);
+        return outcome;
+    }
+
+    private static PageOutcome outcome(String misCode, EventPage page, List<IdmeEvent> stored, List<Reject> newRejects) {
+        Map<RejectReason, Integer> byReason = new EnumMap<>(RejectReason.class);
+        newRejects.forEach(r -> byReason.merge(r.reason(), 1, Integer::sum));
+        int undocumented = (int) stored.stream().filter(e -> !e.transitionValid()).count();
+        int unknownTypes = (int) stored.stream().filter(e -> !e.documentedEventType()).count();
+        int received = page.events().size();
+        return new PageOutcome(misCode, received, stored.size(), received - stored.size() - newRejects.size(),
+                byReason, undocumented, unknownTypes, page.hasMore());
+    }
+}

@@ -1,0 +1,105 @@
+package org.sisbridge.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.sisbridge.staging.SecretSource;
+
+/**
+ * The agent: camel-main with the routes of {@code <home>/routes}, the configuration of
+ * {@code <home>/config/application.properties} (plus an optional override file and environment
+ * variables), and the beans of {@link AgentBeans}. Used by every command and by the tests.
+ */
+public final class SisbridgeAgent implements AutoCloseable {
+
+    private final Main main;
+
+    private SisbridgeAgent(Main main) {
+        this.main = main;
+    }
+
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    /** Starts the routes and returns; the agent runs until {@link #close()}. */
+    public SisbridgeAgent start() throws Exception {
+        main.start();
+        return this;
+    }
+
+    /** Runs in the foreground until the process is told to stop (SIGTERM, Ctrl-C). */
+    public void runUntilStopped() throws Exception {
+        main.run();
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return main.getCamelContext().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+
+    public static final class Builder {
+        private final Path home;
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final Map<String, Object> beans = new LinkedHashMap<>();
+        private Path overrideFile;
+        private SecretSource secrets = SecretSource.fromSystem();
+
+        private Builder(Path home) {
+            this.home = home.toAbsolutePath().normalize();
+        }
+
+        /** A configuration value that wins over the files (used by commands and tests). */
+        public Builder property(String key, Object value) {
+            overrides.put(key, String.valueOf(value));
+            return this;
+        }
+
+        /** An optional properties file layered over config/application.properties. */
+        public Builder overrideFile(Path file) {
+            this.overrideFile = file;
+            return this;
+        }
+
+        /** A bean bound before the defaults, replacing the default of the same name. */
+        public Builder bean(String name, Object bean) {
+            beans.put(name, bean);
+            return this;
+        }
+
+        public Builder secrets(SecretSource secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        public SisbridgeAgent build() {
+            Path config = home.resolve("config/application.properties");
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalStateException("no configuration at " + config + ": is " + home + " the sisbridge home?");
+            }
+            Main main = new Main();
+            String locations = "file:" + config;
+            if (overrideFile != null) {
+                locations += ",file:" + overrideFile.toAbsolutePath();
+            }
+            main.setPropertyPlaceholderLocations(locations);
+            main.addInitialProperty("sisbridge.home", home.toString());
+            overrides.forEach(main::addOverrideProperty);
+            main.configure().withRoutesIncludePattern("file:" + home.resolve("routes") + "/*.yaml");
+            beans.forEach(main::bind);
+            main.configure().addConfiguration(new AgentBeans(secrets));
+            return new SisbridgeAgent(main);
+        }
+    }
+}

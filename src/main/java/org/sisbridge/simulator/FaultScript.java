@@ -1,0 +1,62 @@
+package org.sisbridge.simulator;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Scripted faults for tests, consumed in order by the next events-API requests, one fault per
+ * request, before the random rates apply. A request that takes a scripted fault gets no random one.
+ */
+public final class FaultScript {
+    private final ConcurrentLinkedQueue<InjectedFault> queue = new ConcurrentLinkedQueue<>();
+    private final TokenStore tokens;
+    private final int defaultRetryAfterSeconds;
+
+    FaultScript(TokenStore tokens, int defaultRetryAfterSeconds) {
+        this.tokens = tokens;
+        this.defaultRetryAfterSeconds = defaultRetryAfterSeconds;
+    }
+
+    /** The next {@code times} requests answer {@code httpStatus} (429 and 503 still carry the default Retry-After). */
+    public void failNext(int httpStatus, int times) {
+        boolean needsRetryAfter = httpStatus == 429 || httpStatus == 503;
+        failNextWithRetryAfter(httpStatus, needsRetryAfter ? defaultRetryAfterSeconds : 0, times);
+    }
+
+    /** The next {@code times} requests answer {@code httpStatus} with this Retry-After (0 = no header). */
+    public void failNextWithRetryAfter(int httpStatus, int retryAfterSeconds, int times) {
+        if (httpStatus < 400 || httpStatus > 599) {
+            throw new IllegalArgumentException("a fault needs a 4xx or 5xx status, not " + httpStatus);
+        }
+        add(new InjectedFault(httpStatus, retryAfterSeconds, 0), times);
+    }
+
+    /** Every token issued so far stops working; the next call with one gets 401. */
+    public void revokeAllTokens() {
+        tokens.revokeAll();
+    }
+
+    /** The next {@code times} requests are answered normally, but only after {@code millis}. */
+    public void delayNext(long millis, int times) {
+        add(new InjectedFault(0, 0, millis), times);
+    }
+
+    /** Scripted faults not yet consumed. */
+    public int pending() {
+        return queue.size();
+    }
+
+    public void clear() {
+        queue.clear();
+    }
+
+    Optional<InjectedFault> next() {
+        return Optional.ofNullable(queue.poll());
+    }
+
+    private void add(InjectedFault fault, int times) {
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.sisbridge.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mutable settings with defaults; all switches independent, all default off.
+ *
+ * <p>{@link UpstreamSimulator#start} takes a copy, so changing a settings object after start has
+ * no effect on a running simulator (the feed must not change under a client paging through it).
+ * Use {@link FaultScript} to change behaviour while running.
+ */
+public final class SimulatorSettings {
+    public long seed = 42;
+    /** Distinct events in the feed for each MIS code (10 .. 10_000_000). */
+    public int eventsPerMisCode = 2000;
+    /** MIS codes this upstream serves; others get 403. */
+    public List<String> misCodes = List.of("111");
+    public String clientId = "sisbridge-demo";
+    public String clientSecret = "demo-secret";
+    /** The {@code expires_in} advertised in token responses. */
+    public int tokenExpiresInSeconds = 3600;
+    /** How long a token really works; below the advertised value it is the "expire tokens early" switch. */
+    public int tokenActualLifetimeSeconds = 3600;
+
+    // Event anomaly rates: fraction of events (0..1), decided deterministically per event from the seed.
+    public double redeliveryRate;
+    public double malformedPayloadRate;
+    public double oversizeFieldRate;
+    public double unknownEventTypeRate;
+    public double undocumentedTransitionRate;
+    public double invalidCccidRate;
+    public double wrongMisCodeRate;
+
+    // HTTP misbehaviour: fraction of events-API requests, deterministic from seed + request number.
+    public double http500Rate;
+    public double http503Rate;
+    public double http429Rate;
+    /** Sent as Retry-After with 429 and 503. */
+    public int retryAfterSeconds = 1;
+    public double slowResponseRate;
+    public long slowResponseMillis = 0;
+
+    /** A few thousand events with a few % of every anomaly and a little HTTP misbehaviour: a 30 s demo. */
+    public static SimulatorSettings demo() {
+        SimulatorSettings s = new SimulatorSettings();
+        s.eventsPerMisCode = 3000;
+        s.redeliveryRate = 0.03;
+        s.malformedPayloadRate = 0.01;
+        s.oversizeFieldRate = 0.01;
+        s.unknownEventTypeRate = 0.02;
+        s.undocumentedTransitionRate = 0.03;
+        s.invalidCccidRate = 0.02;
+        s.wrongMisCodeRate = 0.01;
+        s.http500Rate = 0.03;
+        s.http503Rate = 0.02;
+        s.http429Rate = 0.02;
+        s.retryAfterSeconds = 1;
+        s.slowResponseRate = 0.05;
+        s.slowResponseMillis = 300;
+        return s;
+    }
+
+    public SimulatorSettings copy() {
+        SimulatorSettings c = new SimulatorSettings();
+        c.seed = seed;
+        c.eventsPerMisCode = eventsPerMisCode;
+        c.misCodes = List.copyOf(new ArrayList<>(misCodes));
+        c.clientId = clientId;
+        c.clientSecret = clientSecret;
+        c.tokenExpiresInSeconds = tokenExpiresInSeconds;
+        c.tokenActualLifetimeSeconds = tokenActualLifetimeSeconds;
+        c.redeliveryRate = redeliveryRate;
+        c.malformedPayloadRate = malformedPayloadRate;
+        c.oversizeFieldRate = oversizeFieldRate;
+        c.unknownEventTypeRate = unknownEventTypeRate;
+        c.undocumentedTransitionRate = undocumentedTransitionRate;
+        c.invalidCccidRate = invalidCccidRate;
+        c.wrongMisCodeRate = wrongMisCodeRate;
+        c.http500Rate = http500Rate;
+        c.http503Rate = http503Rate;
+        c.http429Rate = http429Rate;
+        c.retryAfterSeconds = retryAfterSeconds;
+        c.slowResponseRate = slowResponseRate;
+        c.slowResponseMillis = slowResponseMillis;
+        return c;
+    }
+
+    /** Fails fast on settings that would make the feed or the HTTP behaviour meaningless. */
+    public void validate() {
+        require(eventsPerMisCode >= 10 && eventsPerMisCode <= 10_000_000, "eventsPerMisCode must be 10..10000000");
+        require(misCodes != null && !misCodes.isEmpty(), "misCodes must not be empty");
+        require(clientId != null && clientSecret != null, "clientId and clientSecret are required");
+        require(tokenActualLifetimeSeconds >= 0 && tokenExpiresInSeconds >= 0, "token lifetimes must be >= 0");
+        require(retryAfterSeconds >= 0 && slowResponseMillis >= 0, "delays must be >= 0");
+        double[] rates = {redeliveryRate, malformedPayloadRate, oversizeFieldRate, unknownEventTypeRate,
+                undocumentedTransitionRate, invalidCccidRate, wrongMisCodeRate,
+                http500Rate, http503Rate, http429Rate, slowResponseRate};
+        for (double r : rates) {
+            require(r >= 0 && r <= 1, "rates must be within 0..1");
+        }
+        require(malformedPayloadRate + oversizeFieldRate + unknownEventTypeRate + undocumentedTransitionRate
+                + invalidCccidRate + wrongMisCodeRate <= 1.0 + 1e-9, "anomaly rates must sum to at most 1");
+        require(http500Rate + http503Rate + http429Rate <= 1.0 + 1e-9, "HTTP error rates must sum to at most 1");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

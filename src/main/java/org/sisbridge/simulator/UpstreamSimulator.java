@@ -1,0 +1,112 @@
+package org.sisbridge.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP server speaking the upstream contract (token, events, health) with a deterministic feed
+ * and switchable misbehaviour, for demos and tests. The agent's production code never uses it.
+ */
+public final class UpstreamSimulator implements AutoCloseable {
+    private static final int THREADS = 8;
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the body waits for the
+        // client's delayed ACK and every response takes ~40 ms. Read once, when the first JDK
+        // HttpServer starts, and only this simulator uses that server in the project.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimulatorSettings settings;
+    private final SimulatorCounters counters = new SimulatorCounters();
+    private final FaultScript faults;
+    private final EventFeed feed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private UpstreamSimulator(SimulatorSettings settings, String bindAddress, int port) throws IOException {
+        this.settings = settings;
+        this.feed = new EventFeed(settings);
+        TokenStore tokens = new TokenStore(settings.tokenActualLifetimeSeconds);
+        this.faults = new FaultScript(tokens, settings.retryAfterSeconds);
+        var events = new EventsEndpoint(feed, tokens, faults, new HttpMisbehaviour(settings), counters);
+        var router = new SimulatorRouter(new TokenEndpoint(settings, tokens, counters), events, counters);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
+        this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.createContext("/", router);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Binds 127.0.0.1; port 0 picks any free port. */
+    public static UpstreamSimulator start(SimulatorSettings settings, int port) {
+        return start(settings, "127.0.0.1", port);
+    }
+
+    public static UpstreamSimulator start(SimulatorSettings settings, String bindAddress, int port) {
+        SimulatorSettings snapshot = settings.copy();
+        snapshot.validate();
+        try {
+            return new UpstreamSimulator(snapshot, bindAddress, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the upstream simulator on " + bindAddress + ":" + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        InetAddress bound = server.getAddress().getAddress();
+        // A wildcard bind (0.0.0.0) is not an address a client can connect to; loopback reaches it.
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public SimulatorCounters counters() {
+        return counters;
+    }
+
+    public FaultScript faults() {
+        return faults;
+    }
+
+    public EventFeed feed() {
+        return feed;
+    }
+
+    /** A copy of the settings this simulator runs with. */
+    public SimulatorSettings settings() {
+        return settings.copy();
+    }
+
+    /** Stops the server at once; requests in flight are cut off. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "upstream-simulator-" + n.incrementAndGet());
+            t.setDaemon(true); // a forgotten simulator must not keep a test JVM or the CLI alive
+            return t;
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.sisbridge.staging;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes rejected records to the rejects table inside the caller's transaction. A reject already
+ * there for the same source and key (a redelivered bad record) is not written again.
+ */
+public class RejectWriter {
+
+    private final String table;
+    private final Clock clock;
+
+    public RejectWriter(String table, Clock clock) {
+        this.table = SqlIdentifier.require("sisbridge.staging.reject-table", table);
+        this.clock = clock;
+    }
+
+    /** @return the rejects actually written (new ones) */
+    public List<Reject> write(Connection connection, List<Reject> rejects) throws SQLException {
+        Map<String, Map<String, Reject>> bySource = new LinkedHashMap<>();
+        for (Reject reject : rejects) {
+            bySource.computeIfAbsent(reject.source(), s -> new LinkedHashMap<>()).putIfAbsent(reject.recordKey(), reject);
+        }
+        List<Reject> written = new ArrayList<>();
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                + " (source, record_key, reason_code, reason, raw_input, rejected_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Map<String, Reject>> source : bySource.entrySet()) {
+                Set<String> existing = ExistingKeys.find(connection, table, "source", source.getKey(),
+                        "record_key", source.getValue().keySet());
+                for (Reject reject : source.getValue().values()) {
+                    if (existing.contains(reject.recordKey())) {
+                        continue;
+                    }
+                    insert.setString(1, reject.source());
+                    insert.setString(2, reject.recordKey());
+                    insert.setString(3, reject.reason().name());
+                    insert.setString(4, truncate(reject.describe(), 1000));
+                    insert.setString(5, reject.rawInput());
+                    insert.setTimestamp(6, now);
+                    insert.addBatch();
+                    written.add(reject);
+                }
+            }
+            if (!written.isEmpty()) {
+                insert.executeBatch();
+            }
+        }
+        return written;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,42 @@
+package org.sisbridge.staging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads a secret from an environment variable or, failing that, from a file. Secrets are never
+ * read from the properties file, so they cannot end up in a repository or a support bundle.
+ */
+public final class SecretSource {
+
+    private final Map<String, String> environment;
+
+    public SecretSource(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static SecretSource fromSystem() {
+        return new SecretSource(System.getenv());
+    }
+
+    /** @return the secret, or an empty string when neither source is set */
+    public String read(String envName, String file) {
+        if (envName != null && !envName.isBlank()) {
+            String value = environment.get(envName.trim());
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        if (file != null && !file.isBlank()) {
+            try {
+                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read secret file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,75 @@
+package org.sisbridge.upstream;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Turns an upstream HTTP answer into the outcome the error policy (routes/upstream-errors.yaml)
+ * acts on: 2xx passes; 401 invalidates the token and asks for one retry; 429/503 ask for a retry
+ * no sooner than Retry-After; other 5xx for a retry with backoff; other 4xx stop the poll.
+ */
+public class UpstreamResponseClassifier {
+
+    private static final int MAX_ERROR_BODY = 2000;
+
+    private final UpstreamTokenProvider tokens;
+    private final int maxRetryAfterSeconds;
+
+    public UpstreamResponseClassifier(UpstreamTokenProvider tokens, int maxRetryAfterSeconds) {
+        this.tokens = tokens;
+        this.maxRetryAfterSeconds = maxRetryAfterSeconds;
+    }
+
+    public void classify(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        // a Retry-After from an earlier attempt must not stretch the backoff of this one
+        message.removeHeader(Exchange.REDELIVERY_DELAY);
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String what = message.getHeader("upstreamCall", "upstream call", String.class)
+                + " answered HTTP " + status + errorSummary(message);
+        if (status == 401) {
+            tokens.invalidate();
+            throw new UpstreamAuthExpiredException(what + "; fetching a new token");
+        }
+        if (status == 429 || status == 503) {
+            RetryAfter.parse(message.getHeader("Retry-After", String.class), ZonedDateTime.now(ZoneOffset.UTC))
+                    .map(wait -> Math.min(wait.toMillis(), Duration.ofSeconds(maxRetryAfterSeconds).toMillis()))
+                    .ifPresent(millis -> message.setHeader(Exchange.REDELIVERY_DELAY, millis));
+            throw new UpstreamTransientException(what);
+        }
+        if (status >= 500) {
+            throw new UpstreamTransientException(what);
+        }
+        if (status == 403) {
+            throw new UpstreamPermanentException(what + ": this client is not allowed to act for that MIS code;"
+                    + " ask the upstream provider to authorize it, or remove the MIS code from sisbridge.mis-codes");
+        }
+        throw new UpstreamPermanentException(what + ": the request was refused and will not be retried");
+    }
+
+    /** The contract's error body code and message, which are about the request, not about students. */
+    private static String errorSummary(Message message) {
+        try (InputStream body = message.getBody(InputStream.class)) {
+            if (body == null) {
+                return "";
+            }
+            String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+            com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(text).path("error");
+            if (error.isMissingNode()) {
+                return "";
+            }
+            return " (" + error.path("code").asText("") + ": " + error.path("message").asText("") + ")";
+        } catch (Exception unreadable) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.sisbridge.upstream;
+
+import java.net.URI;
+
+/** How to reach and authenticate to the upstream API (keys {@code sisbridge.upstream.*}). */
+public record UpstreamSettings(URI baseUrl, String clientId, String clientSecret, String scope,
+                               int tokenRefreshMarginSeconds, int connectTimeoutMs, int responseTimeoutMs,
+                               int maxRetryAfterSeconds) {
+
+    public UpstreamSettings {
+        String scheme = baseUrl.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("sisbridge.upstream.base-url must be an http or https URL, was " + baseUrl);
+        }
+        if (clientSecret == null || clientSecret.isEmpty()) {
+            throw new IllegalArgumentException("the upstream client secret is not set: put it in the environment variable "
+                    + "named by sisbridge.upstream.client-secret-env, or in the file named by sisbridge.upstream.client-secret-file");
+        }
+    }
+}
