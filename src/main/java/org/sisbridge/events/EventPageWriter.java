@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
@@ -30,17 +31,19 @@ public class EventPageWriter {
     private final RejectWriter rejectWriter;
     private final CheckpointStore checkpoints;
     private final EventsFlowStatistics statistics;
+    private final FlowActivity activity;
     private final Clock clock;
 
     public EventPageWriter(DataSource dataSource, EventValidator validator, IdmeEventTable eventTable,
                            RejectWriter rejectWriter, CheckpointStore checkpoints, EventsFlowStatistics statistics,
-                           Clock clock) {
+                           FlowActivity activity, Clock clock) {
         this.dataSource = dataSource;
         this.validator = validator;
         this.eventTable = eventTable;
         this.rejectWriter = rejectWriter;
         this.checkpoints = checkpoints;
         this.statistics = statistics;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -74,6 +77,7 @@ public class EventPageWriter {
         }
         PageOutcome outcome = outcome(misCode, page, stored, newRejects);
         statistics.record(outcome);
+        activity.success(FLOW, misCode);
         return outcome;
     }
 

@@ -1,7 +1,5 @@
 package org.sisbridge.events;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.sisbridge.dictionary.RejectReason;
  */
 public class EventsFlowStatistics {
 
-    private final Clock clock;
     private long pages;
     private long received;
     private long stored;
@@ -22,12 +19,6 @@ public class EventsFlowStatistics {
     private long unknownEventTypes;
     private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     private final Map<String, Boolean> caughtUp = new HashMap<>();
-    private Instant lastSuccess;
-    private String lastFailure;
-
-    public EventsFlowStatistics(Clock clock) {
-        this.clock = clock;
-    }
 
     public synchronized void record(PageOutcome page) {
         pages++;
@@ -38,12 +29,6 @@ public class EventsFlowStatistics {
         unknownEventTypes += page.unknownEventTypes();
         page.rejected().forEach((reason, n) -> rejected.merge(reason, (long) n, Long::sum));
         caughtUp.put(page.misCode(), !page.hasMore());
-        lastSuccess = clock.instant();
-    }
-
-    public synchronized void recordFailure(String misCode, String message) {
-        caughtUp.put(misCode, false);
-        lastFailure = clock.instant() + " MIS " + misCode + ": " + message;
     }
 
     /** True once the last committed page of every given MIS code said there was nothing more. */
@@ -58,11 +43,11 @@ public class EventsFlowStatistics {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(pages, received, stored, duplicates, new EnumMap<>(rejected), undocumentedTransitions,
-                unknownEventTypes, lastSuccess, lastFailure);
+                unknownEventTypes);
     }
 
     public record Snapshot(long pages, long received, long stored, long duplicates, Map<RejectReason, Long> rejected,
-                           long undocumentedTransitions, long unknownEventTypes, Instant lastSuccess, String lastFailure) {
+                           long undocumentedTransitions, long unknownEventTypes) {
         public long rejectedTotal() {
             return rejected.values().stream().mapToLong(Long::longValue).sum();
         }

@@ -13,12 +13,6 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
-import org.sisbridge.events.EventFeedCursor;
-import org.sisbridge.events.EventPageParser;
-import org.sisbridge.events.EventPageWriter;
-import org.sisbridge.events.EventValidator;
-import org.sisbridge.events.EventsFlowStatistics;
-import org.sisbridge.events.IdmeEventTable;
 import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.SecretSource;
@@ -32,8 +26,10 @@ import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
 
 /**
- * Binds the beans the routes call, built from configuration. A bean already in the registry
- * (a test's replacement, say) is kept, so the same wiring serves production and tests.
+ * Binds the beans every flow shares: the staging database (pool, migrations, checkpoints,
+ * rejects), the upstream client parts, the transition policy. Each capability binds its own
+ * beans in its own configuration class (EventsBeans, ...), which runs after this one.
+ * A bean already in the registry (a test's replacement, say) is kept.
  */
 public class AgentBeans implements CamelConfiguration {
 
@@ -48,9 +44,11 @@ public class AgentBeans implements CamelConfiguration {
         AgentProperties config = new AgentProperties(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
         Clock clock = bindIfAbsent(registry, "clock", Clock.class, Clock::systemUTC);
-        ObjectMapper json = bindIfAbsent(registry, "objectMapper", ObjectMapper.class, ObjectMapper::new);
+        bindIfAbsent(registry, "objectMapper", ObjectMapper.class, ObjectMapper::new);
+        FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class, () -> new FlowActivity(clock));
 
         StagingSettings staging = stagingSettings(config);
+        registry.bind("stagingSettings", staging);
         HikariDataSource dataSource = StagingDataSourceFactory.create(staging);
         registry.bind("stagingDataSource", dataSource);
         context.addService(new ServiceSupport() {
@@ -62,33 +60,28 @@ public class AgentBeans implements CamelConfiguration {
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
         }
-
-        CheckpointStore checkpoints = bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
+        bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
                 () -> new CheckpointStore(dataSource, staging.checkpointTable(), clock));
-        RejectWriter rejects = new RejectWriter(staging.rejectTable(), clock);
-        EventsFlowStatistics eventStatistics = bindIfAbsent(registry, "eventsFlowStatistics",
-                EventsFlowStatistics.class, () -> new EventsFlowStatistics(clock));
+        registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
 
-        var misCodes = config.list("sisbridge.mis-codes");
-        misCodes.stream().filter(m -> !MisCode.isWellFormed(m)).findFirst().ifPresent(bad -> {
-            throw new IllegalArgumentException("sisbridge.mis-codes: '" + bad + "' is not a 3-character MIS code");
-        });
-        StatusTransitionPolicy transitions = StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid"));
-        EventValidator validator = new EventValidator(json, misCodes, transitions,
-                "store".equals(config.oneOf("sisbridge.events.unknown-event-type", "store", "reject")));
-        registry.bind("eventPageParser", new EventPageParser(json));
-        registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
-        registry.bind("eventPageWriter", new EventPageWriter(dataSource, validator,
-                new IdmeEventTable(config.text("sisbridge.events.table"), staging.batchSize()),
-                rejects, checkpoints, eventStatistics, clock));
+        registry.bind("misCodes", misCodes(config));
+        registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
         UpstreamSettings upstream = upstreamSettings(config);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs())).build();
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock);
         registry.bind("upstreamTokenProvider", tokens);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
-        registry.bind("pollFailureRecorder", new PollFailureRecorder(eventStatistics));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
+        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+    }
+
+    private static MisCodes misCodes(AgentProperties config) {
+        var codes = config.list("sisbridge.mis-codes");
+        codes.stream().filter(m -> !MisCode.isWellFormed(m)).findFirst().ifPresent(bad -> {
+            throw new IllegalArgumentException("sisbridge.mis-codes: '" + bad + "' is not a 3-character MIS code");
+        });
+        return new MisCodes(codes);
     }
 
     private StagingSettings stagingSettings(AgentProperties config) {
@@ -118,7 +111,8 @@ public class AgentBeans implements CamelConfiguration {
                 config.integer("sisbridge.upstream.retry.max-retry-after-seconds"));
     }
 
-    private static <T> T bindIfAbsent(Registry registry, String name, Class<T> type, Supplier<T> create) {
+    /** Returns the registry's bean of that name, binding a new one first when there is none. */
+    public static <T> T bindIfAbsent(Registry registry, String name, Class<T> type, Supplier<T> create) {
         T existing = registry.lookupByNameAndType(name, type);
         if (existing != null) {
             return existing;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.sisbridge.events.EventsBeans;
 import org.sisbridge.staging.SecretSource;
 
 /**
@@ -96,9 +97,10 @@ public final class SisbridgeAgent implements AutoCloseable {
             main.setPropertyPlaceholderLocations(locations);
             main.addInitialProperty("sisbridge.home", home.toString());
             overrides.forEach(main::addOverrideProperty);
-            main.configure().withRoutesIncludePattern("file:" + home.resolve("routes") + "/*.yaml");
             beans.forEach(main::bind);
+            // shared beans first, then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
+            main.configure().addConfiguration(new EventsBeans());
             return new SisbridgeAgent(main);
         }
     }

@@ -1,7 +1,7 @@
 package org.sisbridge.upstream;
 
 import org.apache.camel.Exchange;
-import org.sisbridge.events.EventsFlowStatistics;
+import org.sisbridge.runtime.FlowActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,10 +13,10 @@ public class PollFailureRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollFailureRecorder.class);
 
-    private final EventsFlowStatistics eventStatistics;
+    private final FlowActivity activity;
 
-    public PollFailureRecorder(EventsFlowStatistics eventStatistics) {
-        this.eventStatistics = eventStatistics;
+    public PollFailureRecorder(FlowActivity activity) {
+        this.activity = activity;
     }
 
     public void record(Exchange exchange) {
@@ -26,9 +26,7 @@ public class PollFailureRecorder {
         String message = cause == null ? "unknown failure" : describe(cause);
         LOG.error("{} poll for MIS {} stopped: {}. Nothing was lost: the cursor stays at the last"
                         + " committed page and the next poll starts from there.", flow, mis, message);
-        if ("idme-events".equals(flow)) {
-            eventStatistics.recordFailure(mis, message);
-        }
+        activity.failure(flow, mis, message);
     }
 
     private static String describe(Throwable cause) {

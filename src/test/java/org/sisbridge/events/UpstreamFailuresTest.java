@@ -47,7 +47,7 @@ class UpstreamFailuresTest {
             assertThat(fixture.simulator.counters().responses(401)).isPositive();
             assertThat(fixture.simulator.counters().tokensIssued()).isGreaterThan(1);
             // every 401 was cured by one new token: no poll had to give up
-            assertThat(fixture.eventStatistics().snapshot().lastFailure()).isNull();
+            assertThat(fixture.lastEventsFailure()).isNull();
             assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_event")).isEqualTo(120);
         }
     }
@@ -90,10 +90,10 @@ class UpstreamFailuresTest {
                 .property("sisbridge.events.poll-interval-ms", 60_000)) {
             fixture.simulator.faults().failNext(503, 100);
             fixture.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventStatistics().snapshot().lastFailure() != null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.lastEventsFailure() != null);
             // one try and three retries, then the poll ended; the next poll is a minute away
             assertThat(fixture.simulator.counters().eventRequests()).isEqualTo(4);
-            assertThat(fixture.eventStatistics().snapshot().lastFailure()).contains("503");
+            assertThat(fixture.lastEventsFailure()).contains("503");
             assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_checkpoint")).isZero();
             assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_event")).isZero();
         }
@@ -111,8 +111,8 @@ class UpstreamFailuresTest {
             fixture.simulator.faults().failNext(403, 1);
             long requests = fixture.simulator.counters().eventRequests();
             fixture.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventStatistics().snapshot().lastFailure() != null);
-            assertThat(fixture.eventStatistics().snapshot().lastFailure()).contains("403");
+            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.lastEventsFailure() != null);
+            assertThat(fixture.lastEventsFailure()).contains("403");
             // the 403 was not retried within that poll
             assertThat(fixture.simulator.counters().eventRequestLog().get((int) requests).status()).isEqualTo(403);
             assertThat(fixture.db().single("SELECT cursor_value FROM sisbridge_checkpoint WHERE flow = 'idme-events'"))

@@ -72,6 +72,12 @@ public final class AgentFixture implements AutoCloseable {
         return agent.bean("eventsFlowStatistics", EventsFlowStatistics.class);
     }
 
+    /** The last failure of the events flow for the first MIS code, or null. */
+    public String lastEventsFailure() {
+        return agent.bean("flowActivity", org.sisbridge.runtime.FlowActivity.class)
+                .lastFailure("idme-events", simulator.settings().misCodes.get(0));
+    }
+
     /** Waits until the agent has committed the last page of every MIS code's feed. */
     public void awaitEventsCaughtUp() {
         List<String> misCodes = simulator.settings().misCodes;

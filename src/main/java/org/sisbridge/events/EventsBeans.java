@@ -1,0 +1,44 @@
+package org.sisbridge.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.sisbridge.dictionary.StatusTransitionPolicy;
+import org.sisbridge.runtime.AgentBeans;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.runtime.MisCodes;
+import org.sisbridge.staging.CheckpointStore;
+import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.staging.StagingSettings;
+
+/** The beans routes/idme-events.yaml calls, built from the {@code sisbridge.events.*} keys. */
+public class EventsBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        ObjectMapper json = registry.lookupByNameAndType("objectMapper", ObjectMapper.class);
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        CheckpointStore checkpoints = registry.lookupByNameAndType("checkpointStore", CheckpointStore.class);
+        StagingSettings staging = registry.lookupByNameAndType("stagingSettings", StagingSettings.class);
+
+        EventsFlowStatistics statistics = AgentBeans.bindIfAbsent(registry, "eventsFlowStatistics",
+                EventsFlowStatistics.class, EventsFlowStatistics::new);
+        EventValidator validator = new EventValidator(json,
+                registry.lookupByNameAndType("misCodes", MisCodes.class).values(),
+                registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class),
+                "store".equals(config.oneOf("sisbridge.events.unknown-event-type", "store", "reject")));
+        registry.bind("eventPageParser", new EventPageParser(json));
+        registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
+        registry.bind("eventPageWriter", new EventPageWriter(
+                registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator,
+                new IdmeEventTable(config.text("sisbridge.events.table"), staging.batchSize()),
+                registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class), clock));
+    }
+}
