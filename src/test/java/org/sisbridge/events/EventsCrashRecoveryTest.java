@@ -11,11 +11,15 @@ import java.util.HashSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.SimulatedEvent;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.TestDatabase;
+import org.sisbridge.testsupport.TestDatabases;
 
 /**
  * The agent dies after a page's rows were written but before its cursor was stored; a new agent
@@ -44,17 +48,15 @@ class EventsCrashRecoveryTest {
         }
     }
 
-    @Test
-    void crashBetweenRowsAndCursorThenRestartStoresEveryEventExactlyOnce() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void crashBetweenRowsAndCursorThenRestartStoresEveryEventExactlyOnce(DatabaseKind kind) throws Exception {
         SimulatorSettings settings = new SimulatorSettings();
         settings.eventsPerMisCode = 1000;
         settings.redeliveryRate = 0.05;
-        TestDatabase database = TestDatabase.h2File("events-crash");
+        TestDatabase database = TestDatabases.create(kind, "events-crash");
         try (AgentFixture fixture = new AgentFixture(settings, database).property("sisbridge.events.page-size", 100)) {
-            org.h2.jdbcx.JdbcDataSource raw = new org.h2.jdbcx.JdbcDataSource();
-            raw.setURL(database.jdbcUrl());
-            raw.setUser(database.user());
-            CrashingCheckpointStore crashing = new CrashingCheckpointStore(raw, 4);
+            CrashingCheckpointStore crashing = new CrashingCheckpointStore(database.dataSource(), 4);
             fixture.start(agent -> agent.bean("checkpointStore", crashing));
             await().atMost(Duration.ofSeconds(30)).until(() -> crashing.crashes.get() > 0);
             fixture.stopAgent();

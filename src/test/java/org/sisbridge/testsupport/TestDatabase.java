@@ -18,4 +18,14 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
     public StagingQueries queries() {
         return new StagingQueries(jdbcUrl, user, password);
     }
+
+    /** A plain, unpooled data source on this database, for beans a test builds itself. */
+    public javax.sql.DataSource dataSource() {
+        return new DriverManagerDataSource(jdbcUrl, user, password);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -1,0 +1,108 @@
+package org.sisbridge.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Fresh staging databases for end-to-end tests. PostgreSQL and MariaDB are the real servers of this
+ * machine (127.0.0.1, see DEVELOPERS.md); each test gets a new database on them. Where a server is
+ * not reachable, its suites are skipped, said once on the console and reported as skipped by JUnit.
+ * Override the admin URLs with SISBRIDGE_TEST_POSTGRES_URL / SISBRIDGE_TEST_MARIADB_URL.
+ */
+public final class TestDatabases {
+
+    private static final String PREFIX = "sisbridge_t_";
+    private static final String POSTGRES_ADMIN = env("SISBRIDGE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String POSTGRES_USER = env("SISBRIDGE_TEST_POSTGRES_USER", "postgres");
+    private static final String MARIADB_ADMIN = env("SISBRIDGE_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+    private static final String MARIADB_USER = env("SISBRIDGE_TEST_MARIADB_USER", "root");
+    private static final Map<DatabaseKind, String> UNAVAILABLE = new EnumMap<>(DatabaseKind.class);
+    private static final Map<DatabaseKind, Boolean> PROBED = new EnumMap<>(DatabaseKind.class);
+
+    private TestDatabases() {
+    }
+
+    /** For {@code @MethodSource}: every kind; unavailable ones are skipped inside {@link #create}. */
+    public static Stream<DatabaseKind> all() {
+        return Stream.of(DatabaseKind.values());
+    }
+
+    public static TestDatabase create(DatabaseKind kind, String label) {
+        if (kind == DatabaseKind.H2) {
+            return TestDatabase.h2File(label);
+        }
+        String why = probe(kind);
+        Assumptions.assumeTrue(why == null, () -> kind + " suite skipped: " + why);
+        String name = PREFIX + label.replaceAll("[^a-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
+        if (kind == DatabaseKind.POSTGRESQL) {
+            execute(POSTGRES_ADMIN, POSTGRES_USER, "CREATE DATABASE " + name);
+            return new TestDatabase("PostgreSQL", POSTGRES_ADMIN.substring(0, POSTGRES_ADMIN.lastIndexOf('/') + 1) + name,
+                    POSTGRES_USER, "");
+        }
+        execute(MARIADB_ADMIN, MARIADB_USER, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return new TestDatabase("MariaDB", MARIADB_ADMIN.substring(0, MARIADB_ADMIN.lastIndexOf('/') + 1) + name,
+                MARIADB_USER, "");
+    }
+
+    /** @return null when the server answers, else why not (printed once per run) */
+    private static synchronized String probe(DatabaseKind kind) {
+        if (!PROBED.containsKey(kind)) {
+            PROBED.put(kind, true);
+            try {
+                DriverManager.setLoginTimeout(3);
+                dropLeftovers(kind);
+            } catch (SQLException e) {
+                UNAVAILABLE.put(kind, "not reachable at " + (kind == DatabaseKind.POSTGRESQL ? POSTGRES_ADMIN : MARIADB_ADMIN)
+                        + " (" + e.getMessage() + ")");
+                System.out.println("[sisbridge tests] " + kind + " database suites SKIPPED: " + UNAVAILABLE.get(kind));
+            }
+        }
+        return UNAVAILABLE.get(kind);
+    }
+
+    /** Databases of earlier runs on this machine, so they do not pile up. */
+    private static void dropLeftovers(DatabaseKind kind) throws SQLException {
+        boolean pg = kind == DatabaseKind.POSTGRESQL;
+        String url = pg ? POSTGRES_ADMIN : MARIADB_ADMIN;
+        String user = pg ? POSTGRES_USER : MARIADB_USER;
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(pg
+                     ? "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'"
+                     : "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE '" + PREFIX + "%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        for (String name : names) {
+            try {
+                execute(url, user, pg ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)" : "DROP DATABASE IF EXISTS " + name);
+            } catch (IllegalStateException busy) {
+                // another run may still use it; it goes next time
+            }
+        }
+    }
+
+    private static void execute(String url, String user, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
