@@ -35,7 +35,8 @@ public class RejectWriter {
         List<Reject> written = new ArrayList<>();
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
-                + " (source, record_key, reason_code, reason, raw_input, rejected_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (source, record_key, reason_code, reason, raw_input, rejected_at, source_ref, line_number)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, Map<String, Reject>> source : bySource.entrySet()) {
                 Set<String> existing = ExistingKeys.find(connection, table, "source", source.getKey(),
                         "record_key", source.getValue().keySet());
@@ -49,6 +50,12 @@ public class RejectWriter {
                     insert.setString(4, truncate(reject.describe(), 1000));
                     insert.setString(5, reject.rawInput());
                     insert.setTimestamp(6, now);
+                    insert.setString(7, reject.sourceRef());
+                    if (reject.lineNumber() == null) {
+                        insert.setNull(8, java.sql.Types.BIGINT);
+                    } else {
+                        insert.setLong(8, reject.lineNumber());
+                    }
                     insert.addBatch();
                     written.add(reject);
                 }
