@@ -28,7 +28,9 @@ public final class PlainEventInsert {
             try (Statement ddl = c.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS bench_plain_insert");
                 ddl.execute("CREATE TABLE bench_plain_insert AS SELECT * FROM idme_status_event WITH NO DATA");
-                ddl.execute("ALTER TABLE bench_plain_insert ADD PRIMARY KEY (mis_code, event_id)");
+                ddl.execute("ALTER TABLE bench_plain_insert ALTER COLUMN event_id SET NOT NULL");
+                ddl.execute("ALTER TABLE bench_plain_insert ALTER COLUMN mis_code SET NOT NULL");
+                ddl.execute("ALTER TABLE bench_plain_insert ADD PRIMARY KEY (event_id, mis_code)");
             }
             c.setAutoCommit(false);
             long started = System.nanoTime();

@@ -24,7 +24,8 @@ CREATE TABLE idme_status_event (
     sis_processed_flag          CHAR(1),
     sis_processed_at            TIMESTAMP,
     sis_notes                   VARCHAR(2000),
-    CONSTRAINT pk_idme_status_event PRIMARY KEY (mis_code, event_id)
+    -- event_id first: the duplicate check looks up a page of ids at once (event_id IN (...))
+    CONSTRAINT pk_idme_status_event PRIMARY KEY (event_id, mis_code)
 );
 CREATE INDEX ix_idme_status_event_unprocessed ON idme_status_event (sis_processed_flag, received_at);
 CREATE INDEX ix_idme_status_event_ccc_id ON idme_status_event (ccc_id);
@@ -37,7 +38,7 @@ CREATE TABLE sisbridge_reject (
     reason      VARCHAR(1000) NOT NULL,
     raw_input   CLOB          NOT NULL,
     rejected_at TIMESTAMP     NOT NULL,
-    CONSTRAINT uq_sisbridge_reject UNIQUE (source, record_key)
+    CONSTRAINT uq_sisbridge_reject UNIQUE (record_key, source)
 );
 CREATE INDEX ix_sisbridge_reject_reason ON sisbridge_reject (source, reason_code);
 
