@@ -1,19 +1,27 @@
 package org.sisbridge.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
-import org.sisbridge.dictionary.UtcTimestamp;
+import org.sisbridge.dictionary.StatusTransitionPolicy;
+import org.sisbridge.events.EventCheck;
+import org.sisbridge.events.EventValidator;
+import org.sisbridge.events.IdmeEvent;
+import org.sisbridge.events.IdmeEventTable;
 import org.sisbridge.simulator.EventFeed;
 import org.sisbridge.simulator.SimulatedEvent;
 
 /**
- * The yardstick: the same rows written by a bare JDBC batch insert (1000 rows a batch, one commit
- * per batch) into a copy of the events table in the same database, with no HTTP, no JSON, no checks.
+ * The yardstick: the same rows the pipeline stored, written by a bare JDBC batch insert (1000 rows
+ * a batch, one commit per batch) into a copy of the events table (same columns, key and indexes)
+ * in the same database. Only the inserts and commits are timed: building the rows is not.
  */
 public final class PlainEventInsert {
 
@@ -22,8 +30,11 @@ public final class PlainEventInsert {
     private PlainEventInsert() {
     }
 
-    /** @return nanoseconds spent inserting (table creation excluded) */
-    public static long run(DataSource dataSource, EventFeed feed, String misCode) throws SQLException {
+    /** @return nanoseconds spent inserting and committing */
+    public static long run(DataSource dataSource, EventFeed feed, String misCode, StatusTransitionPolicy transitions)
+            throws SQLException {
+        ObjectMapper json = new ObjectMapper();
+        EventValidator validator = new EventValidator(json, Set.of(misCode), transitions, true);
         try (Connection c = dataSource.getConnection()) {
             try (Statement ddl = c.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS bench_plain_insert");
@@ -31,39 +42,37 @@ public final class PlainEventInsert {
                 ddl.execute("ALTER TABLE bench_plain_insert ALTER COLUMN event_id SET NOT NULL");
                 ddl.execute("ALTER TABLE bench_plain_insert ALTER COLUMN mis_code SET NOT NULL");
                 ddl.execute("ALTER TABLE bench_plain_insert ADD PRIMARY KEY (event_id, mis_code)");
+                ddl.execute("CREATE INDEX ix_bench_plain_unprocessed ON bench_plain_insert (sis_processed_flag, received_at)");
+                ddl.execute("CREATE INDEX ix_bench_plain_ccc_id ON bench_plain_insert (ccc_id)");
             }
             c.setAutoCommit(false);
-            long started = System.nanoTime();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_plain_insert (mis_code, event_id,"
-                    + " event_type, event_timestamp, ccc_id, first_name, last_name, email, idme_status,"
-                    + " previous_idme_status, event_payload, transition_valid, received_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+            long timed = 0;
+            try (PreparedStatement insert = c.prepareStatement(IdmeEventTable.insertSql("bench_plain_insert"))) {
+                List<IdmeEvent> batch = new ArrayList<>(BATCH);
                 for (long i = 0; i < feed.size(); i++) {
                     SimulatedEvent e = feed.event(misCode, i);
-                    insert.setString(1, e.misCode());
-                    insert.setString(2, e.eventId());
-                    insert.setString(3, e.eventType());
-                    insert.setTimestamp(4, Timestamp.valueOf(UtcTimestamp.parse(e.eventTimestamp()).orElseThrow()));
-                    insert.setString(5, e.cccid());
-                    insert.setString(6, e.firstName());
-                    insert.setString(7, e.lastName());
-                    insert.setString(8, e.email());
-                    insert.setString(9, e.idmeStatus());
-                    insert.setString(10, e.previousIdmeStatus());
-                    insert.setString(11, e.eventPayload());
-                    insert.setBoolean(12, true);
-                    insert.setTimestamp(13, now);
-                    insert.addBatch();
-                    if ((i + 1) % BATCH == 0) {
+                    com.fasterxml.jackson.databind.node.ObjectNode raw = json.createObjectNode()
+                            .put("eventId", e.eventId()).put("eventType", e.eventType())
+                            .put("eventTimestamp", e.eventTimestamp()).put("misCode", e.misCode())
+                            .put("eventPayload", e.eventPayload());
+                    if (validator.check(raw) instanceof EventCheck.Accepted ok) {
+                        batch.add(ok.event());
+                    }
+                    if (batch.size() == BATCH || i == feed.size() - 1) {
+                        LocalDateTime now = LocalDateTime.now();
+                        long started = System.nanoTime();
+                        for (IdmeEvent row : batch) {
+                            IdmeEventTable.bind(insert, row, now);
+                            insert.addBatch();
+                        }
                         insert.executeBatch();
                         c.commit();
+                        timed += System.nanoTime() - started;
+                        batch.clear();
                     }
                 }
-                insert.executeBatch();
-                c.commit();
             }
-            return System.nanoTime() - started;
+            return timed;
         }
     }
 }

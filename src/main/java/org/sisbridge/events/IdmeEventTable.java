@@ -41,8 +41,7 @@ public class IdmeEventTable {
             byMis.computeIfAbsent(event.misCode(), m -> new LinkedHashMap<>()).putIfAbsent(event.eventId(), event);
         }
         List<IdmeEvent> inserted = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(table))) {
             int pending = 0;
             for (Map.Entry<String, Map<String, IdmeEvent>> mis : byMis.entrySet()) {
                 Set<String> existing = ExistingKeys.find(connection, table, "mis_code", mis.getKey(), "event_id",
@@ -67,7 +66,12 @@ public class IdmeEventTable {
         return inserted;
     }
 
-    private static void bind(PreparedStatement insert, IdmeEvent e, LocalDateTime receivedAt) throws SQLException {
+    /** The plain INSERT of one row into a table of this layout (the benchmark's yardstick uses it too). */
+    public static String insertSql(String table) {
+        return "INSERT INTO " + SqlIdentifier.require("table", table) + " (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    }
+
+    public static void bind(PreparedStatement insert, IdmeEvent e, LocalDateTime receivedAt) throws SQLException {
         insert.setString(1, e.misCode());
         insert.setString(2, e.eventId());
         insert.setString(3, e.eventType());
