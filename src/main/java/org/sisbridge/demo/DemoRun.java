@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.sisbridge.events.EventsFlowStatistics;
+import org.sisbridge.reports.ReportsFlowStatistics;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.SimulatorCounters;
 import org.sisbridge.simulator.SimulatorSettings;
@@ -59,12 +60,27 @@ public final class DemoRun {
                     .property("sisbridge.events.initial-delay-ms", 0)
                     .property("sisbridge.upstream.retry.initial-delay-ms", 200)
                     .property("sisbridge.upstream.retry.max-delay-ms", 2000)
+                    .property("sisbridge.reports.poll-interval-ms", 500)
+                    .property("sisbridge.reports.initial-delay-ms", 0)
+                    .property("sisbridge.reports.start-date", "2024-01-01")
+                    .property("sisbridge.reports.inbox", home.resolve("data/demo-inbox/reports").toString())
+                    .property("sisbridge.roster.poll-interval-ms", 500)
+                    .property("sisbridge.roster.initial-delay-ms", 0)
+                    .property("sisbridge.roster.batch-size", 20)
+                    .property("sisbridge.roster.job-poll-initial-delay-ms", 100)
                     .build();
             try (agent) {
                 long started = System.nanoTime();
                 agent.start();
+                // the SIS queues a roster for bulk CCCID creation while the events feed is being read
+                DemoRoster.queue(agent.bean("stagingDataSource", DataSource.class), settings.misCodes.get(0),
+                        simulator.accounts().population());
                 EventsFlowStatistics statistics = agent.bean("eventsFlowStatistics", EventsFlowStatistics.class);
-                boolean done = waitUntilCaughtUp(statistics, settings);
+                boolean done = waitUntilCaughtUp(statistics, settings)
+                        && waitUntilRosterSettled(agent.bean("stagingDataSource", DataSource.class));
+                ReportsFlowStatistics reports = agent.bean("reportsFlowStatistics", ReportsFlowStatistics.class);
+                long listed = settings.misCodes.stream().mapToLong(m -> simulator.reports().reports(m, null).size()).sum();
+                done = ReportsRunSummary.waitUntilLoaded(reports, listed, timeout) && done;
                 long millis = MILLISECONDS.convert(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
                 EventsRunSummary summary = EventsRunSummary.read(agent.bean("stagingDataSource", DataSource.class),
                         "idme_status_event", statistics.snapshot());
@@ -72,6 +88,10 @@ public final class DemoRun {
                 out.printf("==== sisbridge demo: finished in %.1f s%s ====%n%n", millis / 1000.0,
                         done ? "" : " (timed out before the feed was drained)");
                 summary.print(out);
+                out.println();
+                RosterRunSummary.read(agent.bean("stagingDataSource", DataSource.class)).print(out);
+                out.println();
+                ReportsRunSummary.read(agent.bean("stagingDataSource", DataSource.class), reports.snapshot()).print(out);
                 printUpstreamFaults(simulator.counters());
                 printWhereTheDataIs(database);
                 return done ? 0 : 1;
@@ -84,6 +104,21 @@ public final class DemoRun {
         while (System.nanoTime() < deadline) {
             if (statistics.caughtUp(settings.misCodes)) {
                 return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private boolean waitUntilRosterSettled(DataSource dataSource) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var c = dataSource.getConnection(); var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT COUNT(*) FROM cccid_request WHERE status IN ('PENDING', 'SENT')")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return true;
+                }
             }
             Thread.sleep(100);
         }

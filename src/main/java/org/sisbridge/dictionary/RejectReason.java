@@ -16,7 +16,24 @@ public enum RejectReason {
     MIS_CODE_NOT_CONFIGURED("The MIS code is not one this agent acts for (sisbridge.mis-codes).", "Add the MIS code to sisbridge.mis-codes if this college is yours, then replay; otherwise report it upstream."),
     INVALID_TIMESTAMP("A timestamp is not in the dictionary's UTC form yyyy-MM-ddTHH:mm:ss.SSSZ.", "Report it to the upstream provider."),
     UNKNOWN_STATUS("An ID.me status is not one of verified, staff_verified, unverified, expired.", "Report it upstream, or add the value to the transition table if the dictionary changed."),
-    UNKNOWN_EVENT_TYPE("The eventType is not a documented one and sisbridge.events.unknown-event-type=reject.", "Set sisbridge.events.unknown-event-type=store to accept it, then replay.");
+    UNKNOWN_EVENT_TYPE("The eventType is not a documented one and sisbridge.events.unknown-event-type=reject.", "Set sisbridge.events.unknown-event-type=store to accept it, then replay."),
+    // roster students (bulk CCCID creation): checked before anything leaves the college
+    STUDENT_FIELD_MISSING("A required student field is empty (local_id, first_name, last_name, birth_date, e-mail).", "Fill it in the SIS or the roster file and queue the student again."),
+    STUDENT_FIELD_TOO_LONG("A student field is longer than the account form allows.", "Shorten it in the SIS or the roster file and queue the student again."),
+    INVALID_NAME("A name contains digits or control characters.", "Correct the legal name in the SIS or the roster file and queue the student again."),
+    INVALID_BIRTH_DATE("The birth date is not a real calendar date (yyyy-MM-dd, or M/d/yyyy in a roster file).", "Correct the birth date and queue the student again."),
+    IMPLAUSIBLE_AGE("The birth date gives an age outside sisbridge.roster.min-age..max-age.", "Check the birth date (a year typed wrong is common) and queue the student again."),
+    INVALID_EMAIL("The e-mail is not a valid address (one @, a domain with a dot, no spaces).", "Correct the e-mail and queue the student again."),
+    INVALID_PHONE("The phone is not a number of 10 to 15 digits (spaces, dashes, dots, brackets and a leading + allowed).", "Correct or clear the phone and queue the student again."),
+    INVALID_POSTAL_CODE("The postal code is not a US ZIP code (12345 or 12345-6789).", "Correct or clear the postal code and queue the student again."),
+    UNREADABLE_ROSTER_LINE("The roster file line cannot be read as CSV with the header's columns.", "Fix the line (look for an unquoted comma or quote) and drop a file with the corrected students."),
+    UPSTREAM_REJECTED("The upstream account service rejected the student's fields.", "Correct the fields named in the errors and queue the student again."),
+    UPSTREAM_JOB_FAILED("The upstream bulk job failed every time the student was sent (sisbridge.roster.max-attempts).", "Check the upstream service's status, then set the row back to PENDING with attempts 0."),
+    // status change reports (CSV rows)
+    WRONG_FIELD_COUNT("The report row does not have as many fields as the header.", "Report it to the upstream provider; look for an unquoted comma in the raw row."),
+    INVALID_REPORT_TIMESTAMP("A report timestamp is not in the report form yyyy-MM-dd HH:mm (UTC).", "Report it to the upstream provider; a file edited in a spreadsheet often changes the form, so load the original."),
+    NO_PREVIOUS_STATUS("latest_app_idme_workflow_status is empty, but the report only lists applications that had a status.", "Report it to the upstream provider."),
+    INVALID_APPLICATION_ID("latest_app_id is not a number of 1 to 16 digits.", "Report it to the upstream provider; a spreadsheet may have turned it into 1.23E+15, so load the original file.");
 
     private final String meaning;
     private final String hint;

@@ -49,6 +49,7 @@ public class AgentBeans implements CamelConfiguration {
 
         StagingSettings staging = stagingSettings(config);
         registry.bind("stagingSettings", staging);
+        registry.bind("stagingDialect", staging.database().dialect());
         HikariDataSource dataSource = StagingDataSourceFactory.create(staging);
         registry.bind("stagingDataSource", dataSource);
         context.addService(new ServiceSupport() {
@@ -61,7 +62,7 @@ public class AgentBeans implements CamelConfiguration {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
-                () -> new CheckpointStore(dataSource, staging.checkpointTable(), clock));
+                () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
         registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
 
         registry.bind("misCodes", misCodes(config));
@@ -87,6 +88,7 @@ public class AgentBeans implements CamelConfiguration {
     private StagingSettings stagingSettings(AgentProperties config) {
         return new StagingSettings(
                 config.text("sisbridge.staging.jdbc-url"),
+                config.text("sisbridge.staging.database"),
                 config.textOrEmpty("sisbridge.staging.username"),
                 secrets.read(config.textOrEmpty("sisbridge.staging.password-env"),
                         config.textOrEmpty("sisbridge.staging.password-file")),

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.sisbridge.events.EventsBeans;
+import org.sisbridge.reports.ReportsBeans;
+import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
 
 /**
@@ -101,6 +103,8 @@ public final class SisbridgeAgent implements AutoCloseable {
             // shared beans first, then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
             main.configure().addConfiguration(new EventsBeans());
+            main.configure().addConfiguration(new ReportsBeans());
+            main.configure().addConfiguration(new RosterBeans());
             return new SisbridgeAgent(main);
         }
     }

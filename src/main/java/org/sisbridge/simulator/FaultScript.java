@@ -2,13 +2,17 @@ package org.sisbridge.simulator;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scripted faults for tests, consumed in order by the next events-API requests, one fault per
- * request, before the random rates apply. A request that takes a scripted fault gets no random one.
+ * Scripted faults for tests, consumed in order by the next events-API and bulk-accounts-API
+ * requests, one fault per request, before the random rates apply. A request that takes a scripted
+ * fault gets no random one. Bulk job outcomes (FAILED, 500 after creation) are scripted apart.
  */
 public final class FaultScript {
     private final ConcurrentLinkedQueue<InjectedFault> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger bulkJobFailures = new AtomicInteger();
+    private final AtomicInteger bulkLostAnswers = new AtomicInteger();
     private final TokenStore tokens;
     private final int defaultRetryAfterSeconds;
 
@@ -50,8 +54,26 @@ public final class FaultScript {
         queue.clear();
     }
 
+    /** The next {@code times} bulk account jobs end FAILED (creating nothing) instead of COMPLETE. */
+    public void failNextBulkJobs(int times) {
+        bulkJobFailures.addAndGet(times);
+    }
+
+    /** The next {@code times} bulk jobs are created, but their POST is answered 500 (the client cannot know). */
+    public void answer500AfterNextBulkJobs(int times) {
+        bulkLostAnswers.addAndGet(times);
+    }
+
     Optional<InjectedFault> next() {
         return Optional.ofNullable(queue.poll());
+    }
+
+    boolean takeBulkJobFailure() {
+        return bulkJobFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    boolean takeBulkLostAnswer() {
+        return bulkLostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     private void add(InjectedFault fault, int times) {

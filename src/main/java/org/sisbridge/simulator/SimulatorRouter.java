@@ -15,16 +15,31 @@ import org.slf4j.LoggerFactory;
 final class SimulatorRouter implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorRouter.class);
     private static final Pattern EVENTS_PATH = Pattern.compile("/v1/colleges/([^/]+)/idme/events");
+    private static final Pattern BULK_PATH = Pattern.compile("/v1/colleges/([^/]+)/accounts/bulk(?:/([^/]+))?");
 
     private final TokenEndpoint token;
     private final EventsEndpoint events;
     private final HealthEndpoint health = new HealthEndpoint();
     private final SimulatorCounters counters;
+    private ReportsEndpoint reports;
+    private BulkAccountsEndpoint bulkAccounts;
 
     SimulatorRouter(TokenEndpoint token, EventsEndpoint events, SimulatorCounters counters) {
         this.token = token;
         this.events = events;
         this.counters = counters;
+    }
+
+    /** Serves the bulk account API too (set once, before the server starts). */
+    SimulatorRouter bulkAccounts(BulkAccountsEndpoint endpoint) {
+        this.bulkAccounts = endpoint;
+        return this;
+    }
+
+    /** Serves the status change reports too (set once, before the server starts). */
+    SimulatorRouter reports(ReportsEndpoint endpoint) {
+        this.reports = endpoint;
+        return this;
     }
 
     @Override
@@ -35,8 +50,13 @@ final class SimulatorRouter implements HttpHandler {
         boolean isEvents = eventsPath.matches();
         Reply reply = new Reply(exchange, counters, isEvents, receivedAt);
         try {
+            Matcher bulkPath = BULK_PATH.matcher(path);
             if (isEvents) {
                 events.handle(exchange, reply, eventsPath.group(1));
+            } else if (bulkAccounts != null && bulkPath.matches()) {
+                bulkAccounts.handle(exchange, reply, bulkPath.group(1), bulkPath.group(2));
+            } else if (reports != null && reports.serves(path)) {
+                reports.handle(exchange, reply, path);
             } else if ("/oauth2/token".equals(path)) {
                 token.handle(exchange, reply);
             } else if ("/v1/health".equals(path)) {

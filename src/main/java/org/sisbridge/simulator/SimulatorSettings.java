@@ -41,6 +41,23 @@ public final class SimulatorSettings {
     public double slowResponseRate;
     public long slowResponseMillis = 0;
 
+    // Bulk account creation (contract section 3). The HTTP misbehaviour above applies to it too.
+    /** Seeded existing accounts (the first students of the population) that duplicates are found among. */
+    public int existingAccounts = 2000;
+    /** Polls a bulk job answers RUNNING before it finishes. */
+    public int bulkRunningPolls = 1;
+    /** Milliseconds a bulk job stays RUNNING at least, however often it is polled ("stays RUNNING for a while"). */
+    public long bulkRunningMillis = 0;
+    /** Fraction of bulk jobs that end FAILED, creating nothing. */
+    public double bulkJobFailureRate;
+    /** Fraction of bulk POSTs answered 500 after their job was created. */
+    public double bulk500AfterCreateRate;
+    /** Whether e-mail is required (false: the college uses staff-held temporary credentials). */
+    public boolean bulkEmailRequired = true;
+
+    /** Status change reports (contract section 2): daily and weekly, from the feed's population and history. */
+    public ReportSettings reports = new ReportSettings();
+
     /** A few thousand events with a few % of every anomaly and a little HTTP misbehaviour: a 30 s demo. */
     public static SimulatorSettings demo() {
         SimulatorSettings s = new SimulatorSettings();
@@ -58,6 +75,10 @@ public final class SimulatorSettings {
         s.retryAfterSeconds = 1;
         s.slowResponseRate = 0.05;
         s.slowResponseMillis = 300;
+        s.reports.badRowRate = 0.03;
+        s.reports.sha256MismatchTimes = 1;
+        s.reports.quotedFields = true;
+        s.reports.bom = true;
         return s;
     }
 
@@ -83,6 +104,13 @@ public final class SimulatorSettings {
         c.retryAfterSeconds = retryAfterSeconds;
         c.slowResponseRate = slowResponseRate;
         c.slowResponseMillis = slowResponseMillis;
+        c.existingAccounts = existingAccounts;
+        c.bulkRunningPolls = bulkRunningPolls;
+        c.bulkRunningMillis = bulkRunningMillis;
+        c.bulkJobFailureRate = bulkJobFailureRate;
+        c.bulk500AfterCreateRate = bulk500AfterCreateRate;
+        c.bulkEmailRequired = bulkEmailRequired;
+        c.reports = reports.copy();
         return c;
     }
 
@@ -102,6 +130,11 @@ public final class SimulatorSettings {
         require(malformedPayloadRate + oversizeFieldRate + unknownEventTypeRate + undocumentedTransitionRate
                 + invalidCccidRate + wrongMisCodeRate <= 1.0 + 1e-9, "anomaly rates must sum to at most 1");
         require(http500Rate + http503Rate + http429Rate <= 1.0 + 1e-9, "HTTP error rates must sum to at most 1");
+        reports.validate();
+        require(existingAccounts >= 0 && existingAccounts <= 5_000_000, "existingAccounts must be 0..5000000");
+        require(bulkRunningPolls >= 0 && bulkRunningMillis >= 0, "bulk running polls and millis must be >= 0");
+        require(bulkJobFailureRate >= 0 && bulkJobFailureRate <= 1 && bulk500AfterCreateRate >= 0
+                && bulk500AfterCreateRate <= 1, "bulk rates must be within 0..1");
     }
 
     private static void require(boolean ok, String message) {

@@ -1,5 +1,7 @@
 package org.sisbridge.simulator;
 
+import java.time.LocalDate;
+
 /**
  * The simulated students, deterministic from the seed: student s is a pure function of (seed, s).
  * Nothing is stored, so a population of millions costs no memory.
@@ -11,6 +13,9 @@ public final class StudentPopulation {
     static final long CCCID_SPACE = 24L * 24 * 24 * DIGIT_VALUES;
     /** Coprime with CCCID_SPACE (= 2^9 * 3^5 * 11 * 101), so s -> (A*s + B) mod space is a bijection. */
     private static final long MULTIPLIER = 1_000_003L;
+    private static final long BIRTH_DATE_SALT = 0xB1;
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1960, 1, 1);
+    private static final long BIRTH_DATE_SPAN_DAYS = 45L * 365;
 
     private final long seed;
     private final long size;
@@ -39,7 +44,18 @@ public final class StudentPopulation {
         String domain = StudentNames.EMAIL_DOMAINS.get((int) Long.remainderUnsigned(h >>> 40, StudentNames.EMAIL_DOMAINS.size()));
         // The student number keeps e-mails unique however often a name pair repeats.
         String email = AsciiFolding.lettersOnly(first) + "." + AsciiFolding.lettersOnly(last) + s + "@" + domain;
-        return new SimulatedStudent(s, cccid(s), first, last, email);
+        return new SimulatedStudent(s, cccid(s), first, last, email, birthDate(s), phone(s));
+    }
+
+    /** Born 1960-01-01 .. 2004-12-31; from its own hash, so names, e-mails and CCCIDs are as before. */
+    public LocalDate birthDate(long s) {
+        long h = FeedHash.of(seed, BIRTH_DATE_SALT, s);
+        return EARLIEST_BIRTH.plusDays(Long.remainderUnsigned(h, BIRTH_DATE_SPAN_DAYS));
+    }
+
+    /** A 555 number, unique per student (OpenCCC allows one account per phone number). */
+    public String phone(long s) {
+        return String.format("+1555%07d", s % 10_000_000L);
     }
 
     /** A documented-format CCCID, derived bijectively from s so no two students share one. */

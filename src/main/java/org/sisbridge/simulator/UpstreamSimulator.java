@@ -33,6 +33,10 @@ public final class UpstreamSimulator implements AutoCloseable {
     private final SimulatorCounters counters = new SimulatorCounters();
     private final FaultScript faults;
     private final EventFeed feed;
+    private final ReportCatalog reports;
+    private final ReportCounters reportCounters = new ReportCounters();
+    private final AccountRegistry accounts;
+    private final BulkJobs bulkJobs = new BulkJobs();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private UpstreamSimulator(SimulatorSettings settings, String bindAddress, int port) throws IOException {
@@ -42,6 +46,10 @@ public final class UpstreamSimulator implements AutoCloseable {
         this.faults = new FaultScript(tokens, settings.retryAfterSeconds);
         var events = new EventsEndpoint(feed, tokens, faults, new HttpMisbehaviour(settings), counters);
         var router = new SimulatorRouter(new TokenEndpoint(settings, tokens, counters), events, counters);
+        this.reports = new ReportCatalog(settings, feed);
+        router.reports(new ReportsEndpoint(reports, tokens, counters, reportCounters));
+        this.accounts = new AccountRegistry(settings);
+        router.bulkAccounts(new BulkAccountsEndpoint(settings, tokens, faults, new HttpMisbehaviour(settings), accounts, bulkJobs));
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.createContext("/", router);
@@ -85,6 +93,26 @@ public final class UpstreamSimulator implements AutoCloseable {
 
     public EventFeed feed() {
         return feed;
+    }
+
+    /** The upstream's accounts: seeded students and those bulk jobs created, with counts per student. */
+    public AccountRegistry accounts() {
+        return accounts;
+    }
+
+    /** Bulk jobs created and Idempotency-Key replays answered. */
+    public BulkJobs bulkJobs() {
+        return bulkJobs;
+    }
+
+    /** The status change reports offered (steerable while running: publishDays, reissue). */
+    public ReportCatalog reports() {
+        return reports;
+    }
+
+    /** Which reports were listed and downloaded, and how often. */
+    public ReportCounters reportCounters() {
+        return reportCounters;
     }
 
     /** A copy of the settings this simulator runs with. */

@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.sisbridge.staging.dialect.Column;
+import org.sisbridge.staging.dialect.StagingDialect;
 
 /**
  * Where each flow is in its upstream feed (a cursor per flow and scope, such as a MIS code).
@@ -21,10 +24,15 @@ public class CheckpointStore {
     private final String table;
     private final Clock clock;
 
-    public CheckpointStore(DataSource dataSource, String table, Clock clock) {
+    private final String upsert;
+
+    public CheckpointStore(DataSource dataSource, String table, StagingDialect dialect, Clock clock) {
         this.dataSource = dataSource;
         this.table = SqlIdentifier.require("sisbridge.staging.checkpoint-table", table);
         this.clock = clock;
+        this.upsert = dialect.upsert(this.table,
+                List.of(new Column("flow", dialect.textType(64)), new Column("scope", dialect.textType(64))),
+                List.of(new Column("cursor_value", dialect.textType(1000)), new Column("updated_at", dialect.timestampType())));
     }
 
     public Optional<String> load(String flow, String scope) throws SQLException {
@@ -39,26 +47,14 @@ public class CheckpointStore {
         }
     }
 
-    /** Update-then-insert: portable across every supported database, and safe inside one transaction. */
+    /** One atomic upsert in the database's own syntax (see the staging dialects). */
     public void save(Connection connection, String flow, String scope, String cursor) throws SQLException {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + table + " SET cursor_value = ?, updated_at = ? WHERE flow = ? AND scope = ?")) {
-            update.setString(1, cursor);
-            update.setTimestamp(2, now);
-            update.setString(3, flow);
-            update.setString(4, scope);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (flow, scope, cursor_value, updated_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, flow);
-            insert.setString(2, scope);
-            insert.setString(3, cursor);
-            insert.setTimestamp(4, now);
-            insert.executeUpdate();
+        try (PreparedStatement save = connection.prepareStatement(upsert)) {
+            save.setString(1, flow);
+            save.setString(2, scope);
+            save.setString(3, cursor);
+            save.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
+            save.executeUpdate();
         }
     }
 }

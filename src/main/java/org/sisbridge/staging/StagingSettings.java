@@ -1,19 +1,20 @@
 package org.sisbridge.staging;
 
 /** Connection and schema settings of the staging database (keys {@code sisbridge.staging.*}). */
-public record StagingSettings(String jdbcUrl, String username, String password, int poolSize,
+public record StagingSettings(String jdbcUrl, String databaseSetting, String username, String password, int poolSize,
                               long connectionTimeoutMs, boolean manageSchema, int batchSize,
                               String rejectTable, String checkpointTable) {
 
     public StagingSettings {
         rejectTable = SqlIdentifier.require("sisbridge.staging.reject-table", rejectTable);
         checkpointTable = SqlIdentifier.require("sisbridge.staging.checkpoint-table", checkpointTable);
+        StagingDatabase.fromSetting(databaseSetting, jdbcUrl); // fails early on an unknown database
         if (batchSize < 1) {
             throw new IllegalArgumentException("sisbridge.staging.batch-size must be at least 1, was " + batchSize);
         }
     }
 
     public StagingDatabase database() {
-        return StagingDatabase.fromJdbcUrl(jdbcUrl);
+        return StagingDatabase.fromSetting(databaseSetting, jdbcUrl);
     }
 }

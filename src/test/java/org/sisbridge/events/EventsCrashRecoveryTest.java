@@ -33,8 +33,8 @@ class EventsCrashRecoveryTest {
         private final int crashOnSave;
         final AtomicInteger crashes = new AtomicInteger();
 
-        CrashingCheckpointStore(DataSource ds, int crashOnSave) {
-            super(ds, "sisbridge_checkpoint", Clock.systemUTC());
+        CrashingCheckpointStore(DataSource ds, org.sisbridge.staging.dialect.StagingDialect dialect, int crashOnSave) {
+            super(ds, "sisbridge_checkpoint", dialect, Clock.systemUTC());
             this.crashOnSave = crashOnSave;
         }
 
@@ -49,14 +49,15 @@ class EventsCrashRecoveryTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#withCompatibilityModes")
     void crashBetweenRowsAndCursorThenRestartStoresEveryEventExactlyOnce(DatabaseKind kind) throws Exception {
         SimulatorSettings settings = new SimulatorSettings();
         settings.eventsPerMisCode = 1000;
         settings.redeliveryRate = 0.05;
         TestDatabase database = TestDatabases.create(kind, "events-crash");
         try (AgentFixture fixture = new AgentFixture(settings, database).property("sisbridge.events.page-size", 100)) {
-            CrashingCheckpointStore crashing = new CrashingCheckpointStore(database.dataSource(), 4);
+            CrashingCheckpointStore crashing = new CrashingCheckpointStore(database.dataSource(),
+                    database.dialect(), 4);
             fixture.start(agent -> agent.bean("checkpointStore", crashing));
             await().atMost(Duration.ofSeconds(30)).until(() -> crashing.crashes.get() > 0);
             fixture.stopAgent();

@@ -35,10 +35,14 @@ public final class AgentFixture implements AutoCloseable {
         properties.put("sisbridge.upstream.client-id", settings.clientId);
         properties.put("sisbridge.staging.jdbc-url", database.jdbcUrl());
         properties.put("sisbridge.staging.username", database.user());
+        properties.put("sisbridge.staging.database", database.kind().name().toLowerCase());
         properties.put("sisbridge.events.poll-interval-ms", 200);
         properties.put("sisbridge.events.initial-delay-ms", 0);
         properties.put("sisbridge.upstream.retry.initial-delay-ms", 20);
         properties.put("sisbridge.upstream.retry.max-delay-ms", 200);
+        // a test agent's report drop folder and downloads live under target/, not in the project's inbox/
+        properties.put("sisbridge.reports.inbox", HOME.resolve("target/test-inbox/" + java.util.UUID.randomUUID()).toString());
+        properties.put("sisbridge.reports.download-folder", HOME.resolve("target/test-download").toString());
     }
 
     public AgentFixture property(String key, Object value) {
@@ -56,6 +60,10 @@ public final class AgentFixture implements AutoCloseable {
                 .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", simulator.settings().clientSecret,
                         "SISBRIDGE_DB_PASSWORD", database.password())));
         properties.forEach(builder::property);
+        if (database.dialect() != database.kind().dialect()) {
+            builder.bean("checkpointStore", new org.sisbridge.staging.CheckpointStore(database.dataSource(),
+                    "sisbridge_checkpoint", database.dialect(), java.time.Clock.systemUTC()));
+        }
         customize.accept(builder);
         agent = builder.build().start();
         return agent;

@@ -67,6 +67,11 @@ public final class StagingQueries {
         }
     }
 
+    /** True for a database's true in any form: BOOLEAN true, BIT 1, NUMBER(1) 1. */
+    public static boolean isTrue(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() == 1;
+    }
+
     /** reason_code to count, for one source. */
     public Map<String, Long> rejectsByReason(String source) {
         Map<String, Long> counts = new HashMap<>();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.sisbridge.staging.StagingDatabase;
 
 /**
  * Fresh staging databases for end-to-end tests. PostgreSQL and MariaDB are the real servers of this
@@ -32,14 +33,26 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** For {@code @MethodSource}: every kind; unavailable ones are skipped inside {@link #create}. */
+    /** For {@code @MethodSource}: H2 and the real servers; unavailable ones are skipped inside {@link #create}. */
     public static Stream<DatabaseKind> all() {
+        return Stream.of(DatabaseKind.H2, DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
+    }
+
+    /** {@link #all()} plus SQL Server's and Oracle's migrations and dialect on H2 in their compatibility modes. */
+    public static Stream<DatabaseKind> withCompatibilityModes() {
         return Stream.of(DatabaseKind.values());
     }
 
     public static TestDatabase create(DatabaseKind kind, String label) {
-        if (kind == DatabaseKind.H2) {
-            return TestDatabase.h2File(label);
+        switch (kind) {
+            case H2:
+                return TestDatabase.h2File(label);
+            case SQLSERVER_ON_H2:
+                return TestDatabase.h2Compatible(label, StagingDatabase.SQLSERVER, "MSSQLServer");
+            case ORACLE_ON_H2:
+                return TestDatabase.h2Compatible(label, StagingDatabase.ORACLE, "Oracle");
+            default:
+                break;
         }
         String why = probe(kind);
         Assumptions.assumeTrue(why == null, () -> kind + " suite skipped: " + why);

@@ -1,0 +1,54 @@
+package org.sisbridge.reports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.apache.camel.Exchange;
+
+/**
+ * The drop folder's side of a dropped file: loads it through {@link ReportIntake}, then says where
+ * the file component moves it (header {@value #TARGET}): done/ when it was loaded or already had
+ * been, error/ with a {@code <file>.reason} text beside it when it was refused. A database failure
+ * throws instead, so the file stays in the inbox and is tried again.
+ */
+public class ReportDropFolder {
+
+    public static final String TARGET = "reportDropTarget";
+
+    private final ReportIntake intake;
+
+    public ReportDropFolder(ReportIntake intake) {
+        this.intake = intake;
+    }
+
+    public ReportOutcome take(Exchange exchange) throws IOException, SQLException {
+        Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        String name = file.getFileName().toString();
+        String reportId = name.replaceFirst("(?i)\\.csv$", "");
+        ReportOutcome outcome = intake.fromDrop(reportId, file);
+        boolean refused = outcome.status() == ReportOutcome.Status.REFUSED;
+        Path folder = file.getParent().resolve(refused ? "error" : "done");
+        String target = freeName(folder, name);
+        if (refused) {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(target + ".reason"), "Report " + reportId + " was not loaded: "
+                    + outcome.message() + System.lineSeparator(), StandardCharsets.UTF_8);
+        }
+        exchange.getMessage().setHeader(TARGET, folder.getFileName() + "/" + target);
+        return outcome;
+    }
+
+    /** The file's name, or name-1.csv, name-2.csv ... when an earlier file of that name is already there. */
+    private static String freeName(Path folder, String name) {
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String candidate = name;
+        for (int n = 1; Files.exists(folder.resolve(candidate)) || Files.exists(folder.resolve(candidate + ".reason")); n++) {
+            candidate = base + "-" + n + extension;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,94 @@
+package org.sisbridge.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.sisbridge.runtime.FlowActivity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a report file from either vehicle through the same steps: scan (sha256, row count, form),
+ * refuse it whole if it is not what it claims, else load it; then one log line and the statistics.
+ */
+public class ReportIntake {
+
+    public static final String FLOW = "idme-status-report";
+    private static final Logger LOG = LoggerFactory.getLogger(ReportIntake.class);
+
+    private final ReportLoader loader;
+    private final ReportLoadTable loads;
+    private final ReportsFlowStatistics statistics;
+    private final FlowActivity activity;
+
+    public ReportIntake(ReportLoader loader, ReportLoadTable loads, ReportsFlowStatistics statistics, FlowActivity activity) {
+        this.loader = loader;
+        this.loads = loads;
+        this.statistics = statistics;
+        this.activity = activity;
+    }
+
+    /** A report from the listing: loaded only if its bytes match the listing's sha256 and row count. */
+    public ReportOutcome fromUpstream(String misCode, ReportListing listing, DownloadedReport download)
+            throws IOException, SQLException {
+        try {
+            if (download.problem() != null) {
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, download.problem());
+            }
+            ReportScan.Result scan = ReportScan.scan(download.file());
+            if (!scan.sha256().equals(listing.sha256())) {
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, "its sha256 is " + scan.sha256()
+                        + ", the listing says " + listing.sha256() + " (" + download.bytes() + " bytes received)");
+            }
+            if (listing.rowCount() >= 0 && scan.rows() != listing.rowCount()) {
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, "it has " + scan.rows()
+                        + " rows, the listing says " + listing.rowCount());
+            }
+            return loaded(loader.load(listing.identity(misCode), download.file()), misCode);
+        } catch (ReportRefusedException e) {
+            return refused(listing.reportId(), ReportIdentity.UPSTREAM, e.getMessage());
+        } finally {
+            if (download.file() != null) {
+                Files.deleteIfExists(download.file());
+            }
+        }
+    }
+
+    /** A dropped file: identified by its sha256, so the same bytes load once under whatever name. */
+    public ReportOutcome fromDrop(String reportId, Path file) throws IOException, SQLException {
+        try {
+            ReportScan.Result scan = ReportScan.scan(file);
+            var loadedAs = loads.loadedAs(scan.sha256());
+            if (loadedAs.isPresent()) {
+                ReportOutcome skipped = ReportOutcome.alreadyLoaded(reportId, ReportIdentity.DROP,
+                        "the same bytes were already loaded as report " + loadedAs.get());
+                LOG.info("Report {} (drop) skipped: {}", reportId, skipped.message());
+                statistics.record(skipped);
+                return skipped;
+            }
+            ReportIdentity identity = new ReportIdentity(reportId, scan.sha256(), null, null, null, null, ReportIdentity.DROP);
+            return loaded(loader.load(identity, file), "drop");
+        } catch (ReportRefusedException e) {
+            return refused(reportId, ReportIdentity.DROP, e.getMessage());
+        }
+    }
+
+    private ReportOutcome loaded(ReportOutcome outcome, String scope) {
+        LOG.info("Report {} ({}) loaded: {} rows, {} new, {} already staged, {} rejected {}", outcome.reportId(),
+                outcome.source(), outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
+                outcome.rejectedTotal(), outcome.rejected());
+        statistics.record(outcome);
+        activity.success(FLOW, scope);
+        return outcome;
+    }
+
+    private ReportOutcome refused(String reportId, String source, String why) {
+        ReportOutcome outcome = ReportOutcome.refused(reportId, source, why);
+        LOG.warn("Report {} ({}) refused, nothing of it loaded: {}{}", reportId, source, why,
+                ReportIdentity.UPSTREAM.equals(source) ? "; it is tried again on the next poll" : "");
+        statistics.record(outcome);
+        activity.failure(FLOW, reportId, why);
+        return outcome;
+    }
+}

@@ -1,0 +1,66 @@
+package org.sisbridge.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.sisbridge.upstream.UpstreamTransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the report listing. A listing that is not JSON is a transient upstream fault (fetched
+ * again); an entry without the fields the agent needs is skipped with a log line, so one bad entry
+ * does not hold up the others.
+ */
+public class ReportListingParser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportListingParser.class);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private final ObjectMapper json;
+
+    public ReportListingParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public List<ReportListing> parse(InputStream body) throws UpstreamTransientException {
+        JsonNode reports;
+        try {
+            reports = json.readTree(body).path("reports");
+        } catch (IOException | NullPointerException e) {
+            throw new UpstreamTransientException("report listing could not be read as JSON (truncated?)");
+        }
+        if (!reports.isArray()) {
+            throw new UpstreamTransientException("report listing carried no 'reports' array");
+        }
+        List<ReportListing> listings = new ArrayList<>();
+        for (JsonNode entry : reports) {
+            String id = entry.path("reportId").asText("");
+            String sha = entry.path("sha256").asText("");
+            String href = entry.path("href").asText("");
+            if (!REPORT_ID.matcher(id).matches() || !SHA256.matcher(sha).matches() || !href.startsWith("/")) {
+                LOG.warn("Report listing entry '{}' skipped: it needs a reportId of letters, digits, . _ -,"
+                        + " a 64-hex-digit sha256 and an href path", id.length() > 100 ? id.substring(0, 100) : id);
+                continue;
+            }
+            listings.add(new ReportListing(id, entry.path("period").asText(null), date(entry, "periodStart"),
+                    date(entry, "periodEnd"), entry.path("rowCount").asLong(-1), sha.toLowerCase(), href));
+        }
+        return listings;
+    }
+
+    private static LocalDate date(JsonNode entry, String field) {
+        try {
+            return entry.hasNonNull(field) ? LocalDate.parse(entry.get(field).asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.sisbridge.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.staging.Reject;
+import org.sisbridge.staging.RejectWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads one scanned report file: reads it as a stream and commits its rows and rejects chunk by
+ * chunk (sisbridge.staging.batch-size rows a transaction); the load-table row goes in with the
+ * last chunk. A crash mid-report leaves no load-table row, so the report is loaded again, and the
+ * row keys make the chunks already committed change nothing: the end state is exactly once.
+ *
+ * <p>A bean that reads the stream itself rather than a Camel streaming split: the chunk's
+ * transaction, the running counts and the final load-table row then live in one small method,
+ * and memory stays at one chunk whatever the report's size.
+ */
+public class ReportLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportLoader.class);
+
+    private final DataSource dataSource;
+    private final ReportRowValidator validator;
+    private final StatusChangeTable changeTable;
+    private final RejectWriter rejectWriter;
+    private final ReportLoadTable loadTable;
+    private final int chunkSize;
+    private final Clock clock;
+
+    public ReportLoader(DataSource dataSource, ReportRowValidator validator, StatusChangeTable changeTable,
+                        RejectWriter rejectWriter, ReportLoadTable loadTable, int chunkSize, Clock clock) {
+        this.dataSource = dataSource;
+        this.validator = validator;
+        this.changeTable = changeTable;
+        this.rejectWriter = rejectWriter;
+        this.loadTable = loadTable;
+        this.chunkSize = chunkSize;
+        this.clock = clock;
+    }
+
+    /** @param file a file that passed {@link ReportScan} */
+    public ReportOutcome load(ReportIdentity report, Path file) throws IOException, SQLException, ReportRefusedException {
+        String id = report.reportId();
+        List<StatusChangeRow> rows = new ArrayList<>(chunkSize);
+        List<Reject> rejects = new ArrayList<>();
+        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        long total = 0;
+        long valid = 0;
+        long inserted = 0;
+        int chunks = 0;
+        try (InputStream bytes = Files.newInputStream(file); CsvRecordReader csv = ReportText.csv(bytes)) {
+            ReportHeader header = ReportHeader.parse(csv.next());
+            for (CsvRecord record = csv.next(); record != null; record = csv.next()) {
+                total++;
+                RowCheck check = validator.check(id, header, record);
+                if (check instanceof RowCheck.Accepted ok) {
+                    rows.add(ok.row());
+                    valid++;
+                } else if (check instanceof RowCheck.Rejected bad) {
+                    rejects.add(bad.reject());
+                    rejected.merge(bad.reject().reason(), 1L, Long::sum);
+                }
+                if (rows.size() + rejects.size() >= chunkSize) {
+                    inserted += commit(report, rows, rejects, null);
+                    LOG.debug("Report {}: chunk {} committed, {} rows read so far", id, ++chunks, total);
+                }
+            }
+        } catch (CsvFormatException e) {
+            throw new ReportRefusedException(e.getMessage()); // the scan passed, so the file changed under us
+        }
+        long rejectedTotal = total - valid;
+        inserted += commit(report, rows, rejects, new long[] {valid, rejectedTotal});
+        return new ReportOutcome(id, report.source(), ReportOutcome.Status.LOADED, total, valid, inserted, rejected, null);
+    }
+
+    /** One transaction: a chunk's rows and rejects, and on the last chunk ({@code totals} set) the load-table row. */
+    private int commit(ReportIdentity report, List<StatusChangeRow> rows, List<Reject> rejects, long[] totals)
+            throws SQLException {
+        int inserted;
+        LocalDateTime now = LocalDateTime.now(clock);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                inserted = changeTable.insertNew(connection, rows, report.reportId(), now);
+                rejectWriter.write(connection, rejects);
+                if (totals != null) {
+                    loadTable.record(connection, report, totals[0], totals[1], now);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        rows.clear();
+        rejects.clear();
+        return inserted;
+    }
+}

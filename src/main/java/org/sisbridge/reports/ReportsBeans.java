@@ -1,0 +1,53 @@
+package org.sisbridge.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.sisbridge.dictionary.StatusTransitionPolicy;
+import org.sisbridge.runtime.AgentBeans;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.runtime.MisCodes;
+import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.staging.StagingSettings;
+
+/**
+ * The beans routes/idme-status-report.yaml and routes/idme-status-report-drop.yaml call, built
+ * from the {@code sisbridge.reports.*} keys. A bean already bound (a test's replacement) is kept.
+ */
+public class ReportsBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        DataSource dataSource = registry.lookupByNameAndType("stagingDataSource", DataSource.class);
+        StagingSettings staging = registry.lookupByNameAndType("stagingSettings", StagingSettings.class);
+
+        ReportsFlowStatistics statistics = AgentBeans.bindIfAbsent(registry, "reportsFlowStatistics",
+                ReportsFlowStatistics.class, ReportsFlowStatistics::new);
+        StatusChangeTable changeTable = AgentBeans.bindIfAbsent(registry, "statusChangeTable", StatusChangeTable.class,
+                () -> new StatusChangeTable(config.text("sisbridge.reports.table")));
+        ReportLoadTable loads = new ReportLoadTable(dataSource, config.text("sisbridge.reports.load-table"));
+        ReportRowValidator validator = new ReportRowValidator(registry.lookupByNameAndType("misCodes", MisCodes.class),
+                registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class));
+        ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
+                registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock);
+        ReportIntake intake = new ReportIntake(loader, loads, statistics,
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class));
+
+        String start = config.textOrEmpty("sisbridge.reports.start-date");
+        registry.bind("reportPoller", new ReportPoller(loads, start.isEmpty() ? null : LocalDate.parse(start),
+                config.integer("sisbridge.reports.lookback-days"), clock));
+        registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class)));
+        registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder"))));
+        registry.bind("reportIntake", intake);
+        registry.bind("reportDropFolder", new ReportDropFolder(intake));
+    }
+}

@@ -1,0 +1,66 @@
+package org.sisbridge.roster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.sisbridge.runtime.AgentBeans;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.MisCodes;
+import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.staging.StagingSettings;
+
+/** The beans routes/roster-push.yaml and routes/roster-drop.yaml call, built from {@code sisbridge.roster.*}. */
+public class RosterBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        DataSource dataSource = registry.lookupByNameAndType("stagingDataSource", DataSource.class);
+        StagingSettings staging = registry.lookupByNameAndType("stagingSettings", StagingSettings.class);
+        RosterSettings settings = settings(config);
+        registry.bind("rosterSettings", settings);
+
+        CccidRequestTable requests = new CccidRequestTable(settings.requestTable());
+        CccidBatchTable batches = new CccidBatchTable(settings.batchTable());
+        RosterValidator validator = new RosterValidator(clock, settings.minAge(), settings.maxAge(), settings.emailRequired());
+        BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class));
+        registry.bind("bulkAccountJson", json);
+        RosterBatchBuilder builder = new RosterBatchBuilder(dataSource, requests, batches, validator, settings.batchSize(), clock);
+        RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
+                () -> new RosterBatches(dataSource, requests, batches, json, clock));
+        registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
+        registry.bind("rosterResultWriter", new RosterResultWriter(dataSource, requests, batches,
+                new CccidResultTable(settings.resultTable()), settings.maxAttempts(), clock));
+        RosterFileTable files = new RosterFileTable(settings.fileTable(), settings.requestTable());
+        registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
+                registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
+                registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
+                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")))));
+        registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, settings.requestTable(),
+                settings.resultTable(), staging.rejectTable(), Path.of(config.text("sisbridge.roster.outbox")), clock));
+        registry.bind("bulkJobPolling", new BulkJobPolling(settings.pollInitialDelayMs(), settings.pollMaxDelayMs(),
+                settings.pollBudgetMs()));
+    }
+
+    private static RosterSettings settings(AgentProperties config) {
+        return new RosterSettings(
+                config.integer("sisbridge.roster.batch-size"),
+                config.integer("sisbridge.roster.max-attempts"),
+                config.integer("sisbridge.roster.job-poll-initial-delay-ms"),
+                config.integer("sisbridge.roster.job-poll-max-delay-ms"),
+                config.integer("sisbridge.roster.job-poll-budget-ms"),
+                config.integer("sisbridge.roster.min-age"),
+                config.integer("sisbridge.roster.max-age"),
+                config.flag("sisbridge.roster.email-required"),
+                config.text("sisbridge.roster.request-table"),
+                config.text("sisbridge.roster.batch-table"),
+                config.text("sisbridge.roster.result-table"),
+                config.text("sisbridge.roster.file-table"));
+    }
+}

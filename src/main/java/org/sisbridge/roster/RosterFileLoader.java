@@ -1,0 +1,193 @@
+package org.sisbridge.roster;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.staging.Reject;
+import org.sisbridge.staging.RejectWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a dropped roster file's students into the outbox, streaming, in one transaction with the
+ * file's record (source = file name + sha256, so the same file dropped twice enters once). Each
+ * row is validated as it is read: a bad row enters as REJECTED with its reason (so the results
+ * file lists it), a line that is not readable CSV goes to the rejects table with its line number.
+ * A file that cannot be used at all (no header, a required column missing) fails with a reason.
+ */
+public class RosterFileLoader {
+
+    static final String REJECT_SOURCE = "roster-file";
+    private static final Logger LOG = LoggerFactory.getLogger(RosterFileLoader.class);
+
+    private final DataSource dataSource;
+    private final CccidRequestTable requests;
+    private final RosterFileTable files;
+    private final RosterValidator validator;
+    private final RejectWriter rejects;
+    private final Set<String> misCodes;
+    private final boolean emailRequired;
+    private final int batchSize;
+    private final Clock clock;
+    private final RosterFileFailure failure;
+
+    public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
+                            RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
+                            RosterFileFailure failure) {
+        this.failure = failure;
+        this.dataSource = dataSource;
+        this.requests = requests;
+        this.files = files;
+        this.validator = validator;
+        this.rejects = rejects;
+        this.misCodes = misCodes;
+        this.emailRequired = emailRequired;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    /** Loads the file, or explains in error/NAME.reason why not and fails (the consumer moves it to error/). */
+    public long loadOrExplain(File file, String fileName) throws Exception {
+        try {
+            return load(file, fileName);
+        } catch (Exception e) {
+            failure.explain(fileName, e);
+            throw e;
+        }
+    }
+
+    /** @return rows entered into the outbox (0 when the same file was loaded before) */
+    public long load(File file, String fileName) throws IOException, SQLException {
+        String sha256 = sha256(file.toPath());
+        String source = CccidRequestTable.truncate(fileName, 200) + " sha256:" + sha256;
+        long[] counts = RosterTransaction.run(dataSource, c -> {
+            if (files.exists(c, source)) {
+                return null;
+            }
+            long[] n = read(c, file.toPath(), fileName, source, sha256.substring(0, 16));
+            files.insert(c, source, fileName, n[0], n[1], now());
+            return n;
+        });
+        if (counts == null) {
+            LOG.info("Roster file {} was loaded before (same content); nothing entered again", fileName);
+            return 0;
+        }
+        LOG.info("Roster file {} loaded: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName, counts[0], counts[1]);
+        return counts[0];
+    }
+
+    private long[] read(Connection c, Path file, String fileName, String source, String keyPrefix) throws SQLException {
+        Timestamp now = now();
+        long rows = 0;
+        List<Reject> unreadable = new ArrayList<>();
+        long unreadableTotal = 0;
+        try (InputStream in = withoutBom(new BufferedInputStream(Files.newInputStream(file)));
+             PreparedStatement insert = requests.prepareInsert(c)) {
+            RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            RosterCsvReader.Record header = csv.next();
+            if (header == null || header.malformed()) {
+                throw new IllegalArgumentException("the file is empty or its header line is not readable CSV");
+            }
+            RosterColumns columns = RosterColumns.of(header.fields(), emailRequired);
+            String defaultMis = defaultMisCode(fileName, columns);
+            int pending = 0;
+            for (RosterCsvReader.Record r = csv.next(); r != null; r = csv.next()) {
+                if (r.blank()) {
+                    continue;
+                }
+                String mis = columns.has("mis_code") && columns.get(r.fields(), "mis_code") != null
+                        ? columns.get(r.fields(), "mis_code") : defaultMis;
+                RejectReason lineProblem = r.malformed() || r.fields().size() != columns.width()
+                        ? RejectReason.UNREADABLE_ROSTER_LINE : !misCodes.contains(mis) ? RejectReason.MIS_CODE_NOT_CONFIGURED : null;
+                if (lineProblem != null) {
+                    unreadable.add(new Reject(REJECT_SOURCE, keyPrefix + ":" + r.line(), fileName, r.line(), r.raw(), lineProblem,
+                            lineProblem == RejectReason.UNREADABLE_ROSTER_LINE ? "line " + r.line() + " has " + r.fields().size()
+                                    + " field(s), the header " + columns.width() + (r.malformed() ? ", and broken quoting" : "")
+                                    : "line " + r.line() + " names a MIS code this agent does not serve"));
+                    unreadableTotal++;
+                    if (unreadable.size() >= batchSize) {
+                        rejects.write(c, unreadable);
+                        unreadable.clear();
+                    }
+                    continue;
+                }
+                RosterStudent student = columns.student(r.fields());
+                RosterProblem problem = validator.check(student).orElse(null);
+                CccidRequestTable.bindInsert(insert, mis, student, RosterValidator.parseBirthDate(student.birthDate())
+                        .filter(d -> d.getYear() > 1000 && d.getYear() < 10000).orElse(null), problem, source, r.line(), now);
+                insert.addBatch();
+                rows++;
+                if (++pending == batchSize) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+            rejects.write(c, unreadable);
+        } catch (IOException e) {
+            throw new IllegalStateException("the file could not be read: " + e.getMessage(), e);
+        }
+        return new long[] {rows, unreadableTotal};
+    }
+
+    /** The college of rows without a mis_code: the only one served, or the file name's NNN_ / NNN- prefix. */
+    private String defaultMisCode(String fileName, RosterColumns columns) {
+        if (misCodes.size() == 1) {
+            return misCodes.iterator().next();
+        }
+        String prefix = fileName.length() > 3 && (fileName.charAt(3) == '_' || fileName.charAt(3) == '-') ? fileName.substring(0, 3) : null;
+        if (prefix != null && misCodes.contains(prefix)) {
+            return prefix;
+        }
+        if (!columns.has("mis_code")) {
+            throw new IllegalArgumentException("this agent serves several MIS codes: start the file name with one"
+                    + " (111_roster.csv) or add a mis_code column");
+        }
+        return null;
+    }
+
+    private static InputStream withoutBom(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return in;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(clock));
+    }
+}

@@ -1,0 +1,111 @@
+package org.sisbridge.roster;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.roster.CccidRequestTable.Settlement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a finished job in one transaction. COMPLETE: one cccid_result row per student, the
+ * outbox rows DONE (CREATED / EXISTING) or REJECTED (field errors), the batch COMPLETE. FAILED:
+ * the students go back to PENDING for a new batch (attempts + 1), or to ERROR after max-attempts.
+ * A batch already settled is left alone, so applying the same answer twice changes nothing.
+ */
+public class RosterResultWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RosterResultWriter.class);
+
+    private final DataSource dataSource;
+    private final CccidRequestTable requests;
+    private final CccidBatchTable batches;
+    private final CccidResultTable results;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    public RosterResultWriter(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
+                              CccidResultTable results, int maxAttempts, Clock clock) {
+        this.dataSource = dataSource;
+        this.requests = requests;
+        this.batches = batches;
+        this.results = results;
+        this.maxAttempts = maxAttempts;
+        this.clock = clock;
+    }
+
+    public BatchOutcome settle(OpenBatch batch, BulkJobStatus job) throws SQLException {
+        BatchOutcome outcome = "COMPLETE".equals(job.status()) ? complete(batch, job) : failed(batch, job);
+        LOG.info("Roster batch {} (job {}) for MIS {} settled: {}", batch.batchId(), batch.jobId(), batch.misCode(), outcome);
+        return outcome;
+    }
+
+    private BatchOutcome complete(OpenBatch batch, BulkJobStatus job) throws SQLException {
+        Map<String, StudentResult> byLocalId = new HashMap<>();
+        job.results().forEach(r -> byLocalId.put(r.localId(), r));
+        return RosterTransaction.run(dataSource, c -> {
+            Timestamp now = now();
+            if (!batches.close(c, batch.batchId(), "COMPLETE", null, now)) {
+                return BatchOutcome.ALREADY_SETTLED;
+            }
+            List<CccidResultTable.Row> rows = new ArrayList<>();
+            List<Settlement> settled = new ArrayList<>();
+            int created = 0;
+            int existing = 0;
+            int rejected = 0;
+            int missing = 0;
+            for (RosterStudent s : requests.ofBatch(c, batch.batchId())) {
+                StudentResult r = byLocalId.get(s.localId().trim());
+                if (r == null) {
+                    // upstream did not answer for this student: send it again in a later batch
+                    settled.add(new Settlement(s.requestId(), "PENDING", null, null));
+                    missing++;
+                    continue;
+                }
+                rows.add(new CccidResultTable.Row(s.requestId(), batch.misCode(), batch.batchId(), batch.jobId(), r));
+                switch (r.outcome()) {
+                    case "CREATED" -> created++;
+                    case "EXISTING" -> existing++;
+                    default -> rejected++;
+                }
+                boolean done = "CREATED".equals(r.outcome()) || "EXISTING".equals(r.outcome());
+                settled.add(done ? new Settlement(s.requestId(), "DONE", null, null)
+                        : new Settlement(s.requestId(), "REJECTED", RejectReason.UPSTREAM_REJECTED.name(),
+                        RejectReason.UPSTREAM_REJECTED.meaning() + " Errors: " + r.errorsJson() + ". "
+                                + RejectReason.UPSTREAM_REJECTED.hint()));
+            }
+            results.insert(c, rows, now);
+            requests.settle(c, settled, now);
+            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0);
+        });
+    }
+
+    private BatchOutcome failed(OpenBatch batch, BulkJobStatus job) throws SQLException {
+        String why = "upstream job " + batch.jobId() + " FAILED" + (job.error() == null ? "" : ": " + job.error());
+        return RosterTransaction.run(dataSource, c -> {
+            Timestamp now = now();
+            if (!batches.close(c, batch.batchId(), "FAILED", why, now)) {
+                return BatchOutcome.ALREADY_SETTLED;
+            }
+            int requeued = requests.requeueBatch(c, batch.batchId(), maxAttempts, RejectReason.UPSTREAM_JOB_FAILED.name(),
+                    RejectReason.UPSTREAM_JOB_FAILED.meaning() + " Last: " + why + ". " + RejectReason.UPSTREAM_JOB_FAILED.hint(), now);
+            return new BatchOutcome("FAILED", 0, 0, 0, 0, requeued);
+        });
+    }
+
+    private Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(clock));
+    }
+
+    /** What settling one batch did, for the log line (counts only: no student data). */
+    public record BatchOutcome(String status, int created, int existing, int rejected, int missing, int requeued) {
+        static final BatchOutcome ALREADY_SETTLED = new BatchOutcome("ALREADY_SETTLED", 0, 0, 0, 0, 0);
+    }
+}

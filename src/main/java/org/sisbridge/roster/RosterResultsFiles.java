@@ -1,0 +1,137 @@
+package org.sisbridge.roster;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes, for each dropped roster file whose students are all settled, a results CSV for the staff
+ * member who dropped it: line, local_id, outcome (CREATED / EXISTING / REJECTED / ERROR /
+ * UNREADABLE), cccid, matched_on, reason. Streamed from the database; written to a temporary file
+ * and renamed, so nobody opens half a file.
+ */
+public class RosterResultsFiles {
+
+    static final String HEADER = "line,local_id,outcome,cccid,matched_on,reason";
+    private static final Logger LOG = LoggerFactory.getLogger(RosterResultsFiles.class);
+
+    private final DataSource dataSource;
+    private final RosterFileTable files;
+    private final String requestTable;
+    private final String resultTable;
+    private final String rejectTable;
+    private final Path outbox;
+    private final Clock clock;
+
+    public RosterResultsFiles(DataSource dataSource, RosterFileTable files, String requestTable, String resultTable,
+                              String rejectTable, Path outbox, Clock clock) {
+        this.dataSource = dataSource;
+        this.files = files;
+        this.requestTable = requestTable;
+        this.resultTable = resultTable;
+        this.rejectTable = rejectTable;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** @return results files written now */
+    public int writeSettled() throws SQLException, IOException {
+        List<String[]> settled = RosterTransaction.run(dataSource, files::settledWithoutResults);
+        for (String[] file : settled) {
+            Path target = write(file[0], file[1]);
+            RosterTransaction.run(dataSource, c -> {
+                files.resultsWritten(c, file[0], target.getFileName().toString(), Timestamp.valueOf(LocalDateTime.now(clock)));
+                return null;
+            });
+            LOG.info("Roster results for {} written to {}", file[1], target);
+        }
+        return settled.size();
+    }
+
+    private Path write(String source, String fileName) throws SQLException, IOException {
+        Files.createDirectories(outbox);
+        String base = fileName.replaceAll("(?i)\\.csv$", "");
+        Path target = outbox.resolve(base + "-results.csv");
+        if (Files.exists(target)) {
+            target = outbox.resolve(base + "-results-" + System.currentTimeMillis() + ".csv");
+        }
+        Path temp = outbox.resolve("." + target.getFileName() + ".tmp");
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
+            out.write(HEADER + "\r\n");
+            RosterTransaction.run(dataSource, c -> {
+                writeStudents(c, source, out);
+                writeUnreadable(c, fileName, source.substring(source.lastIndexOf(':') + 1, source.lastIndexOf(':') + 17), out);
+                return null;
+            });
+        }
+        return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void writeStudents(Connection c, String source, Writer out) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.source_line, r.local_id, r.status, r.status_reason,"
+                + " s.outcome, s.ccc_id, s.matched_on FROM " + requestTable + " r LEFT JOIN " + resultTable
+                + " s ON s.request_id = r.request_id WHERE r.source = ? ORDER BY r.request_id")) {
+            ps.setFetchSize(1000);
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String status = rs.getString(3);
+                    String outcome = rs.getString(5) != null ? rs.getString(5) : "ERROR".equals(status) ? "ERROR" : "REJECTED";
+                    row(out, rs.getString(1), rs.getString(2), outcome, rs.getString(6), rs.getString(7),
+                            "DONE".equals(status) ? null : rs.getString(4));
+                }
+            }
+        }
+    }
+
+    private void writeUnreadable(Connection c, String fileName, String keyPrefix, Writer out) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT line_number, reason FROM " + rejectTable
+                + " WHERE source = ? AND source_ref = ? AND record_key LIKE ? ORDER BY line_number")) {
+            ps.setString(1, RosterFileLoader.REJECT_SOURCE);
+            ps.setString(2, fileName);
+            ps.setString(3, keyPrefix + ":%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row(out, rs.getString(1), null, "UNREADABLE", null, null, rs.getString(2));
+                }
+            }
+        }
+    }
+
+    private static void row(Writer out, String... fields) {
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(quote(fields[i]));
+            }
+            out.write("\r\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the results file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "";
+        }
+        boolean needs = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        return needs ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

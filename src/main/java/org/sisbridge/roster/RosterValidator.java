@@ -1,0 +1,122 @@
+package org.sisbridge.roster;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sisbridge.dictionary.RejectReason;
+
+/**
+ * The checks a student passes before leaving the college, each failure with its own reason code,
+ * so staff know exactly what to fix. Stricter than the upstream's own checks where it can be:
+ * a student the agent would have to send twice costs a job and a retry.
+ */
+public class RosterValidator {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern NAME_BREAKERS = Pattern.compile("[\\p{Cntrl}0-9]");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
+    private static final Pattern ZIP = Pattern.compile("[0-9]{5}(-[0-9]{4})?");
+
+    private final Clock clock;
+    private final int minAge;
+    private final int maxAge;
+    private final boolean emailRequired;
+
+    public RosterValidator(Clock clock, int minAge, int maxAge, boolean emailRequired) {
+        this.clock = clock;
+        this.minAge = minAge;
+        this.maxAge = maxAge;
+        this.emailRequired = emailRequired;
+    }
+
+    /** @return the first problem found, or empty when the student may be sent */
+    public Optional<RosterProblem> check(RosterStudent s) {
+        return Optional.ofNullable(firstProblem(s));
+    }
+
+    /** The birth date in either accepted form, or empty when it is not a real date. */
+    public static Optional<LocalDate> parseBirthDate(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (DateTimeFormatter form : new DateTimeFormatter[] {ISO, US}) {
+            try {
+                return Optional.of(LocalDate.parse(text.trim(), form));
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    private RosterProblem firstProblem(RosterStudent s) {
+        RosterProblem missing = firstMissing(s);
+        if (missing != null) {
+            return missing;
+        }
+        RosterProblem tooLong = firstTooLong(s);
+        if (tooLong != null) {
+            return tooLong;
+        }
+        for (String[] name : new String[][] {{"first_name", s.firstName()}, {"middle_name", s.middleName()}, {"last_name", s.lastName()}}) {
+            if (name[1] != null && NAME_BREAKERS.matcher(name[1]).find()) {
+                return new RosterProblem(RejectReason.INVALID_NAME, name[0] + " contains a digit or a control character");
+            }
+        }
+        Optional<LocalDate> born = parseBirthDate(s.birthDate());
+        if (born.isEmpty()) {
+            return new RosterProblem(RejectReason.INVALID_BIRTH_DATE, "birth_date is not a real calendar date");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (born.get().isAfter(today) || Period.between(born.get(), today).getYears() < minAge
+                || Period.between(born.get(), today).getYears() > maxAge) {
+            return new RosterProblem(RejectReason.IMPLAUSIBLE_AGE, "birth_date gives an age outside " + minAge + ".." + maxAge);
+        }
+        if (present(s.email()) && !EMAIL.matcher(s.email().trim()).matches()) {
+            return new RosterProblem(RejectReason.INVALID_EMAIL, "email is not a valid address");
+        }
+        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(s.phone().trim()).replaceAll("")).matches()) {
+            return new RosterProblem(RejectReason.INVALID_PHONE, "phone does not have 10 to 15 digits");
+        }
+        if (present(s.postalCode()) && !ZIP.matcher(s.postalCode().trim()).matches()) {
+            return new RosterProblem(RejectReason.INVALID_POSTAL_CODE, "postal_code is not a US ZIP code");
+        }
+        return null;
+    }
+
+    private RosterProblem firstMissing(RosterStudent s) {
+        String[][] required = {{"local_id", s.localId()}, {"first_name", s.firstName()}, {"last_name", s.lastName()},
+                {"birth_date", s.birthDate()}, {"email", emailRequired ? s.email() : "not required"}};
+        for (String[] field : required) {
+            if (!present(field[1])) {
+                return new RosterProblem(RejectReason.STUDENT_FIELD_MISSING, field[0] + " is empty");
+            }
+        }
+        return null;
+    }
+
+    private static RosterProblem firstTooLong(RosterStudent s) {
+        Object[][] limits = {{"local_id", s.localId(), 64}, {"first_name", s.firstName(), 100},
+                {"middle_name", s.middleName(), 100}, {"last_name", s.lastName(), 100}, {"email", s.email(), 254},
+                {"phone", s.phone(), 32}, {"postal_code", s.postalCode(), 16}};
+        for (Object[] limit : limits) {
+            String value = (String) limit[1];
+            if (value != null && value.trim().length() > (int) limit[2]) {
+                return new RosterProblem(RejectReason.STUDENT_FIELD_TOO_LONG, limit[0] + " is longer than " + limit[2] + " characters");
+            }
+        }
+        return null;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,104 @@
+package org.sisbridge.simulator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The upstream's accounts: a seeded population of existing students (the first
+ * {@code existingAccounts} students of {@link StudentPopulation}) plus every account a bulk job
+ * created. Decides per student CREATED / EXISTING / REJECTED, and counts the accounts created
+ * for each (MIS code, localId), so tests can prove no student was created twice.
+ *
+ * <p>New CCCIDs continue the population's numbering: account n gets {@code cccid(existing + n)},
+ * so they are allocated in sequence, in the documented format, never reused and never equal to a
+ * seeded student's.
+ */
+public final class AccountRegistry {
+    private final StudentPopulation population;
+    private final AccountFieldRules rules;
+    private final Map<String, String> cccidByEmail = new HashMap<>();
+    private final Map<String, String> cccidByName = new HashMap<>();
+    private final Map<String, String> cccidByPhone = new HashMap<>();
+    private final Map<String, AtomicInteger> createdPerStudent = new HashMap<>();
+    private long created;
+
+    AccountRegistry(SimulatorSettings settings) {
+        this.population = new StudentPopulation(settings.seed, Math.max(1, settings.existingAccounts));
+        this.rules = new AccountFieldRules(settings.bulkEmailRequired);
+        for (long s = 0; s < settings.existingAccounts; s++) {
+            SimulatedStudent student = population.student(s);
+            remember(student.cccid(), student.email(), AccountIdentity.nameKey(student.firstName(), student.lastName(),
+                    student.birthDate().toString()), student.phone());
+        }
+    }
+
+    synchronized AccountOutcome resolve(String misCode, BulkStudent s, LocalDate today) {
+        List<AccountFieldError> errors = rules.check(s, today);
+        if (!errors.isEmpty()) {
+            return AccountOutcome.rejected(s.localId(), errors);
+        }
+        String email = AccountIdentity.emailKey(s.email());
+        String name = AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate());
+        String phone = AccountIdentity.phoneKey(s.phone());
+        String byEmail = email == null ? null : cccidByEmail.get(email);
+        String byName = cccidByName.get(name);
+        if (byEmail != null || byName != null) {
+            String cccid = byEmail != null ? byEmail : byName;
+            List<String> matchedOn = new ArrayList<>();
+            if (byEmail != null) {
+                matchedOn.add("email");
+            }
+            if (cccid.equals(byName)) {
+                matchedOn.addAll(List.of("firstName", "lastName", "birthDate"));
+            }
+            return AccountOutcome.existing(s.localId(), cccid, matchedOn);
+        }
+        if (phone != null && cccidByPhone.containsKey(phone)) {
+            return AccountOutcome.rejected(s.localId(), List.of(new AccountFieldError("phone", "PHONE_IN_USE",
+                    "this phone number belongs to another account")));
+        }
+        String cccid = population.cccid(population.size() + created++);
+        remember(cccid, s.email(), name, s.phone());
+        createdPerStudent.computeIfAbsent(misCode + "/" + s.localId(), k -> new AtomicInteger()).incrementAndGet();
+        return AccountOutcome.created(s.localId(), cccid);
+    }
+
+    /** Accounts created for this student of this college by bulk jobs (0 or, correctly, 1). */
+    public synchronized int accountsCreated(String misCode, String localId) {
+        AtomicInteger n = createdPerStudent.get(misCode + "/" + localId);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Accounts created by bulk jobs since start. */
+    public synchronized long accountsCreated() {
+        return created;
+    }
+
+    /** The most accounts created for any one student: 1 unless a client made a duplicate. */
+    public synchronized int mostAccountsForOneStudent() {
+        return createdPerStudent.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+    }
+
+    /** The seeded students, for tests and demos that need duplicates of existing accounts. */
+    public StudentPopulation population() {
+        return population;
+    }
+
+    private void remember(String cccid, String email, String nameKey, String phone) {
+        String emailKey = AccountIdentity.emailKey(email);
+        if (emailKey != null) {
+            cccidByEmail.putIfAbsent(emailKey, cccid);
+        }
+        if (nameKey != null) {
+            cccidByName.putIfAbsent(nameKey, cccid);
+        }
+        String phoneKey = AccountIdentity.phoneKey(phone);
+        if (phoneKey != null) {
+            cccidByPhone.putIfAbsent(phoneKey, cccid);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.sisbridge.staging.dialect;
+
+import java.util.List;
+
+/** MariaDB and MySQL: ON DUPLICATE KEY UPDATE, backtick quoting, DATETIME(3) for timestamps. */
+public class MariaDbDialect extends StagingDialect {
+
+    @Override
+    public String name() {
+        return "MariaDB/MySQL";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return "`" + identifier + "`";
+    }
+
+    @Override
+    public String upsert(String table, List<Column> keys, List<Column> values) {
+        List<String> keyColumns = names(keys);
+        List<String> valueColumns = names(values);
+        List<String> all = concat(keyColumns, valueColumns);
+        List<Column> typed = concatColumns(keys, values);
+        return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + placeholders(all.size()) + ")"
+                + " ON DUPLICATE KEY UPDATE " + join(valueColumns, c -> c + " = VALUES(" + c + ")", ", ");
+    }
+
+    @Override
+    public String limit(String orderedSelect, int rows) {
+        return orderedSelect + " LIMIT " + rows;
+    }
+
+    @Override
+    public String timestampType() {
+        // TIMESTAMP would convert time zones and stop in 2038
+        return "DATETIME(3)";
+    }
+
+    @Override
+    public String largeTextType() {
+        return "MEDIUMTEXT";
+    }
+}

@@ -1,0 +1,56 @@
+package org.sisbridge.staging.dialect;
+
+import java.util.List;
+
+/** SQL Server (Colleague and generic staging): MERGE WITH (HOLDLOCK), NVARCHAR, DATETIME2, BIT. */
+public class SqlServerDialect extends StagingDialect {
+
+    @Override
+    public String name() {
+        return "SQL Server";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return "[" + identifier + "]";
+    }
+
+    /** HOLDLOCK: without it two concurrent MERGEs of a new key can both insert. */
+    @Override
+    public String upsert(String table, List<Column> keys, List<Column> values) {
+        List<String> keyColumns = names(keys);
+        List<String> valueColumns = names(values);
+        List<String> all = concat(keyColumns, valueColumns);
+        List<Column> typed = concatColumns(keys, values);
+        return "MERGE INTO " + table + " WITH (HOLDLOCK) AS t USING (VALUES (" + typedPlaceholders(typed) + ")) AS s ("
+                + String.join(", ", all) + ") ON " + join(keyColumns, c -> "t." + c + " = s." + c, " AND ")
+                + " WHEN MATCHED THEN UPDATE SET " + join(valueColumns, c -> "t." + c + " = s." + c, ", ")
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
+                + join(all, c -> "s." + c, ", ") + ");";
+    }
+
+    @Override
+    public String limit(String orderedSelect, int rows) {
+        return orderedSelect + " OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+    }
+
+    @Override
+    public String booleanType() {
+        return "BIT";
+    }
+
+    @Override
+    public String timestampType() {
+        return "DATETIME2(3)";
+    }
+
+    @Override
+    public String textType(int length) {
+        return "NVARCHAR(" + length + ")";
+    }
+
+    @Override
+    public String largeTextType() {
+        return "NVARCHAR(MAX)";
+    }
+}

@@ -1,0 +1,89 @@
+package org.sisbridge.staging.dialect;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that differs between databases, in one place. This generic dialect speaks standard SQL
+ * (SQL:2008 MERGE, FETCH FIRST, double-quoted identifiers); each database overrides only what it
+ * does differently. Adding a database is adding one small subclass.
+ *
+ * <p>Insert-if-absent is not here on purpose: every writer does it portably (look up which keys
+ * exist, then a plain batch INSERT; see {@code ExistingKeys}), because that also tells exactly which
+ * records were duplicates, which vendor "insert ignore" batches do not report reliably.
+ */
+public class StagingDialect {
+
+    public String name() {
+        return "generic SQL";
+    }
+
+    /** An identifier quoted so that its case is kept (mapped college tables are often upper case). */
+    public String quote(String identifier) {
+        return "\"" + identifier + "\"";
+    }
+
+    /**
+     * One row written whatever is there: inserted when its key is new, its other columns updated
+     * otherwise. Parameters: the key columns, then the value columns, in the given order. The
+     * column types are those of this dialect ({@link #textType}, {@link #timestampType}).
+     */
+    public String upsert(String table, List<Column> keys, List<Column> values) {
+        List<String> keyColumns = names(keys);
+        List<String> valueColumns = names(values);
+        List<String> all = concat(keyColumns, valueColumns);
+        List<Column> typed = concatColumns(keys, values);
+        return "MERGE INTO " + table + " t USING (VALUES (" + typedPlaceholders(typed) + ")) s (" + String.join(", ", all) + ")"
+                + " ON (" + join(keyColumns, c -> "t." + c + " = s." + c, " AND ") + ")"
+                + " WHEN MATCHED THEN UPDATE SET " + join(valueColumns, c -> c + " = s." + c, ", ")
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
+                + join(all, c -> "s." + c, ", ") + ")";
+    }
+
+    /** A query limited to its first {@code rows} rows (the query must have an ORDER BY to be stable). */
+    public String limit(String orderedSelect, int rows) {
+        return orderedSelect + " FETCH FIRST " + rows + " ROWS ONLY";
+    }
+
+    public String booleanType() {
+        return "BOOLEAN";
+    }
+
+    public String timestampType() {
+        return "TIMESTAMP";
+    }
+
+    /** Text that holds any student's name: Unicode on every database. */
+    public String textType(int length) {
+        return "VARCHAR(" + length + ")";
+    }
+
+    public String largeTextType() {
+        return "CLOB";
+    }
+
+    protected static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    protected static List<String> names(List<Column> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    protected static List<Column> concatColumns(List<Column> a, List<Column> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** Parameters cast to their column types: a MERGE source row has no table to take types from. */
+    protected static String typedPlaceholders(List<Column> columns) {
+        return join(columns.stream().map(c -> "CAST(? AS " + c.sqlType() + ")").toList(), x -> x, ", ");
+    }
+
+    protected static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    protected static String join(List<String> columns, java.util.function.Function<String, String> each, String separator) {
+        return columns.stream().map(each).collect(Collectors.joining(separator));
+    }
+}

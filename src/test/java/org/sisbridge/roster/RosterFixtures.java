@@ -1,0 +1,34 @@
+package org.sisbridge.roster;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.TestDatabase;
+
+/** The agent with the roster flow on fast schedules and the events flow off. */
+final class RosterFixtures {
+    private RosterFixtures() {
+    }
+
+    static AgentFixture agent(SimulatorSettings settings, TestDatabase database) {
+        return new AgentFixture(settings, database)
+                .property("sisbridge.events.enabled", false)
+                .property("sisbridge.roster.poll-interval-ms", 300)
+                .property("sisbridge.roster.initial-delay-ms", 0)
+                .property("sisbridge.roster.batch-size", 7)
+                .property("sisbridge.roster.job-poll-initial-delay-ms", 20)
+                .property("sisbridge.roster.job-poll-max-delay-ms", 200)
+                .property("sisbridge.roster.job-poll-budget-ms", 3000)
+                .property("sisbridge.roster.inbox-poll-interval-ms", 200)
+                .property("sisbridge.roster.inbox-settle-ms", 100);
+    }
+
+    /** Waits until no outbox row is PENDING or SENT any more. */
+    static void awaitSettled(AgentFixture fixture, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() ->
+                fixture.db().count("SELECT COUNT(*) FROM cccid_request") > 0
+                        && fixture.db().count("SELECT COUNT(*) FROM cccid_request WHERE status IN ('PENDING', 'SENT')") == 0);
+    }
+}

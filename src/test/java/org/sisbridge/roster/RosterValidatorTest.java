@@ -1,0 +1,51 @@
+package org.sisbridge.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sisbridge.dictionary.RejectReason;
+
+/** Each kind of bad student row gets its own reason; good rows (any accepted form) get none. */
+class RosterValidatorTest {
+
+    private final RosterValidator validator = new RosterValidator(
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), 13, 110, true);
+
+    private static RosterStudent s(String first, String last, String birth, String email, String phone, String zip) {
+        return new RosterStudent(1, "S1", first, null, last, birth, email, phone, zip);
+    }
+
+    @Test
+    void everyRuleHasItsOwnReason() {
+        Map<RosterStudent, RejectReason> cases = Map.of(
+                s(" ", "Lopez", "2000-01-01", "a@b.edu", null, null), RejectReason.STUDENT_FIELD_MISSING,
+                s("Ana", "Lopez", "2000-01-01", null, null, null), RejectReason.STUDENT_FIELD_MISSING,
+                s("A".repeat(101), "Lopez", "2000-01-01", "a@b.edu", null, null), RejectReason.STUDENT_FIELD_TOO_LONG,
+                s("Ana2", "Lopez", "2000-01-01", "a@b.edu", null, null), RejectReason.INVALID_NAME,
+                s("Ana", "Lopez", "2001-02-29", "a@b.edu", null, null), RejectReason.INVALID_BIRTH_DATE,
+                s("Ana", "Lopez", "2016-01-01", "a@b.edu", null, null), RejectReason.IMPLAUSIBLE_AGE,
+                s("Ana", "Lopez", "1900-01-01", "a@b.edu", null, null), RejectReason.IMPLAUSIBLE_AGE,
+                s("Ana", "Lopez", "2000-01-01", "a@b", null, null), RejectReason.INVALID_EMAIL,
+                s("Ana", "Lopez", "2000-01-01", "a@b.edu", "12345", null), RejectReason.INVALID_PHONE,
+                s("Ana", "Lopez", "2000-01-01", "a@b.edu", null, "ABCDE"), RejectReason.INVALID_POSTAL_CODE);
+        cases.forEach((student, reason) -> assertThat(validator.check(student))
+                .as("%s", student).get().extracting(RosterProblem::reason).isEqualTo(reason));
+    }
+
+    @Test
+    void acceptsTheFormsStaffActuallyType() {
+        assertThat(validator.check(s("José", "García-López", "4/30/2001", "Ana.Lopez+1@College.edu", "+1 (916) 555-0100", "95814-1234")))
+                .isEmpty();
+        assertThat(validator.check(s("Mary Ann", "O'Brien", "2001-04-30", "ana@example.edu", "916.555.0100", "95814"))).isEmpty();
+    }
+
+    @Test
+    void reasonsNameTheFieldButNeverItsValue() {
+        RosterProblem problem = validator.check(s("Ana", "Lopez", "2000-01-01", "secret-address", null, null)).orElseThrow();
+        assertThat(problem.describe()).contains("email").doesNotContain("secret-address");
+    }
+}
