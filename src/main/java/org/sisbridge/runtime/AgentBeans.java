@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -17,6 +18,7 @@ import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
+import org.sisbridge.staging.StagingSchemaCheck;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.upstream.PollFailureRecorder;
@@ -60,6 +62,17 @@ public class AgentBeans implements CamelConfiguration {
         });
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
+        } else {
+            // a flow that is turned off needs none of its tables
+            List<String> missing = StagingSchemaCheck.problems(dataSource, config::text, key -> {
+                String flow = key.substring(0, key.lastIndexOf('.')) + ".enabled";
+                return config.textOrEmpty(flow).isEmpty() || config.flag(flow);
+            });
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("sisbridge.staging.manage-schema=false, but the staging database lacks what"
+                        + " the agent needs:\n  - " + String.join("\n  - ", missing)
+                        + "\nCreate these tables and columns, or set the table names (sisbridge.*.table keys) to yours.");
+            }
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
                 () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
