@@ -1,7 +1,5 @@
 package org.sisbridge.testsupport;
 
-import java.util.List;
-import org.sisbridge.staging.dialect.Column;
 import org.sisbridge.staging.dialect.SqlServerDialect;
 
 /**
@@ -11,7 +9,7 @@ import org.sisbridge.staging.dialect.SqlServerDialect;
 final class H2SqlServerModeDialect extends SqlServerDialect {
 
     @Override
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        return super.upsert(table, keys, values).replace(" WITH (HOLDLOCK)", "");
+    protected String upsert(String table, Upsert u) {
+        return super.upsert(table, u).replace(" WITH (HOLDLOCK)", "");
     }
 }

@@ -11,12 +11,8 @@ public class H2Dialect extends StagingDialect {
     }
 
     @Override
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        List<String> keyColumns = names(keys);
-        List<String> valueColumns = names(values);
-        List<String> all = concat(keyColumns, valueColumns);
-        List<Column> typed = concatColumns(keys, values);
-        return "MERGE INTO " + table + " (" + String.join(", ", all) + ") KEY (" + String.join(", ", keyColumns)
-                + ") VALUES (" + placeholders(all.size()) + ")";
+    protected String upsert(String table, Upsert u) {
+        return "MERGE INTO " + table + " (" + String.join(", ", u.all()) + ") KEY (" + String.join(", ", u.keyColumns())
+                + ") VALUES (" + placeholders(u.all().size()) + ")";
     }
 }

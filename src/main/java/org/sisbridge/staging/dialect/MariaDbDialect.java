@@ -16,13 +16,9 @@ public class MariaDbDialect extends StagingDialect {
     }
 
     @Override
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        List<String> keyColumns = names(keys);
-        List<String> valueColumns = names(values);
-        List<String> all = concat(keyColumns, valueColumns);
-        List<Column> typed = concatColumns(keys, values);
-        return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + placeholders(all.size()) + ")"
-                + " ON DUPLICATE KEY UPDATE " + join(valueColumns, c -> c + " = VALUES(" + c + ")", ", ");
+    protected String upsert(String table, Upsert u) {
+        return "INSERT INTO " + table + " (" + String.join(", ", u.all()) + ") VALUES (" + placeholders(u.all().size()) + ")"
+                + " ON DUPLICATE KEY UPDATE " + join(u.valueColumns(), c -> c + " = VALUES(" + c + ")", ", ");
     }
 
     @Override

@@ -11,18 +11,14 @@ public class OracleDialect extends StagingDialect {
     }
 
     @Override
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        List<String> keyColumns = names(keys);
-        List<String> valueColumns = names(values);
-        List<String> all = concat(keyColumns, valueColumns);
-        List<Column> typed = concatColumns(keys, values);
+    protected String upsert(String table, Upsert u) {
         return "MERGE INTO " + table + " t USING (SELECT "
-                + join(typed.stream().map(c -> "CAST(? AS " + c.sqlType() + ") AS " + c.name()).toList(), x -> x, ", ")
+                + join(u.typed().stream().map(c -> "CAST(? AS " + c.sqlType() + ") AS " + c.name()).toList(), x -> x, ", ")
                 + " FROM dual) s"
-                + " ON (" + join(keyColumns, c -> "t." + c + " = s." + c, " AND ") + ")"
-                + " WHEN MATCHED THEN UPDATE SET " + join(valueColumns, c -> "t." + c + " = s." + c, ", ")
-                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
-                + join(all, c -> "s." + c, ", ") + ")";
+                + " ON (" + join(u.keyColumns(), c -> "t." + c + " = s." + c, " AND ") + ")"
+                + " WHEN MATCHED THEN UPDATE SET " + join(u.valueColumns(), c -> "t." + c + " = s." + c, ", ")
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", u.all()) + ") VALUES ("
+                + join(u.all(), c -> "s." + c, ", ") + ")";
     }
 
     @Override

@@ -11,14 +11,10 @@ public class PostgresDialect extends StagingDialect {
     }
 
     @Override
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        List<String> keyColumns = names(keys);
-        List<String> valueColumns = names(values);
-        List<String> all = concat(keyColumns, valueColumns);
-        List<Column> typed = concatColumns(keys, values);
-        return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + placeholders(all.size()) + ")"
-                + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
-                + join(valueColumns, c -> c + " = EXCLUDED." + c, ", ");
+    protected String upsert(String table, Upsert u) {
+        return "INSERT INTO " + table + " (" + String.join(", ", u.all()) + ") VALUES (" + placeholders(u.all().size()) + ")"
+                + " ON CONFLICT (" + String.join(", ", u.keyColumns()) + ") DO UPDATE SET "
+                + join(u.valueColumns(), c -> c + " = EXCLUDED." + c, ", ");
     }
 
     @Override

@@ -17,16 +17,12 @@ public class SqlServerDialect extends StagingDialect {
 
     /** HOLDLOCK: without it two concurrent MERGEs of a new key can both insert. */
     @Override
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        List<String> keyColumns = names(keys);
-        List<String> valueColumns = names(values);
-        List<String> all = concat(keyColumns, valueColumns);
-        List<Column> typed = concatColumns(keys, values);
-        return "MERGE INTO " + table + " WITH (HOLDLOCK) AS t USING (VALUES (" + typedPlaceholders(typed) + ")) AS s ("
-                + String.join(", ", all) + ") ON " + join(keyColumns, c -> "t." + c + " = s." + c, " AND ")
-                + " WHEN MATCHED THEN UPDATE SET " + join(valueColumns, c -> "t." + c + " = s." + c, ", ")
-                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", all) + ") VALUES ("
-                + join(all, c -> "s." + c, ", ") + ");";
+    protected String upsert(String table, Upsert u) {
+        return "MERGE INTO " + table + " WITH (HOLDLOCK) AS t USING (VALUES (" + typedPlaceholders(u.typed()) + ")) AS s ("
+                + String.join(", ", u.all()) + ") ON " + join(u.keyColumns(), c -> "t." + c + " = s." + c, " AND ")
+                + " WHEN MATCHED THEN UPDATE SET " + join(u.valueColumns(), c -> "t." + c + " = s." + c, ", ")
+                + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", u.all()) + ") VALUES ("
+                + join(u.all(), c -> "s." + c, ", ") + ");";
     }
 
     @Override

@@ -28,11 +28,16 @@ public class StagingDialect {
      * otherwise. Parameters: the key columns, then the value columns, in the given order. The
      * column types are those of this dialect ({@link #textType}, {@link #timestampType}).
      */
-    public String upsert(String table, List<Column> keys, List<Column> values) {
-        List<String> keyColumns = names(keys);
-        List<String> valueColumns = names(values);
-        List<String> all = concat(keyColumns, valueColumns);
-        List<Column> typed = concatColumns(keys, values);
+    public final String upsert(String table, List<Column> keys, List<Column> values) {
+        return upsert(table, new Upsert(keys, values));
+    }
+
+    /** The upsert of one database; {@code u} carries the columns in the forms every syntax needs. */
+    protected String upsert(String table, Upsert u) {
+        List<String> keyColumns = u.keyColumns();
+        List<String> valueColumns = u.valueColumns();
+        List<String> all = u.all();
+        List<Column> typed = u.typed();
         return "MERGE INTO " + table + " t USING (VALUES (" + typedPlaceholders(typed) + ")) s (" + String.join(", ", all) + ")"
                 + " ON (" + join(keyColumns, c -> "t." + c + " = s." + c, " AND ") + ")"
                 + " WHEN MATCHED THEN UPDATE SET " + join(valueColumns, c -> c + " = s." + c, ", ")
@@ -62,16 +67,23 @@ public class StagingDialect {
         return "CLOB";
     }
 
-    protected static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-    }
+    /** The columns of one upsert: keys, then values, by name and with their types. */
+    protected record Upsert(List<Column> keys, List<Column> values) {
+        List<String> keyColumns() {
+            return keys.stream().map(Column::name).toList();
+        }
 
-    protected static List<String> names(List<Column> columns) {
-        return columns.stream().map(Column::name).toList();
-    }
+        List<String> valueColumns() {
+            return values.stream().map(Column::name).toList();
+        }
 
-    protected static List<Column> concatColumns(List<Column> a, List<Column> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        List<Column> typed() {
+            return java.util.stream.Stream.concat(keys.stream(), values.stream()).toList();
+        }
+
+        List<String> all() {
+            return typed().stream().map(Column::name).toList();
+        }
     }
 
     /** Parameters cast to their column types: a MERGE source row has no table to take types from. */
