@@ -33,30 +33,37 @@ public final class BenchmarkDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    /** A fresh H2 file database at {@code file} (its .mv.db deleted first). */
-    public static BenchmarkDatabase h2(Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(Path.of(file + ".mv.db"));
-        return new BenchmarkDatabase("h2", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", null);
-    }
+    /** Which database to benchmark on: h2 (no server), or a PostgreSQL or MariaDB server and its admin user. */
+    public record Server(String kind, String url, String user) {
 
-    /**
-     * A fresh database {@code name} on the server that {@code serverUrl} reaches; a leftover of an
-     * interrupted run under the same name is dropped first (the name is the benchmark's own).
-     */
-    public static BenchmarkDatabase onServer(String kind, String serverUrl, String user, String name) throws SQLException {
-        if (!kind.equals("postgresql") && !kind.equals("mariadb")) {
-            throw new IllegalArgumentException("unknown database '" + kind + "'; available: h2, postgresql, mariadb");
+        /** The local servers of a development machine unless told otherwise. */
+        public static Server of(String kind, String url, String user) {
+            return switch (kind) {
+                case "h2" -> new Server(kind, null, null);
+                case "postgresql" -> new Server(kind, url != null ? url : "jdbc:postgresql://127.0.0.1:5432/test",
+                        user != null ? user : "postgres");
+                case "mariadb" -> new Server(kind, url != null ? url : "jdbc:mariadb://127.0.0.1:3306/test",
+                        user != null ? user : "root");
+                default -> throw new IllegalArgumentException("unknown database '" + kind + "'; available: h2, postgresql, mariadb");
+            };
         }
-        BenchmarkDatabase database = new BenchmarkDatabase(kind, serverUrl, user, name);
-        database.onServer(database.dropSql());
-        database.onServer(kind.equals("postgresql") ? "CREATE DATABASE " + name
-                : "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        return database;
-    }
 
-    public String kind() {
-        return kind;
+        /**
+         * A fresh database: {@code name} on the server (a leftover of an interrupted run under that
+         * name, the benchmark's own, is dropped first), or the H2 file {@code h2File} (deleted first).
+         */
+        public BenchmarkDatabase open(String name, Path h2File) throws Exception {
+            if (kind.equals("h2")) {
+                Files.createDirectories(h2File.getParent());
+                Files.deleteIfExists(Path.of(h2File + ".mv.db"));
+                return new BenchmarkDatabase(kind, "jdbc:h2:file:" + h2File + ";DB_CLOSE_ON_EXIT=FALSE", "sa", null);
+            }
+            BenchmarkDatabase database = new BenchmarkDatabase(kind, url, user, name);
+            database.onServer(database.dropSql());
+            database.onServer(database.isPostgres() ? "CREATE DATABASE " + name
+                    : "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            return database;
+        }
     }
 
     public boolean isPostgres() {
@@ -67,14 +74,20 @@ public final class BenchmarkDatabase implements AutoCloseable {
         return user;
     }
 
-    /** The JDBC URL of the fresh database: the server URL with its database part replaced. */
+    /** For the figures' heading: the H2 file, or the server database and where it lives. */
+    public String describe() {
+        return name == null ? "H2 file database " + jdbcUrl() : kind + " database " + name + " at " + serverUrl;
+    }
+
+    /** The JDBC URL of the fresh database: the server URL with its database part (if any) replaced. */
     public String jdbcUrl() {
         if (name == null) {
             return serverUrl;
         }
+        int query = serverUrl.indexOf('?') < 0 ? serverUrl.length() : serverUrl.indexOf('?');
         int slash = serverUrl.indexOf('/', serverUrl.indexOf("//") + 2);
-        int query = serverUrl.indexOf('?');
-        return serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
+        int end = slash < 0 || slash > query ? query : slash;
+        return serverUrl.substring(0, end) + "/" + name + serverUrl.substring(query);
     }
 
     /** The agent's secrets: its client secret, and the database password if the environment has one. */

@@ -1,13 +1,10 @@
 package org.sisbridge.benchmark;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.events.EventsFlowStatistics;
@@ -17,43 +14,45 @@ import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.staging.SecretSource;
 
 /**
- * Pulls N events from the in-process simulator through the real routes into a fresh H2 file
- * database and prints events/second end to end, beside a plain JDBC batch insert of the same rows
- * into the same database, and this JVM's peak heap.
+ * Pulls N events from the in-process simulator through the real routes into a fresh database (an H2
+ * file, or sisbridge_bench_events on a PostgreSQL or MariaDB server) and prints events/second end to
+ * end, beside a plain JDBC batch insert of the same rows into the same database (and on PostgreSQL a
+ * COPY of them), and this JVM's peak heap.
  */
 public final class EventsBenchmark {
 
     private final Path home;
     private final int events;
+    private final BenchmarkDatabase.Server server;
     private final PrintStream out;
 
-    public EventsBenchmark(Path home, int events, PrintStream out) {
+    public EventsBenchmark(Path home, int events, BenchmarkDatabase.Server server, PrintStream out) {
         this.home = home;
         this.events = events;
+        this.server = server;
         this.out = out;
     }
 
     public int run() throws Exception {
-        Path database = home.resolve("data/benchmark/events");
-        Files.createDirectories(database.getParent());
-        Files.deleteIfExists(Path.of(database + ".mv.db"));
-        String jdbcUrl = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE";
         SimulatorSettings settings = new SimulatorSettings();
         settings.eventsPerMisCode = events;
-        out.printf("Events benchmark: %,d events, H2 file database %s, max heap %s%n", events, database,
-                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
-        out.println("  (the agent's page lines go to the log; this prints the figures)");
-        try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
+        // closed last: the server database is dropped once the agent has let go of it
+        try (BenchmarkDatabase database = server.open("sisbridge_bench_events", home.resolve("data/benchmark/events"));
+             UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
-                     .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", settings.clientSecret)))
+                     .secrets(new SecretSource(BenchmarkDatabase.secrets(settings.clientSecret)))
                      .property("sisbridge.upstream.base-url", simulator.baseUrl())
-                     .property("sisbridge.staging.jdbc-url", jdbcUrl)
+                     .property("sisbridge.staging.jdbc-url", database.jdbcUrl())
+                     .property("sisbridge.staging.username", database.user())
                      .property("sisbridge.events.page-size", 1000)
                      .property("sisbridge.staging.batch-size", 1000)
                      .property("sisbridge.events.poll-interval-ms", 100)
                      .property("sisbridge.events.initial-delay-ms", 0)
                      .property("sisbridge.events.max-pages-per-poll", 1_000_000)
                      .build()) {
+            out.printf("Events benchmark: %,d events, %s, max heap %s%n", events, database.describe(),
+                    HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+            out.println("  (the agent's page lines go to the log; this prints the figures)");
             HeapPeak heap = HeapPeak.start();
             long startingUp = System.nanoTime();
             agent.start();
@@ -67,8 +66,11 @@ public final class EventsBenchmark {
             heap.close();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
             long stored = count(dataSource);
-            long plainNanos = PlainEventInsert.run(dataSource, simulator.feed(), "111",
-                    agent.bean("statusTransitionPolicy", StatusTransitionPolicy.class));
+            StatusTransitionPolicy transitions = agent.bean("statusTransitionPolicy", StatusTransitionPolicy.class);
+            long plainNanos = PlainEventInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT,
+                    simulator.feed(), "111", transitions);
+            long copyNanos = !database.isPostgres() ? 0 : PlainEventInsert.run(dataSource, database,
+                    YardstickTable.Method.POSTGRES_COPY, simulator.feed(), "111", transitions);
 
             double pipelineRate = stored / (pipelineNanos / 1e9);
             double plainRate = events / (plainNanos / 1e9);
@@ -77,6 +79,11 @@ public final class EventsBenchmark {
                     stored, pipelineNanos / 1e9, pipelineRate);
             out.printf("  plain JDBC batch insert of the same rows, same database:  %,d rows in %.2f s = %,.0f rows/s%n",
                     events, plainNanos / 1e9, plainRate);
+            if (database.isPostgres()) {
+                out.printf("  PostgreSQL COPY FROM STDIN of the same rows, same database:  %,d rows in %.2f s = %,.0f rows/s"
+                        + " (pipeline / COPY: %.2f)%n", events, copyNanos / 1e9, events / (copyNanos / 1e9),
+                        pipelineRate / (events / (copyNanos / 1e9)));
+            }
             out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", pipelineRate / plainRate);
             out.printf("  heap during the pipeline run (simulator included), max %s: peak in use %s, peak live after GC %s%n",
                     HeapPeak.megabytes(Runtime.getRuntime().maxMemory()), HeapPeak.megabytes(heap.peakUsedBytes()),

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * The yardstick for the reports pipeline: the same report file's rows, written by a bare JDBC batch
- * insert (or on PostgreSQL by COPY), one commit per batch, into a copy of the report table (same columns, key and indexes) in
- * the same database. Only the writes and commits are timed: reading and splitting the file is not.
+ * insert (or on PostgreSQL by COPY), one commit per batch, into a copy of the report table (same
+ * columns, key and indexes) in the same database. Only the writes and commits are timed: reading
+ * and splitting the file is not.
  */
 public final class PlainReportInsert {
 

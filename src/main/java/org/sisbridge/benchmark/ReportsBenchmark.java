@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.sisbridge.reports.ReportsFlowStatistics;
@@ -22,9 +21,10 @@ import org.sisbridge.staging.SecretSource;
 
 /**
  * Writes an N-row status change report with the simulator's writer, drops it into the agent's
- * inbox (the real drop route, scan, validation and chunked staging into a fresh H2 file database)
- * and prints rows/second, beside a plain JDBC batch insert of the same file into the same
- * database, and this JVM's peak heap during the load.
+ * inbox (the real drop route, scan, validation and chunked staging into a fresh database: an H2
+ * file, or sisbridge_bench_reports on a PostgreSQL or MariaDB server) and prints rows/second, beside
+ * a plain JDBC batch insert of the same file into the same database (and on PostgreSQL a COPY of
+ * it), and this JVM's peak heap during the load.
  */
 public final class ReportsBenchmark {
 
@@ -32,11 +32,13 @@ public final class ReportsBenchmark {
 
     private final Path home;
     private final long rows;
+    private final BenchmarkDatabase.Server server;
     private final PrintStream out;
 
-    public ReportsBenchmark(Path home, long rows, PrintStream out) {
+    public ReportsBenchmark(Path home, long rows, BenchmarkDatabase.Server server, PrintStream out) {
         this.home = home;
         this.rows = rows;
+        this.server = server;
         this.out = out;
     }
 
@@ -44,20 +46,21 @@ public final class ReportsBenchmark {
         Path work = home.resolve("data/benchmark/reports");
         deleteTree(work);
         Files.createDirectories(work);
-        Path database = work.resolve("staging");
         Path inbox = work.resolve("inbox");
         Path report = work.resolve("111-BACKFILL.csv");
-        String jdbcUrl = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE";
-        out.printf("Reports benchmark: %,d rows, H2 file database %s, max heap %s%n", rows, database,
+        out.printf("Reports benchmark: %,d rows, %s database, max heap %s%n", rows, server.kind(),
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
 
         long written = System.nanoTime();
         writeReport(report);
         out.printf("  report file written by the simulator: %,d bytes in %.1f s (not part of the figures)%n",
                 Files.size(report), (System.nanoTime() - written) / 1e9);
-        try (SisbridgeAgent agent = SisbridgeAgent.builder(home)
-                .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", "unused")))
-                .property("sisbridge.staging.jdbc-url", jdbcUrl)
+        // closed last: the server database is dropped once the agent has let go of it
+        try (BenchmarkDatabase database = server.open("sisbridge_bench_reports", work.resolve("staging"));
+             SisbridgeAgent agent = SisbridgeAgent.builder(home)
+                .secrets(new SecretSource(BenchmarkDatabase.secrets("unused")))
+                .property("sisbridge.staging.jdbc-url", database.jdbcUrl())
+                .property("sisbridge.staging.username", database.user())
                 .property("sisbridge.staging.batch-size", BATCH)
                 .property("sisbridge.events.enabled", false)
                 .property("sisbridge.reports.enabled", false)
@@ -65,6 +68,7 @@ public final class ReportsBenchmark {
                 .property("sisbridge.reports.inbox-poll-interval-ms", 50)
                 .property("sisbridge.reports.inbox-settle-ms", 50)
                 .build()) {
+            out.printf("  staging into the %s%n", database.describe());
             agent.start();
             ReportsFlowStatistics statistics = agent.bean("reportsFlowStatistics", ReportsFlowStatistics.class);
             HeapPeak heap = HeapPeak.start();
@@ -78,7 +82,10 @@ public final class ReportsBenchmark {
             heap.close();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
             long staged = count(dataSource);
-            long[] plain = PlainReportInsert.run(dataSource, inbox.resolve("done").resolve(report.getFileName()), BATCH);
+            Path loaded = inbox.resolve("done").resolve(report.getFileName());
+            long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH);
+            long[] copy = !database.isPostgres() ? null
+                    : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH);
 
             double pipelineRate = staged / (pipelineNanos / 1e9);
             double plainRate = plain[0] / (plain[1] / 1e9);
@@ -86,6 +93,11 @@ public final class ReportsBenchmark {
                     staged, pipelineNanos / 1e9, pipelineRate);
             out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
                     plain[0], plain[1] / 1e9, plainRate);
+            if (copy != null) {
+                double copyRate = copy[0] / (copy[1] / 1e9);
+                out.printf("  PostgreSQL COPY FROM STDIN of the same file, same database:                          %,d rows in %.2f s = %,.0f rows/s"
+                        + " (pipeline / COPY: %.2f)%n", copy[0], copy[1] / 1e9, copyRate, pipelineRate / copyRate);
+            }
             out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", pipelineRate / plainRate);
             out.printf("  heap during the pipeline run, max %s: peak in use %s, peak live after GC %s%n",
                     HeapPeak.megabytes(Runtime.getRuntime().maxMemory()), HeapPeak.megabytes(heap.peakUsedBytes()),

@@ -32,24 +32,29 @@ final class YardstickTable implements AutoCloseable {
             throws SQLException {
         this.connection = connection;
         this.method = method;
-        try (Statement s = connection.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + table);
-            for (String sql : ddl) {
-                s.execute(sql);
-            }
-            // the column types, so that a null is bound as the pipeline binds it (setNull with its type)
-            try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table + " WHERE 1 = 0")) {
-                ResultSetMetaData meta = rs.getMetaData();
-                sqlTypes = new int[meta.getColumnCount()];
-                for (int i = 0; i < sqlTypes.length; i++) {
-                    sqlTypes[i] = meta.getColumnType(i + 1);
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+                for (String sql : ddl) {
+                    s.execute(sql);
+                }
+                // the column types, so that a null is bound as the pipeline binds it (setNull with its type)
+                try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table + " WHERE 1 = 0")) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    sqlTypes = new int[meta.getColumnCount()];
+                    for (int i = 0; i < sqlTypes.length; i++) {
+                        sqlTypes[i] = meta.getColumnType(i + 1);
+                    }
                 }
             }
+            connection.setAutoCommit(false);
+            copySql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
+            insert = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
+                    + "?,".repeat(sqlTypes.length - 1) + "?)");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
-        connection.setAutoCommit(false);
-        copySql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
-        insert = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
-                + "?,".repeat(sqlTypes.length - 1) + "?)");
     }
 
     /** @return nanoseconds spent writing and committing the batch (building its rows is not timed) */

@@ -1,6 +1,8 @@
 package org.sisbridge.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sisbridge.benchmark.BenchmarkDatabase;
 import org.sisbridge.benchmark.EventsBenchmark;
 import org.sisbridge.benchmark.ReportsBenchmark;
 import org.sisbridge.benchmark.RosterBenchmark;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Parameters;
         description = {"Measure a pipeline against the in-process simulator and print the figures.",
                 "Run it with a capped heap to check bounded memory: JAVA_OPTS=-Xmx256m ./sisbridge benchmark events",
                 "Reports: ./sisbridge benchmark reports --rows 1000000 (a report file through the drop folder).",
-                "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table)."})
+                "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table).",
+                "Events and reports also on a server: --database postgresql|mariadb (a database of their own,"
+                        + " created and dropped; password from SISBRIDGE_DB_PASSWORD)."})
 public class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(index = "0", defaultValue = "events", description = "Which pipeline: events (default), reports or roster.")
@@ -28,18 +32,41 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--students", defaultValue = "100000", description = "Students to push, roster pipeline (default ${DEFAULT-VALUE}).")
     int students;
 
+    @Option(names = "--database", defaultValue = "h2",
+            description = "Events and reports: h2 (default, a file under data/benchmark), postgresql or mariadb.")
+    String database;
+
+    @Option(names = "--jdbc-url", description = "Server to benchmark on (default jdbc:postgresql://127.0.0.1:5432/test,"
+            + " jdbc:mariadb://127.0.0.1:3306/test); the benchmark creates and drops its own database sisbridge_bench_* there.")
+    String jdbcUrl;
+
+    @Option(names = "--user", description = "Server user, allowed to create databases (default postgres, root).")
+    String user;
+
     @Override
     public Integer call() throws Exception {
+        if (!List.of("h2", "postgresql", "mariadb").contains(database)) {
+            System.err.println("Unknown database '" + database + "'; available: h2, postgresql, mariadb");
+            return 2;
+        }
+        if ("roster".equals(pipeline) && !"h2".equals(database)) {
+            System.err.println("The roster benchmark runs on H2 only; --database is for events and reports");
+            return 2;
+        }
         if ("roster".equals(pipeline)) {
             return new RosterBenchmark(SisbridgeCommand.home(), students, System.out).run();
         }
         if ("reports".equals(pipeline)) {
-            return new ReportsBenchmark(SisbridgeCommand.home(), rows, System.out).run();
+            return new ReportsBenchmark(SisbridgeCommand.home(), rows, server(), System.out).run();
         }
         if (!"events".equals(pipeline)) {
             System.err.println("Unknown pipeline '" + pipeline + "'; available: events, reports, roster");
             return 2;
         }
-        return new EventsBenchmark(SisbridgeCommand.home(), events, System.out).run();
+        return new EventsBenchmark(SisbridgeCommand.home(), events, server(), System.out).run();
+    }
+
+    private BenchmarkDatabase.Server server() {
+        return BenchmarkDatabase.Server.of(database, jdbcUrl, user);
     }
 }
