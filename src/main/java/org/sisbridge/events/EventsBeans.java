@@ -14,6 +14,7 @@ import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.staging.mapping.StagingMapping;
 
 /** The beans routes/idme-events.yaml calls, built from the {@code sisbridge.events.*} keys. */
 public class EventsBeans implements CamelConfiguration {
@@ -37,7 +38,8 @@ public class EventsBeans implements CamelConfiguration {
         registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
         registry.bind("eventPageWriter", new EventPageWriter(
                 registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator,
-                new IdmeEventTable(config.text("sisbridge.events.table"), staging.batchSize()),
+                new IdmeEventTable(registry.lookupByNameAndType("stagingMapping", StagingMapping.class)
+                        .table("idme_status_event"), staging.batchSize()),
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class), clock));
     }

@@ -3,33 +3,34 @@ package org.sisbridge.events;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sisbridge.staging.ExistingKeys;
 import org.sisbridge.staging.SqlIdentifier;
+import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
- * The staging table of events ({@code idme_status_event} by default). Inserts only events whose
- * (mis_code, event_id) it does not hold yet, so a redelivered event is never written twice; the
- * SIS-side columns (sis_*) are left for the college's jobs.
+ * The staging table of events ({@code idme_status_event} in the generic layout, or wherever the
+ * college's mapping sends it). Inserts only events whose (mis_code, event_id) it does not hold yet,
+ * so a redelivered event is never written twice; the SIS-side columns are left for the college's jobs.
  */
 public class IdmeEventTable {
 
-    private static final String COLUMNS = "mis_code, event_id, event_type, event_timestamp, ccc_id, first_name,"
-            + " previous_first_name, last_name, previous_last_name, email, previous_email, idme_status,"
-            + " previous_idme_status, idme_confirmation_timestamp, event_payload, transition_valid, received_at";
+    /** The canonical fields of a staged event, in the order rows are bound. */
+    static final List<String> FIELDS = List.copyOf(CanonicalLayout.tables().get("idme_status_event").keySet());
 
-    private final String table;
+    private final TableMapping mapping;
     private final int batchSize;
 
-    public IdmeEventTable(String table, int batchSize) {
-        this.table = SqlIdentifier.require("sisbridge.events.table", table);
+    /** @param mapping where the canonical events table goes in this college's layout */
+    public IdmeEventTable(TableMapping mapping, int batchSize) {
+        this.mapping = mapping;
         this.batchSize = batchSize;
     }
 
@@ -38,21 +39,23 @@ public class IdmeEventTable {
             throws SQLException {
         Map<String, Map<String, IdmeEvent>> byMis = new LinkedHashMap<>();
         for (IdmeEvent event : events) {
-            byMis.computeIfAbsent(event.misCode(), m -> new LinkedHashMap<>()).putIfAbsent(event.eventId(), event);
+            byMis.computeIfAbsent(event.misCode(), m -> new LinkedHashMap<>())
+                    .putIfAbsent(String.valueOf(mapping.value("event_id", event.eventId())), event);
         }
         List<IdmeEvent> inserted = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(insertSql(table))) {
+        try (PreparedStatement insert = connection.prepareStatement(mapping.insertSql(FIELDS))) {
             int pending = 0;
             for (Map.Entry<String, Map<String, IdmeEvent>> mis : byMis.entrySet()) {
-                Set<String> existing = ExistingKeys.find(connection, table, "mis_code", mis.getKey(), "event_id",
+                Set<String> existing = ExistingKeys.find(connection, mapping.table(), mapping.column("mis_code"),
+                        String.valueOf(mapping.value("mis_code", mis.getKey())), mapping.column("event_id"),
                         mis.getValue().keySet());
-                for (IdmeEvent event : mis.getValue().values()) {
-                    if (existing.contains(event.eventId())) {
+                for (Map.Entry<String, IdmeEvent> event : mis.getValue().entrySet()) {
+                    if (existing.contains(event.getKey())) {
                         continue;
                     }
-                    bind(insert, event, receivedAt);
+                    mapping.bind(insert, FIELDS, values(event.getValue(), receivedAt));
                     insert.addBatch();
-                    inserted.add(event);
+                    inserted.add(event.getValue());
                     if (++pending == batchSize) {
                         insert.executeBatch();
                         pending = 0;
@@ -66,32 +69,47 @@ public class IdmeEventTable {
         return inserted;
     }
 
-    /** The plain INSERT of one row into a table of this layout (the benchmark's yardstick uses it too). */
+    /** The plain INSERT of one row into a table of the generic layout (the benchmark's yardstick uses it too). */
     public static String insertSql(String table) {
-        return "INSERT INTO " + SqlIdentifier.require("table", table) + " (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        return generic(table).insertSql(FIELDS);
     }
 
     public static void bind(PreparedStatement insert, IdmeEvent e, LocalDateTime receivedAt) throws SQLException {
-        insert.setString(1, e.misCode());
-        insert.setString(2, e.eventId());
-        insert.setString(3, e.eventType());
-        insert.setTimestamp(4, Timestamp.valueOf(e.eventTimestamp()));
-        insert.setString(5, e.cccid());
-        insert.setString(6, e.firstName());
-        insert.setString(7, e.previousFirstName());
-        insert.setString(8, e.lastName());
-        insert.setString(9, e.previousLastName());
-        insert.setString(10, e.email());
-        insert.setString(11, e.previousEmail());
-        insert.setString(12, e.idmeStatus());
-        insert.setString(13, e.previousIdmeStatus());
-        if (e.idmeConfirmationTimestamp() == null) {
-            insert.setNull(14, Types.TIMESTAMP);
-        } else {
-            insert.setTimestamp(14, Timestamp.valueOf(e.idmeConfirmationTimestamp()));
+        generic("unused").bind(insert, FIELDS, values(e, receivedAt));
+    }
+
+    private static TableMapping generic(String table) {
+        return new TableMapping(SqlIdentifier.require("table", table), Map.of(), Map.of(),
+                CanonicalLayout.tables().get("idme_status_event"));
+    }
+
+    /** The event's values in {@link #FIELDS} order. */
+    private static List<Object> values(IdmeEvent e, LocalDateTime receivedAt) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("mis_code", e.misCode());
+        row.put("event_id", e.eventId());
+        row.put("event_type", e.eventType());
+        row.put("event_timestamp", e.eventTimestamp());
+        row.put("ccc_id", e.cccid());
+        row.put("first_name", e.firstName());
+        row.put("previous_first_name", e.previousFirstName());
+        row.put("last_name", e.lastName());
+        row.put("previous_last_name", e.previousLastName());
+        row.put("email", e.email());
+        row.put("previous_email", e.previousEmail());
+        row.put("idme_status", e.idmeStatus());
+        row.put("previous_idme_status", e.previousIdmeStatus());
+        row.put("idme_confirmation_timestamp", e.idmeConfirmationTimestamp());
+        row.put("event_payload", e.eventPayload());
+        row.put("transition_valid", e.transitionValid());
+        row.put("received_at", receivedAt);
+        List<Object> values = new ArrayList<>(FIELDS.size());
+        for (String field : FIELDS) {
+            if (!row.containsKey(field)) {
+                throw new IllegalStateException("no value for canonical field " + field);
+            }
+            values.add(row.get(field));
         }
-        insert.setString(15, e.eventPayload());
-        insert.setBoolean(16, e.transitionValid());
-        insert.setTimestamp(17, Timestamp.valueOf(receivedAt));
+        return values;
     }
 }

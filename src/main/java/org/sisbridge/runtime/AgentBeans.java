@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,6 +20,8 @@ import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSchemaCheck;
+import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.upstream.PollFailureRecorder;
@@ -60,18 +63,22 @@ public class AgentBeans implements CamelConfiguration {
                 dataSource.close();
             }
         });
+        StagingMapping mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+        registry.bind("stagingMapping", mapping);
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
         } else {
             // a flow that is turned off needs none of its tables
-            List<String> missing = StagingSchemaCheck.problems(dataSource, config::text, key -> {
+            List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> {
+                String key = CanonicalLayout.TABLE_KEYS.get(table);
                 String flow = key.substring(0, key.lastIndexOf('.')) + ".enabled";
                 return config.textOrEmpty(flow).isEmpty() || config.flag(flow);
             });
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("sisbridge.staging.manage-schema=false, but the staging database lacks what"
                         + " the agent needs:\n  - " + String.join("\n  - ", missing)
-                        + "\nCreate these tables and columns, or set the table names (sisbridge.*.table keys) to yours.");
+                        + "\nCreate these tables and columns, or map the agent's fields to yours in the mapping file ("
+                        + config.text("sisbridge.staging.mapping") + ").");
             }
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,

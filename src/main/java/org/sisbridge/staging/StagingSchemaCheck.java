@@ -1,69 +1,70 @@
 package org.sisbridge.staging;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.Function;
+import java.util.HashMap;
 import javax.sql.DataSource;
+import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
  * For a college that manages its own staging tables ({@code sisbridge.staging.manage-schema=false}):
  * checks at start-up that every table the agent writes has every column it needs, with a usable
- * type, and lists in plain words what is missing. The columns needed are in
- * {@code staging/required-columns.properties}, by the configuration key that names each table.
+ * type, and lists in plain words what is missing: the canonical layout's fields, where the
+ * college's mapping sends them.
  */
 public final class StagingSchemaCheck {
-
-    private static final String LAYOUT = "/staging/required-columns.properties";
 
     private StagingSchemaCheck() {
     }
 
     /**
-     * @param tableNames resolves a configuration key (sisbridge.events.table, ...) to the table name
-     * @param needed     whether the table of that key is needed (its flow may be turned off)
+     * @param mapping where each canonical table and field goes in this college's layout
+     * @param needed  whether a canonical table is needed (its flow may be turned off)
      * @return one sentence per problem; empty when the database has everything
      */
-    public static List<String> problems(DataSource dataSource, Function<String, String> tableNames,
+    public static List<String> problems(DataSource dataSource, StagingMapping mapping,
                                         java.util.function.Predicate<String> needed) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
-            for (Map.Entry<Object, Object> entry : layout().entrySet()) {
-                String key = (String) entry.getKey();
-                if (!needed.test(key)) {
+            for (Map.Entry<String, Map<String, String>> canonical : CanonicalLayout.tables().entrySet()) {
+                if (!needed.test(canonical.getKey())) {
                     continue;
                 }
-                String table = SqlIdentifier.require(key, tableNames.apply(key));
-                Map<String, Integer> actual = columns(c, meta, table);
+                TableMapping target = mapping.table(canonical.getKey());
+                Map<String, Integer> actual = columns(c, meta, target.table());
                 if (actual.isEmpty()) {
-                    problems.add("table " + table + " (" + key + ") does not exist or has no columns this user can see");
+                    problems.add("table " + target.table() + " (" + CanonicalLayout.TABLE_KEYS.get(canonical.getKey())
+                            + ") does not exist or has no columns this user can see");
                     continue;
                 }
-                for (String spec : ((String) entry.getValue()).split(",")) {
-                    String[] parts = spec.trim().split(":");
-                    Integer type = actual.get(parts[0].toLowerCase(Locale.ROOT));
-                    if (type == null) {
-                        problems.add("table " + table + " has no column " + parts[0] + " (" + parts[1] + ")");
-                    } else if (!usable(parts[1], type)) {
-                        problems.add("column " + table + "." + parts[0] + " has JDBC type " + type + ", which cannot hold a "
-                                + parts[1] + " value");
-                    }
+                for (String field : canonical.getValue().keySet()) {
+                    check(problems, target.table(), target.column(field), target.targetKind(field), actual);
+                }
+                for (String constant : target.constants().keySet()) {
+                    check(problems, target.table(), constant, "text", actual);
                 }
             }
         }
         return problems;
+    }
+
+    private static void check(List<String> problems, String table, String column, String kind, Map<String, Integer> actual) {
+        Integer type = actual.get(column.toLowerCase(Locale.ROOT));
+        if (type == null) {
+            problems.add("table " + table + " has no column " + column + " (" + kind + ")");
+        } else if (!usable(kind, type)) {
+            problems.add("column " + table + "." + column + " has JDBC type " + type + ", which cannot hold a " + kind + " value");
+        }
     }
 
     /**
@@ -107,13 +108,4 @@ public final class StagingSchemaCheck {
         };
     }
 
-    private static Properties layout() {
-        Properties layout = new Properties();
-        try (InputStream in = StagingSchemaCheck.class.getResourceAsStream(LAYOUT)) {
-            layout.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return layout;
-    }
 }

@@ -50,8 +50,9 @@ class ReportDropFolderTest {
             assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_change")).isEqualTo(loaded);
 
             drop(work, inbox, "not-a-report.csv", out -> out.write("name,amount\nfoo,1\n".getBytes(StandardCharsets.UTF_8)));
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve("error/not-a-report.csv.reason")));
-            assertThat(inbox.resolve("error/not-a-report.csv")).exists();
+            // the reason is written while the file is handled, the file moves when the handling ends
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve("error/not-a-report.csv.reason"))
+                    && Files.exists(inbox.resolve("error/not-a-report.csv")));
             assertThat(Files.readString(inbox.resolve("error/not-a-report.csv.reason")))
                     .contains("not-a-report").contains("mandatory column");
 

@@ -1,0 +1,74 @@
+package org.sisbridge.staging.mapping;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where one canonical staging table goes in a college's layout: its table name, the column each
+ * canonical field goes to (with its conversion), and constant columns the layout fills on every row
+ * (PeopleSoft's LASTUPDOPRID = 'CCTC', say). Fields not named keep their canonical column name.
+ */
+public record TableMapping(String table, Map<String, ColumnMapping> columns, Map<String, String> constants,
+                           Map<String, String> kinds) {
+
+    public record ColumnMapping(String column, ColumnConversion conversion) {
+    }
+
+    public String column(String canonical) {
+        ColumnMapping mapped = columns.get(canonical);
+        return mapped == null ? canonical : mapped.column();
+    }
+
+    public Object value(String canonical, Object value) {
+        ColumnMapping mapped = columns.get(canonical);
+        return mapped == null ? new ColumnConversion.AsIs().apply(value) : mapped.conversion().apply(value);
+    }
+
+    /** The column kind after conversion: what a college's column must be able to hold. */
+    public String targetKind(String canonical) {
+        ColumnMapping mapped = columns.get(canonical);
+        return mapped != null && mapped.conversion().producesText() ? "text" : kinds.get(canonical);
+    }
+
+    private int nullType(String canonical) {
+        String kind = targetKind(canonical);
+        return switch (kind == null ? "text" : kind) {
+            case "timestamp" -> Types.TIMESTAMP;
+            case "date" -> Types.DATE;
+            case "number" -> Types.BIGINT;
+            case "boolean" -> Types.BOOLEAN;
+            default -> Types.VARCHAR;
+        };
+    }
+
+    /** INSERT of the given canonical fields (in that order), then the layout's constant columns. */
+    public String insertSql(List<String> canonicalFields) {
+        List<String> targets = new ArrayList<>();
+        canonicalFields.forEach(f -> targets.add(column(f)));
+        targets.addAll(constants.keySet());
+        return "INSERT INTO " + table + " (" + String.join(", ", targets) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(targets.size(), "?")) + ")";
+    }
+
+    /** Binds one row of {@link #insertSql}: values in the order of its canonical fields. */
+    public void bind(PreparedStatement insert, List<String> canonicalFields, List<Object> values) throws SQLException {
+        int i = 1;
+        for (int f = 0; f < canonicalFields.size(); f++) {
+            String field = canonicalFields.get(f);
+            Object value = value(field, values.get(f));
+            if (value == null) {
+                // a typed null: PostgreSQL refuses an untyped one for a timestamp column
+                insert.setNull(i++, nullType(field));
+            } else {
+                insert.setObject(i++, value);
+            }
+        }
+        for (String constant : constants.values()) {
+            insert.setString(i++, constant);
+        }
+    }
+}
