@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.simulator.RequestRecord;
 import org.sisbridge.simulator.SimulatorSettings;
@@ -110,10 +112,14 @@ class UpstreamFailuresTest {
 
             fixture.simulator.faults().failNext(403, 1);
             long requests = fixture.simulator.counters().eventRequests();
-            fixture.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.lastEventsFailure() != null);
+            // one poll only: the next is a minute away
+            fixture.property("sisbridge.events.initial-delay-ms", 500).property("sisbridge.events.poll-interval-ms", 60_000);
+            NotifyBuilder firstPoll = new NotifyBuilder(fixture.start().camelContext())
+                    .fromRoute("idme-events-poll").whenDone(1).create();
+            assertThat(firstPoll.matches(20, TimeUnit.SECONDS)).isTrue();
             assertThat(fixture.lastEventsFailure()).contains("403");
-            // the 403 was not retried within that poll
+            // the 403 was not retried: that poll made exactly one request
+            assertThat(fixture.simulator.counters().eventRequests()).isEqualTo(requests + 1);
             assertThat(fixture.simulator.counters().eventRequestLog().get((int) requests).status()).isEqualTo(403);
             assertThat(fixture.db().single("SELECT cursor_value FROM sisbridge_checkpoint WHERE flow = 'idme-events'"))
                     .isEqualTo(cursor);
