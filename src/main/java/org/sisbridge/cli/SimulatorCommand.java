@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** A standalone upstream simulator, so that a real agent (or curl) can be pointed at it. */
 @Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve the upstream API contract (token, events, health) from a simulated, seeded population.",
+        description = {"Serve the upstream API contract (token, events, reports, bulk accounts, health) from a simulated, seeded population.",
                 "Point an agent at it with sisbridge.upstream.base-url=http://127.0.0.1:<port>."})
 public class SimulatorCommand implements Callable<Integer> {
 
@@ -59,6 +59,30 @@ public class SimulatorCommand implements Callable<Integer> {
     Long slowMillis;
     @Option(names = "--token-lifetime-seconds", description = "Real token lifetime; below 3600 tokens expire before their advertised expiry.")
     Integer tokenLifetimeSeconds;
+    @Option(names = "--report-sha256-mismatch-times", description = "First N downloads of each report do not match its listed sha256.")
+    Integer reportSha256MismatchTimes;
+    @Option(names = "--report-truncated-times", description = "First N downloads of each report break off halfway.")
+    Integer reportTruncatedTimes;
+    @Option(names = "--report-bad-row-rate", description = "Fraction of report rows given one bad value.")
+    Double reportBadRowRate;
+    @Option(names = "--report-shuffled-columns", description = "Report header columns in another order.")
+    boolean reportShuffledColumns;
+    @Option(names = "--report-extra-column", description = "An extra report column the contract does not name.")
+    boolean reportExtraColumn;
+    @Option(names = "--report-bom", description = "A UTF-8 byte order mark before the report header.")
+    boolean reportBom;
+    @Option(names = "--report-crlf", description = "CRLF line ends in reports.")
+    boolean reportCrlf;
+    @Option(names = "--report-quoted-fields", description = "Every report field quoted, with commas, quotes and line breaks inside.")
+    boolean reportQuotedFields;
+    @Option(names = "--existing-accounts", description = "Seeded existing OpenCCC accounts that bulk creation finds as duplicates.")
+    Integer existingAccounts;
+    @Option(names = "--bulk-running-millis", description = "How long a bulk job stays RUNNING.")
+    Long bulkRunningMillis;
+    @Option(names = "--bulk-job-failure-rate", description = "Fraction of bulk jobs that end FAILED.")
+    Double bulkJobFailureRate;
+    @Option(names = "--bulk-500-after-create-rate", description = "Fraction of bulk POSTs answered 500 after the job was created.")
+    Double bulk500AfterCreateRate;
 
     @Override
     public Integer call() throws Exception {
@@ -83,6 +107,18 @@ public class SimulatorCommand implements Callable<Integer> {
         if (slowRate != null) s.slowResponseRate = slowRate;
         if (slowMillis != null) s.slowResponseMillis = slowMillis;
         if (tokenLifetimeSeconds != null) s.tokenActualLifetimeSeconds = tokenLifetimeSeconds;
+        if (reportSha256MismatchTimes != null) s.reports.sha256MismatchTimes = reportSha256MismatchTimes;
+        if (reportTruncatedTimes != null) s.reports.truncatedTimes = reportTruncatedTimes;
+        if (reportBadRowRate != null) s.reports.badRowRate = reportBadRowRate;
+        s.reports.shuffledColumns |= reportShuffledColumns;
+        s.reports.extraColumn |= reportExtraColumn;
+        s.reports.bom |= reportBom;
+        s.reports.crlf |= reportCrlf;
+        s.reports.quotedFields |= reportQuotedFields;
+        if (existingAccounts != null) s.existingAccounts = existingAccounts;
+        if (bulkRunningMillis != null) s.bulkRunningMillis = bulkRunningMillis;
+        if (bulkJobFailureRate != null) s.bulkJobFailureRate = bulkJobFailureRate;
+        if (bulk500AfterCreateRate != null) s.bulk500AfterCreateRate = bulk500AfterCreateRate;
         try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
