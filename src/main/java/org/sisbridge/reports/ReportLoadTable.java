@@ -5,85 +5,140 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sisbridge.staging.SqlIdentifier;
+import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.ColumnConversion;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
- * The load table: one row per report version (report id + sha256) that has been loaded. The row
- * is written in the same transaction as the report's last rows, so "is this report loaded?" is
- * answered by the same commit that made it true.
+ * The load table: one row per report version (report id + sha256) that has been loaded
+ * ({@code sisbridge_report_load} in the generic layout, or wherever the college's mapping sends it).
+ * The row is written in the same transaction as the report's last rows, so "is this report loaded?"
+ * is answered by the same commit that made it true. Its queries use the mapped column names and
+ * compare with the values as the mapping converts them.
  */
 public class ReportLoadTable {
 
-    private final DataSource dataSource;
-    private final String table;
+    /** The canonical fields of a load-table row, in the order rows are bound. */
+    static final List<String> FIELDS = List.copyOf(CanonicalLayout.tables().get("sisbridge_report_load").keySet());
 
+    private final DataSource dataSource;
+    private final TableMapping mapping;
+
+    /** A table of the generic layout: canonical column names, no conversions. */
     public ReportLoadTable(DataSource dataSource, String table) {
+        this(dataSource, new TableMapping(SqlIdentifier.require("sisbridge.reports.load-table", table), Map.of(), Map.of(),
+                CanonicalLayout.tables().get("sisbridge_report_load")));
+    }
+
+    /** @param mapping where the canonical load table goes in this college's layout */
+    public ReportLoadTable(DataSource dataSource, TableMapping mapping) {
         this.dataSource = dataSource;
-        this.table = SqlIdentifier.require("sisbridge.reports.load-table", table);
+        this.mapping = mapping;
     }
 
     public boolean isLoaded(String reportId, String sha256) throws SQLException {
-        return first("SELECT report_id FROM " + table + " WHERE report_id = ? AND sha256 = ?", reportId, sha256).isPresent();
+        return first("SELECT " + mapping.column("report_id") + " FROM " + mapping.table() + " WHERE "
+                + mapping.column("report_id") + " = ? AND " + mapping.column("sha256") + " = ?",
+                mapping.value("report_id", reportId), mapping.value("sha256", sha256)).isPresent();
     }
 
-    /** @return the report id under which these exact bytes were loaded, from the listing or a drop */
+    /** @return the report id under which these exact bytes were loaded, from the listing or a drop (as the table holds it) */
     public Optional<String> loadedAs(String sha256) throws SQLException {
-        return first("SELECT report_id FROM " + table + " WHERE sha256 = ?", sha256);
+        return first("SELECT " + mapping.column("report_id") + " FROM " + mapping.table() + " WHERE "
+                + mapping.column("sha256") + " = ?", mapping.value("sha256", sha256));
     }
 
     /** The end of the latest period loaded from the listing for a MIS code, where the next poll resumes. */
     public Optional<LocalDate> latestPeriodEnd(String misCode) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT MAX(period_end) FROM " + table + " WHERE mis_code = ?")) {
-            select.setString(1, misCode);
+        String periodEnd = mapping.column("period_end");
+        boolean text = "text".equals(mapping.targetKind("period_end"));
+        // a date written as text need not sort as one (dd/MM/yyyy): then the latest is found here, not by MAX
+        String sql = text
+                ? "SELECT DISTINCT " + periodEnd + " FROM " + mapping.table() + " WHERE " + mapping.column("mis_code")
+                        + " = ? AND " + periodEnd + " IS NOT NULL"
+                : "SELECT MAX(" + periodEnd + ") FROM " + mapping.table() + " WHERE " + mapping.column("mis_code") + " = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            select.setObject(1, mapping.value("mis_code", misCode));
             try (ResultSet rs = select.executeQuery()) {
-                Date max = rs.next() ? rs.getDate(1) : null;
-                return Optional.ofNullable(max).map(Date::toLocalDate);
+                if (!text) {
+                    Date max = rs.next() ? rs.getDate(1) : null;
+                    return Optional.ofNullable(max).map(Date::toLocalDate);
+                }
+                LocalDate latest = null;
+                while (rs.next()) {
+                    LocalDate end = dateFromText(rs.getString(1));
+                    if (latest == null || end.isAfter(latest)) {
+                        latest = end;
+                    }
+                }
+                return Optional.ofNullable(latest);
             }
+        }
+    }
+
+    /** A period_end the mapping wrote as text, read back. */
+    private LocalDate dateFromText(String value) throws SQLException {
+        TableMapping.ColumnMapping mapped = mapping.columns().get("period_end");
+        try {
+            if (mapped != null && mapped.conversion() instanceof ColumnConversion.DateTimeText format) {
+                return LocalDate.parse(value.trim(), format.format());
+            }
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new SQLException(mapping.table() + "." + mapping.column("period_end") + " holds '" + value
+                    + "', which is not a date in the mapping's format", e);
         }
     }
 
     public void record(Connection connection, ReportIdentity report, long rowsLoaded, long rowsRejected,
                        LocalDateTime loadedAt) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (report_id, sha256,"
-                + " mis_code, period, period_start, period_end, source, rows_loaded, rows_rejected, loaded_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            insert.setString(1, report.reportId());
-            insert.setString(2, report.sha256());
-            insert.setString(3, report.misCode());
-            insert.setString(4, report.period());
-            date(insert, 5, report.periodStart());
-            date(insert, 6, report.periodEnd());
-            insert.setString(7, report.source());
-            insert.setLong(8, rowsLoaded);
-            insert.setLong(9, rowsRejected);
-            insert.setTimestamp(10, Timestamp.valueOf(loadedAt));
+        try (PreparedStatement insert = connection.prepareStatement(mapping.insertSql(FIELDS))) {
+            mapping.bind(insert, FIELDS, values(report, rowsLoaded, rowsRejected, loadedAt));
             insert.executeUpdate();
         }
     }
 
-    private Optional<String> first(String sql, String... args) throws SQLException {
+    /** The load row's values in {@link #FIELDS} order. */
+    private static List<Object> values(ReportIdentity report, long rowsLoaded, long rowsRejected, LocalDateTime loadedAt) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("report_id", report.reportId());
+        row.put("sha256", report.sha256());
+        row.put("mis_code", report.misCode());
+        row.put("period", report.period());
+        row.put("period_start", report.periodStart());
+        row.put("period_end", report.periodEnd());
+        row.put("source", report.source());
+        row.put("rows_loaded", rowsLoaded);
+        row.put("rows_rejected", rowsRejected);
+        row.put("loaded_at", loadedAt);
+        List<Object> values = new ArrayList<>(FIELDS.size());
+        for (String field : FIELDS) {
+            if (!row.containsKey(field)) {
+                throw new IllegalStateException("no value for canonical field " + field);
+            }
+            values.add(row.get(field));
+        }
+        return values;
+    }
+
+    private Optional<String> first(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
-                select.setString(i + 1, args[i]);
+                select.setObject(i + 1, args[i]);
             }
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        }
-    }
-
-    private static void date(PreparedStatement insert, int index, LocalDate value) throws SQLException {
-        if (value == null) {
-            insert.setNull(index, Types.DATE);
-        } else {
-            insert.setDate(index, Date.valueOf(value));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.staging.mapping.StagingMapping;
 
 /**
  * The beans routes/idme-status-report.yaml and routes/idme-status-report-drop.yaml call, built
@@ -29,12 +30,14 @@ public class ReportsBeans implements CamelConfiguration {
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
         DataSource dataSource = registry.lookupByNameAndType("stagingDataSource", DataSource.class);
         StagingSettings staging = registry.lookupByNameAndType("stagingSettings", StagingSettings.class);
+        // where the college's mapping sends the reports tables (the generic layout: the sisbridge.reports.*table keys)
+        StagingMapping mapping = registry.lookupByNameAndType("stagingMapping", StagingMapping.class);
 
         ReportsFlowStatistics statistics = AgentBeans.bindIfAbsent(registry, "reportsFlowStatistics",
                 ReportsFlowStatistics.class, ReportsFlowStatistics::new);
         StatusChangeTable changeTable = AgentBeans.bindIfAbsent(registry, "statusChangeTable", StatusChangeTable.class,
-                () -> new StatusChangeTable(config.text("sisbridge.reports.table")));
-        ReportLoadTable loads = new ReportLoadTable(dataSource, config.text("sisbridge.reports.load-table"));
+                () -> new StatusChangeTable(mapping.table("idme_status_change")));
+        ReportLoadTable loads = new ReportLoadTable(dataSource, mapping.table("sisbridge_report_load"));
         ReportRowValidator validator = new ReportRowValidator(registry.lookupByNameAndType("misCodes", MisCodes.class),
                 registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class));
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,

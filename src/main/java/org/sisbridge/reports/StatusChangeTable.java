@@ -3,36 +3,44 @@ package org.sisbridge.reports;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sisbridge.staging.ExistingKeys;
 import org.sisbridge.staging.SqlIdentifier;
+import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
- * The staging table of report rows ({@code idme_status_change} by default). Inserts only rows
- * whose (mis_code, row_key) it does not hold yet, in plain portable SQL, so loading a report again
- * (a crash and restart, a re-issued version, a weekly report over its dailies) changes nothing.
+ * The staging table of report rows ({@code idme_status_change} in the generic layout, or wherever
+ * the college's mapping sends it). Inserts only rows whose (mis_code, row_key) it does not hold
+ * yet, in plain portable SQL, so loading a report again (a crash and restart, a re-issued version,
+ * a weekly report over its dailies) changes nothing.
  */
 public class StatusChangeTable {
 
-    private static final String COLUMNS = "mis_code, row_key, ccc_id, latest_app_id, latest_app_tstmp_submit,"
-            + " latest_app_idme_workflow_status, latest_app_idme_optin_timestamp, latest_app_idme_confirmation_timestamp,"
-            + " current_idme_workflow_status, current_idme_optin_timestamp, current_idme_confirmation_timestamp,"
-            + " current_idme_workflow_status_change_timestamp, transition_valid, report_id, line_number, loaded_at";
+    /** The canonical fields of a staged report row, in the order rows are bound. */
+    static final List<String> FIELDS = List.copyOf(CanonicalLayout.tables().get("idme_status_change").keySet());
 
-    private final String table;
+    private final TableMapping mapping;
 
+    /** A table of the generic layout: canonical column names, no conversions. */
     public StatusChangeTable(String table) {
-        this.table = SqlIdentifier.require("sisbridge.reports.table", table);
+        this(new TableMapping(SqlIdentifier.require("sisbridge.reports.table", table), Map.of(), Map.of(),
+                CanonicalLayout.tables().get("idme_status_change")));
+    }
+
+    /** @param mapping where the canonical report-rows table goes in this college's layout */
+    public StatusChangeTable(TableMapping mapping) {
+        this.mapping = mapping;
     }
 
     public String table() {
-        return table;
+        return mapping.table();
     }
 
     /** @return how many of the rows were new (the others were already staged) */
@@ -40,18 +48,19 @@ public class StatusChangeTable {
             throws SQLException {
         Map<String, Map<String, StatusChangeRow>> byMis = new LinkedHashMap<>();
         for (StatusChangeRow row : rows) {
-            byMis.computeIfAbsent(row.misCode(), m -> new LinkedHashMap<>()).putIfAbsent(row.rowKey(), row);
+            // keyed by the value the table holds, so a converted key is found again
+            byMis.computeIfAbsent(row.misCode(), m -> new LinkedHashMap<>())
+                    .putIfAbsent(String.valueOf(mapping.value("row_key", row.rowKey())), row);
         }
         int inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Timestamp now = Timestamp.valueOf(loadedAt);
+        try (PreparedStatement insert = connection.prepareStatement(mapping.insertSql(FIELDS))) {
             for (Map.Entry<String, Map<String, StatusChangeRow>> mis : byMis.entrySet()) {
-                Set<String> existing = ExistingKeys.find(connection, table, "mis_code", mis.getKey(), "row_key",
+                Set<String> existing = ExistingKeys.find(connection, mapping.table(), mapping.column("mis_code"),
+                        String.valueOf(mapping.value("mis_code", mis.getKey())), mapping.column("row_key"),
                         mis.getValue().keySet());
-                for (StatusChangeRow row : mis.getValue().values()) {
-                    if (!existing.contains(row.rowKey())) {
-                        bind(insert, row, reportId, now);
+                for (Map.Entry<String, StatusChangeRow> row : mis.getValue().entrySet()) {
+                    if (!existing.contains(row.getKey())) {
+                        mapping.bind(insert, FIELDS, values(row.getValue(), reportId, loadedAt));
                         insert.addBatch();
                         inserted++;
                     }
@@ -64,30 +73,32 @@ public class StatusChangeTable {
         return inserted;
     }
 
-    private static void bind(PreparedStatement insert, StatusChangeRow r, String reportId, Timestamp now) throws SQLException {
-        insert.setString(1, r.misCode());
-        insert.setString(2, r.rowKey());
-        insert.setString(3, r.cccid());
-        insert.setLong(4, r.latestAppId());
-        timestamp(insert, 5, r.latestAppSubmitted());
-        insert.setString(6, r.previousStatus());
-        timestamp(insert, 7, r.previousOptin());
-        timestamp(insert, 8, r.previousConfirmation());
-        insert.setString(9, r.currentStatus());
-        timestamp(insert, 10, r.currentOptin());
-        timestamp(insert, 11, r.currentConfirmation());
-        timestamp(insert, 12, r.changedAt());
-        insert.setBoolean(13, r.transitionValid());
-        insert.setString(14, reportId);
-        insert.setLong(15, r.lineNumber());
-        insert.setTimestamp(16, now);
-    }
-
-    private static void timestamp(PreparedStatement insert, int index, LocalDateTime value) throws SQLException {
-        if (value == null) {
-            insert.setNull(index, Types.TIMESTAMP);
-        } else {
-            insert.setTimestamp(index, Timestamp.valueOf(value));
+    /** The row's values in {@link #FIELDS} order. */
+    private static List<Object> values(StatusChangeRow r, String reportId, LocalDateTime loadedAt) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("mis_code", r.misCode());
+        row.put("row_key", r.rowKey());
+        row.put("ccc_id", r.cccid());
+        row.put("latest_app_id", r.latestAppId());
+        row.put("latest_app_tstmp_submit", r.latestAppSubmitted());
+        row.put("latest_app_idme_workflow_status", r.previousStatus());
+        row.put("latest_app_idme_optin_timestamp", r.previousOptin());
+        row.put("latest_app_idme_confirmation_timestamp", r.previousConfirmation());
+        row.put("current_idme_workflow_status", r.currentStatus());
+        row.put("current_idme_optin_timestamp", r.currentOptin());
+        row.put("current_idme_confirmation_timestamp", r.currentConfirmation());
+        row.put("current_idme_workflow_status_change_timestamp", r.changedAt());
+        row.put("transition_valid", r.transitionValid());
+        row.put("report_id", reportId);
+        row.put("line_number", r.lineNumber());
+        row.put("loaded_at", loadedAt);
+        List<Object> values = new ArrayList<>(FIELDS.size());
+        for (String field : FIELDS) {
+            if (!row.containsKey(field)) {
+                throw new IllegalStateException("no value for canonical field " + field);
+            }
+            values.add(row.get(field));
         }
+        return values;
     }
 }

@@ -7,29 +7,34 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
- * The batches sent ({@code cccid_batch}). A batch is OPEN from the moment its students are
+ * The batches sent ({@code cccid_batch}, or wherever the college's mapping sends it). A batch is OPEN from the moment its students are
  * marked SENT (before any HTTP call), SUBMITTED once upstream gave it a job, then COMPLETE or
  * FAILED. Its batch_id is the Idempotency-Key, so a batch left open by a crash is sent again
  * with the same key and upstream answers with the same job.
  */
 public class CccidBatchTable {
 
-    private final String table;
+    private static final List<String> CREATE_FIELDS = List.of("batch_id", "mis_code", "status", "student_count", "attempts",
+            "created_at", "updated_at");
 
+    private final MappedTable t;
+
+    /** The generic layout's batch table of that name. */
     public CccidBatchTable(String table) {
-        this.table = table;
+        this.t = MappedTable.generic("cccid_batch", table);
+    }
+
+    /** @param mapping where the college's mapping sends the canonical batch table */
+    public CccidBatchTable(TableMapping mapping) {
+        this.t = new MappedTable(mapping);
     }
 
     public void create(Connection c, String batchId, String misCode, int students, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (batch_id, mis_code, status, student_count, attempts, created_at, updated_at) VALUES (?, ?, 'OPEN', ?, 0, ?, ?)")) {
-            ps.setString(1, batchId);
-            ps.setString(2, misCode);
-            ps.setInt(3, students);
-            ps.setTimestamp(4, now);
-            ps.setTimestamp(5, now);
+        try (PreparedStatement ps = c.prepareStatement(t.insertSql(CREATE_FIELDS))) {
+            t.bindRow(ps, CREATE_FIELDS, List.of(batchId, misCode, "OPEN", students, 0, now, now));
             ps.executeUpdate();
         }
     }
@@ -37,9 +42,11 @@ public class CccidBatchTable {
     /** OPEN and SUBMITTED batches of a college, oldest first. */
     public List<OpenBatch> open(Connection c, String misCode) throws SQLException {
         List<OpenBatch> batches = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT batch_id, job_id, student_count FROM " + table
-                + " WHERE mis_code = ? AND status IN ('OPEN', 'SUBMITTED') ORDER BY created_at, batch_id")) {
-            ps.setString(1, misCode);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("batch_id") + ", " + t.col("job_id") + ", "
+                + t.col("student_count") + " FROM " + t.table() + " WHERE " + t.col("mis_code") + " = ? AND "
+                + t.col("status") + " IN (" + t.literal("status", "OPEN") + ", " + t.literal("status", "SUBMITTED") + ")"
+                + " ORDER BY " + t.col("created_at") + ", " + t.col("batch_id"))) {
+            t.set(ps, 1, "mis_code", misCode);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     batches.add(new OpenBatch(rs.getString(1), misCode, rs.getString(2), rs.getInt(3)));
@@ -51,32 +58,34 @@ public class CccidBatchTable {
 
     /** Counts one more POST of the batch (the operator sees batches upstream keeps refusing). */
     public void countAttempt(Connection c, String batchId, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET updated_at = ?, attempts = attempts + 1 WHERE batch_id = ?")) {
-            ps.setTimestamp(1, now);
-            ps.setString(2, batchId);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("updated_at") + " = ?, "
+                + t.col("attempts") + " = " + t.col("attempts") + " + 1 WHERE " + t.col("batch_id") + " = ?")) {
+            t.set(ps, 1, "updated_at", now);
+            t.set(ps, 2, "batch_id", batchId);
             ps.executeUpdate();
         }
     }
 
     public void recordJob(Connection c, String batchId, String jobId, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET status = 'SUBMITTED', job_id = ?, updated_at = ? WHERE batch_id = ? AND status = 'OPEN'")) {
-            ps.setString(1, jobId);
-            ps.setTimestamp(2, now);
-            ps.setString(3, batchId);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = "
+                + t.literal("status", "SUBMITTED") + ", " + t.col("job_id") + " = ?, " + t.col("updated_at") + " = ? WHERE "
+                + t.col("batch_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", "OPEN"))) {
+            t.set(ps, 1, "job_id", jobId);
+            t.set(ps, 2, "updated_at", now);
+            t.set(ps, 3, "batch_id", batchId);
             ps.executeUpdate();
         }
     }
 
     /** @return false when the batch was already settled (its results must not be applied twice) */
     public boolean close(Connection c, String batchId, String status, String error, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = ?, last_error = ?, updated_at = ?"
-                + " WHERE batch_id = ? AND status IN ('OPEN', 'SUBMITTED')")) {
-            ps.setString(1, status);
-            ps.setString(2, error == null ? null : CccidRequestTable.truncate(error, 1000));
-            ps.setTimestamp(3, now);
-            ps.setString(4, batchId);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = ?, "
+                + t.col("last_error") + " = ?, " + t.col("updated_at") + " = ? WHERE " + t.col("batch_id") + " = ? AND "
+                + t.col("status") + " IN (" + t.literal("status", "OPEN") + ", " + t.literal("status", "SUBMITTED") + ")")) {
+            t.set(ps, 1, "status", status);
+            t.set(ps, 2, "last_error", error == null ? null : CccidRequestTable.truncate(error, 1000));
+            t.set(ps, 3, "updated_at", now);
+            t.set(ps, 4, "batch_id", batchId);
             return ps.executeUpdate() == 1;
         }
     }

@@ -5,38 +5,62 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
- * The outbox ({@code cccid_request}): rows the SIS or a roster file queued, moved along
+ * The outbox ({@code cccid_request}, or wherever the college's mapping sends it): rows the SIS or a roster file queued, moved along
  * PENDING -> SENT -> DONE / REJECTED / ERROR. Every method works inside the caller's transaction.
  */
 public class CccidRequestTable {
 
-    static final String STUDENT_COLUMNS = "request_id, local_id, first_name, middle_name, last_name, birth_date, email, phone, postal_code";
+    /** The student fields read back, in the order {@link #read} expects them. */
+    static final List<String> STUDENT_FIELDS = List.of("request_id", "local_id", "first_name", "middle_name", "last_name",
+            "birth_date", "email", "phone", "postal_code");
+    /** The fields a roster file row is inserted with (request_id comes from the table). */
+    static final List<String> INSERT_FIELDS = List.of("mis_code", "local_id", "first_name", "middle_name", "last_name",
+            "birth_date", "email", "phone", "postal_code", "status", "reason_code", "status_reason", "attempts", "source",
+            "source_line", "created_at", "updated_at");
     private static final int IN_CHUNK = 500;
 
-    private final String table;
+    private final MappedTable t;
+    private final String studentColumns;
 
+    /** The generic layout's outbox of that name. */
     public CccidRequestTable(String table) {
-        this.table = table;
+        this(MappedTable.generic("cccid_request", table));
+    }
+
+    /** @param mapping where the college's mapping sends the canonical outbox */
+    public CccidRequestTable(TableMapping mapping) {
+        this(new MappedTable(mapping));
+    }
+
+    private CccidRequestTable(MappedTable table) {
+        this.t = table;
+        this.studentColumns = String.join(", ", STUDENT_FIELDS.stream().map(table::col).toList());
     }
 
     public String name() {
-        return table;
+        return t.table();
+    }
+
+    MappedTable mapped() {
+        return t;
     }
 
     /** PENDING rows of a college after a request id, oldest first (keyset paging keeps each read small). */
     public List<RosterStudent> pending(Connection c, String misCode, long afterRequestId, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + STUDENT_COLUMNS + " FROM " + table
-                + " WHERE mis_code = ? AND status = 'PENDING' AND request_id > ?"
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + studentColumns + " FROM " + t.table()
+                + " WHERE " + t.col("mis_code") + " = ? AND " + t.col("status") + " = " + t.literal("status", "PENDING")
+                + " AND " + t.col("request_id") + " > ?"
                 // the index's own column order, so databases read it in order instead of sorting every PENDING row
-                + " ORDER BY mis_code, status, request_id")) {
-            ps.setString(1, misCode);
+                + " ORDER BY " + t.col("mis_code") + ", " + t.col("status") + ", " + t.col("request_id"))) {
+            t.set(ps, 1, "mis_code", misCode);
             ps.setLong(2, afterRequestId);
             ps.setMaxRows(limit);
             return read(ps);
@@ -45,9 +69,10 @@ public class CccidRequestTable {
 
     /** The students a batch holds, in request order. */
     public List<RosterStudent> ofBatch(Connection c, String batchId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + STUDENT_COLUMNS + " FROM " + table
-                + " WHERE batch_id = ? AND status = 'SENT' ORDER BY request_id")) {
-            ps.setString(1, batchId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + studentColumns + " FROM " + t.table()
+                + " WHERE " + t.col("batch_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", "SENT")
+                + " ORDER BY " + t.col("request_id"))) {
+            t.set(ps, 1, "batch_id", batchId);
             return read(ps);
         }
     }
@@ -57,11 +82,12 @@ public class CccidRequestTable {
         int moved = 0;
         for (int from = 0; from < requestIds.size(); from += IN_CHUNK) {
             List<Long> chunk = requestIds.subList(from, Math.min(requestIds.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'SENT', batch_id = ?,"
-                    + " updated_at = ? WHERE status = 'PENDING' AND request_id IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                ps.setString(1, batchId);
-                ps.setTimestamp(2, now);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = "
+                    + t.literal("status", "SENT") + ", " + t.col("batch_id") + " = ?, " + t.col("updated_at") + " = ?"
+                    + " WHERE " + t.col("status") + " = " + t.literal("status", "PENDING") + " AND " + t.col("request_id")
+                    + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                t.set(ps, 1, "batch_id", batchId);
+                t.set(ps, 2, "updated_at", now);
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 3, chunk.get(i));
                 }
@@ -73,13 +99,14 @@ public class CccidRequestTable {
 
     /** Final or new states for several rows, each with its reason (null for DONE). */
     public void settle(Connection c, List<Settlement> settlements, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET status = ?, reason_code = ?, status_reason = ?, updated_at = ? WHERE request_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = ?, "
+                + t.col("reason_code") + " = ?, " + t.col("status_reason") + " = ?, " + t.col("updated_at") + " = ?"
+                + " WHERE " + t.col("request_id") + " = ?")) {
             for (Settlement s : settlements) {
-                ps.setString(1, s.status());
-                ps.setString(2, s.reasonCode());
-                ps.setString(3, s.reason() == null ? null : truncate(s.reason(), 1000));
-                ps.setTimestamp(4, now);
+                t.set(ps, 1, "status", s.status());
+                t.set(ps, 2, "reason_code", s.reasonCode());
+                t.set(ps, 3, "status_reason", s.reason() == null ? null : truncate(s.reason(), 1000));
+                t.set(ps, 4, "updated_at", now);
                 ps.setLong(5, s.requestId());
                 ps.addBatch();
             }
@@ -95,61 +122,61 @@ public class CccidRequestTable {
      */
     public int requeueBatch(Connection c, String batchId, int maxAttempts, String reasonCode, String reason, Timestamp now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET"
-                + " status = CASE WHEN attempts + 1 >= ? THEN 'ERROR' ELSE 'PENDING' END,"
-                + " reason_code = CASE WHEN attempts + 1 >= ? THEN ? ELSE NULL END,"
-                + " status_reason = CASE WHEN attempts + 1 >= ? THEN ? ELSE NULL END,"
-                + " batch_id = CASE WHEN attempts + 1 >= ? THEN batch_id ELSE NULL END,"
-                + " updated_at = ?, attempts = attempts + 1 WHERE batch_id = ? AND status = 'SENT'")) {
+        String attempts = t.col("attempts");
+        String batch = t.col("batch_id");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET"
+                + " " + t.col("status") + " = CASE WHEN " + attempts + " + 1 >= ? THEN " + t.literal("status", "ERROR")
+                + " ELSE " + t.literal("status", "PENDING") + " END,"
+                + " " + t.col("reason_code") + " = CASE WHEN " + attempts + " + 1 >= ? THEN ? ELSE NULL END,"
+                + " " + t.col("status_reason") + " = CASE WHEN " + attempts + " + 1 >= ? THEN ? ELSE NULL END,"
+                + " " + batch + " = CASE WHEN " + attempts + " + 1 >= ? THEN " + batch + " ELSE NULL END,"
+                + " " + t.col("updated_at") + " = ?, " + attempts + " = " + attempts + " + 1 WHERE " + batch + " = ? AND "
+                + t.col("status") + " = " + t.literal("status", "SENT"))) {
             ps.setInt(1, maxAttempts);
             ps.setInt(2, maxAttempts);
-            ps.setString(3, reasonCode);
+            ps.setString(3, (String) t.value("reason_code", reasonCode));
             ps.setInt(4, maxAttempts);
-            ps.setString(5, truncate(reason, 1000));
+            ps.setString(5, (String) t.value("status_reason", truncate(reason, 1000)));
             ps.setInt(6, maxAttempts);
-            ps.setTimestamp(7, now);
-            ps.setString(8, batchId);
+            t.set(ps, 7, "updated_at", now);
+            t.set(ps, 8, "batch_id", batchId);
             return ps.executeUpdate();
         }
     }
 
     /** An insert for roster file rows; bind with {@link #bindInsert} and add to the batch. */
     public PreparedStatement prepareInsert(Connection c) throws SQLException {
-        return c.prepareStatement("INSERT INTO " + table + " (mis_code, local_id, first_name, middle_name, last_name,"
-                + " birth_date, email, phone, postal_code, status, reason_code, status_reason, attempts, source,"
-                + " source_line, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)");
+        return c.prepareStatement(t.insertSql(INSERT_FIELDS));
     }
 
     /** Binds one row; a REJECTED row keeps only what fits the columns (it is never sent). */
-    public static void bindInsert(PreparedStatement ps, String misCode, RosterStudent s, LocalDate birthDate,
-                                  RosterProblem problem, String source, long line, Timestamp now) throws SQLException {
-        ps.setString(1, misCode);
-        ps.setString(2, truncate(blankToNull(s.localId()) == null ? "(line " + line + ")" : s.localId().trim(), 64));
-        ps.setString(3, clip(s.firstName(), 100));
-        ps.setString(4, clip(s.middleName(), 100));
-        ps.setString(5, clip(s.lastName(), 100));
-        if (birthDate == null) {
-            ps.setNull(6, Types.DATE);
-        } else {
-            ps.setObject(6, birthDate);
-        }
-        ps.setString(7, clip(s.email(), 256));
-        ps.setString(8, clip(s.phone(), 32));
-        ps.setString(9, clip(s.postalCode(), 16));
-        ps.setString(10, problem == null ? "PENDING" : "REJECTED");
-        ps.setString(11, problem == null ? null : problem.reason().name());
-        ps.setString(12, problem == null ? null : truncate(problem.describe(), 1000));
-        ps.setString(13, source);
-        ps.setLong(14, line);
-        ps.setTimestamp(15, now);
-        ps.setTimestamp(16, now);
+    public void bindInsert(PreparedStatement ps, String misCode, RosterStudent s, LocalDate birthDate,
+                           RosterProblem problem, String source, long line, Timestamp now) throws SQLException {
+        t.bindRow(ps, INSERT_FIELDS, Arrays.asList(
+                misCode,
+                truncate(blankToNull(s.localId()) == null ? "(line " + line + ")" : s.localId().trim(), 64),
+                clip(s.firstName(), 100),
+                clip(s.middleName(), 100),
+                clip(s.lastName(), 100),
+                birthDate,
+                clip(s.email(), 256),
+                clip(s.phone(), 32),
+                clip(s.postalCode(), 16),
+                problem == null ? "PENDING" : "REJECTED",
+                problem == null ? null : problem.reason().name(),
+                problem == null ? null : truncate(problem.describe(), 1000),
+                0,
+                source,
+                line,
+                now,
+                now));
     }
 
-    private static List<RosterStudent> read(PreparedStatement ps) throws SQLException {
+    private List<RosterStudent> read(PreparedStatement ps) throws SQLException {
         List<RosterStudent> students = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                LocalDate born = rs.getObject(6, LocalDate.class);
+                LocalDate born = t.date(rs, 6, "birth_date");
                 students.add(new RosterStudent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), born == null ? null : born.toString(), rs.getString(7), rs.getString(8),
                         rs.getString(9)));

@@ -4,31 +4,46 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
+import org.sisbridge.staging.mapping.TableMapping;
 
-/** One row per student of a completed job ({@code cccid_result}), written with the outbox update. */
+/** One row per student of a completed job ({@code cccid_result}, or where the mapping sends it), written with the outbox update. */
 public class CccidResultTable {
 
-    private final String table;
+    static final List<String> FIELDS = List.of("request_id", "mis_code", "local_id", "outcome", "ccc_id", "matched_on",
+            "errors", "batch_id", "job_id", "received_at");
 
+    private final MappedTable t;
+
+    /** The generic layout's results table of that name. */
     public CccidResultTable(String table) {
-        this.table = table;
+        this.t = MappedTable.generic("cccid_result", table);
+    }
+
+    /** @param mapping where the college's mapping sends the canonical results table */
+    public CccidResultTable(TableMapping mapping) {
+        this.t = new MappedTable(mapping);
+    }
+
+    MappedTable mapped() {
+        return t;
     }
 
     public void insert(Connection c, List<Row> rows, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (request_id, mis_code, local_id,"
-                + " outcome, ccc_id, matched_on, errors, batch_id, job_id, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement(t.insertSql(FIELDS))) {
             for (Row r : rows) {
-                ps.setLong(1, r.requestId());
-                ps.setString(2, r.misCode());
-                ps.setString(3, r.result().localId());
-                ps.setString(4, r.result().outcome());
-                ps.setString(5, r.result().cccid());
-                ps.setString(6, r.result().matchedOn().isEmpty() ? null : String.join(",", r.result().matchedOn()));
-                ps.setString(7, r.result().errorsJson() == null ? null : CccidRequestTable.truncate(r.result().errorsJson(), 4000));
-                ps.setString(8, r.batchId());
-                ps.setString(9, r.jobId());
-                ps.setTimestamp(10, now);
+                t.bindRow(ps, FIELDS, Arrays.asList(
+                        r.requestId(),
+                        r.misCode(),
+                        r.result().localId(),
+                        r.result().outcome(),
+                        r.result().cccid(),
+                        r.result().matchedOn().isEmpty() ? null : String.join(",", r.result().matchedOn()),
+                        r.result().errorsJson() == null ? null : CccidRequestTable.truncate(r.result().errorsJson(), 4000),
+                        r.batchId(),
+                        r.jobId(),
+                        now));
                 ps.addBatch();
             }
             if (!rows.isEmpty()) {

@@ -3,6 +3,7 @@ package org.sisbridge.roster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -12,6 +13,7 @@ import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.staging.mapping.StagingMapping;
 
 /** The beans routes/roster-push.yaml and routes/roster-drop.yaml call, built from {@code sisbridge.roster.*}. */
 public class RosterBeans implements CamelConfiguration {
@@ -26,8 +28,16 @@ public class RosterBeans implements CamelConfiguration {
         RosterSettings settings = settings(config);
         registry.bind("rosterSettings", settings);
 
-        CccidRequestTable requests = new CccidRequestTable(settings.requestTable());
-        CccidBatchTable batches = new CccidBatchTable(settings.batchTable());
+        // the tables' names come from the mapping: the generic layout takes them from sisbridge.roster.*-table
+        StagingMapping mapping = registry.lookupByNameAndType("stagingMapping", StagingMapping.class);
+        List<String> unusable = MappedTable.problems(mapping);
+        if (!unusable.isEmpty()) {
+            throw new IllegalArgumentException("sisbridge.staging.mapping (" + config.text("sisbridge.staging.mapping")
+                    + "): the roster flow cannot work with these conversions:\n  - " + String.join("\n  - ", unusable));
+        }
+        CccidRequestTable requests = new CccidRequestTable(mapping.table("cccid_request"));
+        CccidBatchTable batches = new CccidBatchTable(mapping.table("cccid_batch"));
+        CccidResultTable results = new CccidResultTable(mapping.table("cccid_result"));
         RosterValidator validator = new RosterValidator(clock, settings.minAge(), settings.maxAge(), settings.emailRequired());
         BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class));
         registry.bind("bulkAccountJson", json);
@@ -36,14 +46,14 @@ public class RosterBeans implements CamelConfiguration {
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
         registry.bind("rosterResultWriter", new RosterResultWriter(dataSource, requests, batches,
-                new CccidResultTable(settings.resultTable()), settings.maxAttempts(), clock));
-        RosterFileTable files = new RosterFileTable(settings.fileTable(), settings.requestTable());
+                results, settings.maxAttempts(), clock));
+        RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
                 staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")))));
-        registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, settings.requestTable(),
-                settings.resultTable(), staging.rejectTable(), Path.of(config.text("sisbridge.roster.outbox")), clock));
+        registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,
+                results, staging.rejectTable(), Path.of(config.text("sisbridge.roster.outbox")), clock));
         registry.bind("bulkJobPolling", new BulkJobPolling(settings.pollInitialDelayMs(), settings.pollMaxDelayMs(),
                 settings.pollBudgetMs()));
     }

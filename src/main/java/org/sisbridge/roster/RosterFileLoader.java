@@ -134,7 +134,7 @@ public class RosterFileLoader {
                 }
                 RosterStudent student = columns.student(r.fields());
                 RosterProblem problem = validator.check(student).orElse(null);
-                CccidRequestTable.bindInsert(insert, mis, student, RosterValidator.parseBirthDate(student.birthDate())
+                requests.bindInsert(insert, mis, student, RosterValidator.parseBirthDate(student.birthDate())
                         .filter(d -> d.getYear() > 1000 && d.getYear() < 10000).orElse(null), problem, source, r.line(), now);
                 insert.addBatch();
                 rows++;

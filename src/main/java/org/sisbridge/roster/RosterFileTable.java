@@ -7,21 +7,35 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.staging.mapping.TableMapping;
 
-/** The roster files loaded ({@code cccid_roster_file}) and whether their results file was written. */
+/** The roster files loaded ({@code cccid_roster_file}, or where the mapping sends it) and whether their results file was written. */
 public class RosterFileTable {
 
-    private final String table;
-    private final String requestTable;
+    private static final List<String> INSERT_FIELDS = List.of("source", "file_name", "row_count", "unreadable_lines",
+            "loaded_at");
 
+    private final MappedTable t;
+    private final MappedTable requests;
+
+    /** The generic layout's tables of those names. */
     public RosterFileTable(String table, String requestTable) {
-        this.table = table;
-        this.requestTable = requestTable;
+        this(MappedTable.generic("cccid_roster_file", table), MappedTable.generic("cccid_request", requestTable));
+    }
+
+    /** @param mapping where the college's mapping sends the canonical roster file table */
+    public RosterFileTable(TableMapping mapping, CccidRequestTable requests) {
+        this(new MappedTable(mapping), requests.mapped());
+    }
+
+    private RosterFileTable(MappedTable table, MappedTable requests) {
+        this.t = table;
+        this.requests = requests;
     }
 
     boolean exists(Connection c, String source) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE source = ?")) {
-            ps.setString(1, source);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.col("source") + " = ?")) {
+            t.set(ps, 1, "source", source);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;
@@ -30,13 +44,8 @@ public class RosterFileTable {
     }
 
     void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (source, file_name, row_count, unreadable_lines, loaded_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, source);
-            ps.setString(2, CccidRequestTable.truncate(fileName, 255));
-            ps.setLong(3, rows);
-            ps.setLong(4, unreadable);
-            ps.setTimestamp(5, now);
+        try (PreparedStatement ps = c.prepareStatement(t.insertSql(INSERT_FIELDS))) {
+            t.bindRow(ps, INSERT_FIELDS, List.of(source, CccidRequestTable.truncate(fileName, 255), rows, unreadable, now));
             ps.executeUpdate();
         }
     }
@@ -44,9 +53,11 @@ public class RosterFileTable {
     /** Files without a results file whose rows are all DONE, REJECTED or ERROR: {source, file name}. */
     List<String[]> settledWithoutResults(Connection c) throws SQLException {
         List<String[]> settled = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.source, f.file_name FROM " + table + " f"
-                + " WHERE f.results_written_at IS NULL AND NOT EXISTS (SELECT 1 FROM " + requestTable + " r"
-                + " WHERE r.source = f.source AND r.status IN ('PENDING', 'SENT')) ORDER BY f.loaded_at");
+        try (PreparedStatement ps = c.prepareStatement("SELECT f." + t.col("source") + ", f." + t.col("file_name") + " FROM "
+                + t.table() + " f WHERE f." + t.col("results_written_at") + " IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                + requests.table() + " r WHERE r." + requests.col("source") + " = f." + t.col("source") + " AND r."
+                + requests.col("status") + " IN (" + requests.literal("status", "PENDING") + ", "
+                + requests.literal("status", "SENT") + ")) ORDER BY f." + t.col("loaded_at"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 settled.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -56,11 +67,11 @@ public class RosterFileTable {
     }
 
     void resultsWritten(Connection c, String source, String resultsFile, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET results_written_at = ?, results_file = ? WHERE source = ?")) {
-            ps.setTimestamp(1, now);
-            ps.setString(2, resultsFile);
-            ps.setString(3, source);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("results_written_at")
+                + " = ?, " + t.col("results_file") + " = ? WHERE " + t.col("source") + " = ?")) {
+            t.set(ps, 1, "results_written_at", now);
+            t.set(ps, 2, "results_file", resultsFile);
+            t.set(ps, 3, "source", source);
             ps.executeUpdate();
         }
     }

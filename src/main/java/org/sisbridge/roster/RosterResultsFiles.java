@@ -32,18 +32,25 @@ public class RosterResultsFiles {
 
     private final DataSource dataSource;
     private final RosterFileTable files;
-    private final String requestTable;
-    private final String resultTable;
+    private final MappedTable requests;
+    private final MappedTable results;
     private final String rejectTable;
     private final Path outbox;
     private final Clock clock;
 
+    /** The generic layout's tables of those names. */
     public RosterResultsFiles(DataSource dataSource, RosterFileTable files, String requestTable, String resultTable,
                               String rejectTable, Path outbox, Clock clock) {
+        this(dataSource, files, new CccidRequestTable(requestTable), new CccidResultTable(resultTable), rejectTable, outbox,
+                clock);
+    }
+
+    public RosterResultsFiles(DataSource dataSource, RosterFileTable files, CccidRequestTable requests,
+                              CccidResultTable results, String rejectTable, Path outbox, Clock clock) {
         this.dataSource = dataSource;
         this.files = files;
-        this.requestTable = requestTable;
-        this.resultTable = resultTable;
+        this.requests = requests.mapped();
+        this.results = results.mapped();
         this.rejectTable = rejectTable;
         this.outbox = outbox;
         this.clock = clock;
@@ -83,17 +90,21 @@ public class RosterResultsFiles {
     }
 
     private void writeStudents(Connection c, String source, Writer out) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.source_line, r.local_id, r.status, r.status_reason,"
-                + " s.outcome, s.ccc_id, s.matched_on FROM " + requestTable + " r LEFT JOIN " + resultTable
-                + " s ON s.request_id = r.request_id WHERE r.source = ? ORDER BY r.request_id")) {
+        MappedTable r = requests;
+        MappedTable s = results;
+        try (PreparedStatement ps = c.prepareStatement("SELECT r." + r.col("source_line") + ", r." + r.col("local_id")
+                + ", r." + r.col("status") + ", r." + r.col("status_reason") + ", s." + s.col("outcome") + ", s."
+                + s.col("ccc_id") + ", s." + s.col("matched_on") + " FROM " + r.table() + " r LEFT JOIN " + s.table()
+                + " s ON s." + s.col("request_id") + " = r." + r.col("request_id") + " WHERE r." + r.col("source")
+                + " = ? ORDER BY r." + r.col("request_id"))) {
             ps.setFetchSize(1000);
-            ps.setString(1, source);
+            r.set(ps, 1, "source", source);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String status = rs.getString(3);
-                    String outcome = rs.getString(5) != null ? rs.getString(5) : "ERROR".equals(status) ? "ERROR" : "REJECTED";
+                    String outcome = rs.getString(5) != null ? rs.getString(5) : r.is("status", "ERROR", status) ? "ERROR" : "REJECTED";
                     row(out, rs.getString(1), rs.getString(2), outcome, rs.getString(6), rs.getString(7),
-                            "DONE".equals(status) ? null : rs.getString(4));
+                            r.is("status", "DONE", status) ? null : rs.getString(4));
                 }
             }
         }

@@ -71,8 +71,8 @@ public class AgentBeans implements CamelConfiguration {
             // a flow that is turned off needs none of its tables
             List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> {
                 String key = CanonicalLayout.TABLE_KEYS.get(table);
-                String flow = key.substring(0, key.lastIndexOf('.')) + ".enabled";
-                return config.textOrEmpty(flow).isEmpty() || config.flag(flow);
+                String flow = key.substring(0, key.lastIndexOf('.'));
+                return on(config, flow + ".enabled") || on(config, flow + ".drop-enabled");
             });
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("sisbridge.staging.manage-schema=false, but the staging database lacks what"
@@ -95,6 +95,12 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+    }
+
+    /** A flow switch that is on, or a key that is not a switch at all (the agent's own tables are always needed). */
+    private static boolean on(AgentProperties config, String key) {
+        String value = config.textOrEmpty(key);
+        return key.startsWith("sisbridge.staging.") || (!value.isEmpty() && config.flag(key));
     }
 
     private static MisCodes misCodes(AgentProperties config) {

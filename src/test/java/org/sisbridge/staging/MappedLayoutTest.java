@@ -56,6 +56,7 @@ class MappedLayoutTest {
         s.undocumentedTransitionRate = 0.05;
         return new AgentFixture(s, database)
                 .property("sisbridge.reports.enabled", false)
+                .property("sisbridge.reports.drop-enabled", false)
                 .property("sisbridge.roster.enabled", false);
     }
 

@@ -22,7 +22,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class StagingMapping {
 
     /** Tables whose writers go through the mapping today; mapping any other table is refused, not ignored. */
-    public static final Set<String> MAPPABLE = Set.of("idme_status_event");
+    public static final Set<String> MAPPABLE = Set.of("idme_status_event", "idme_status_change", "sisbridge_report_load",
+            "cccid_request", "cccid_batch", "cccid_result", "cccid_roster_file");
 
     private final String layout;
     private final Map<String, TableMapping> tables;
