@@ -36,11 +36,14 @@ public class EventsBeans implements CamelConfiguration {
                 "store".equals(config.oneOf("sisbridge.events.unknown-event-type", "store", "reject")));
         registry.bind("eventPageParser", new EventPageParser(json));
         registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
-        registry.bind("eventPageWriter", new EventPageWriter(
+        EventPageWriter writer = new EventPageWriter(
                 registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator,
                 new IdmeEventTable(registry.lookupByNameAndType("stagingMapping", StagingMapping.class)
                         .table("idme_status_event"), staging.batchSize()),
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
-                registry.lookupByNameAndType("flowActivity", FlowActivity.class), clock));
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class), clock);
+        registry.bind("eventPageWriter", writer);
+        registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer")));
     }
 }

@@ -1,0 +1,58 @@
+package org.sisbridge.events;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits event pages one at a time on a single writer thread while the route already fetches the
+ * next page: fetching (HTTP, JSON, checks) and committing (the database) overlap instead of taking
+ * turns. At most one page is in flight. Pages still commit in feed order, each with its cursor, so
+ * exactly-once is unchanged: a failed commit surfaces on the route's next hand-over (or at
+ * {@link #awaitPending}), the poll stops, and the cursor is where the last committed page left it.
+ */
+public class WriteBehindPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.sisbridge.events");
+
+    private final EventPageWriter writer;
+    private final ExecutorService executor;
+    private Future<PageOutcome> pending;
+
+    /** @param executor a single-threaded executor (from Camel's ExecutorServiceManager, so it stops with Camel) */
+    public WriteBehindPages(EventPageWriter writer, ExecutorService executor) {
+        this.writer = writer;
+        this.executor = executor;
+    }
+
+    /** Waits for the page before to commit (failing with its error), then hands this one to the writer. */
+    public synchronized void submit(String misCode, EventPage page) throws Exception {
+        awaitPending();
+        pending = executor.submit(() -> {
+            PageOutcome outcome = writer.write(misCode, page);
+            LOG.info("Events page committed for MIS {}: received {}, stored {}, duplicates {}, rejected {},"
+                            + " undocumented transitions {}, more {}", outcome.misCode(), outcome.received(), outcome.stored(),
+                    outcome.duplicates(), outcome.rejectedTotal(), outcome.undocumentedTransitions(), outcome.hasMore());
+            return outcome;
+        });
+    }
+
+    /** Waits until the page in flight, if any, has committed; rethrows its failure as it was. */
+    public synchronized void awaitPending() throws Exception {
+        if (pending == null) {
+            return;
+        }
+        Future<PageOutcome> inFlight = pending;
+        pending = null;
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
