@@ -49,6 +49,11 @@ public class EventPageWriter {
 
     /** @param misCode the college whose feed the page came from (the checkpoint's scope) */
     public PageOutcome write(String misCode, EventPage page) throws SQLException {
+        return commit(misCode, check(page));
+    }
+
+    /** The page's events sorted into good and bad: no database work, so it can run ahead of {@link #commit}. */
+    public CheckedPage check(EventPage page) {
         List<IdmeEvent> accepted = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         for (JsonNode raw : page.events()) {
@@ -59,6 +64,18 @@ public class EventPageWriter {
                 rejects.add(bad.reject());
             }
         }
+        return new CheckedPage(page, accepted, rejects);
+    }
+
+    /** A page after validation, before staging. */
+    public record CheckedPage(EventPage page, List<IdmeEvent> accepted, List<Reject> rejects) {
+    }
+
+    /** Stages a checked page, its rejects and its cursor in one transaction. */
+    public PageOutcome commit(String misCode, CheckedPage checked) throws SQLException {
+        EventPage page = checked.page();
+        List<IdmeEvent> accepted = checked.accepted();
+        List<Reject> rejects = checked.rejects();
         List<IdmeEvent> stored;
         List<Reject> newRejects;
         try (Connection connection = dataSource.getConnection()) {

@@ -27,11 +27,15 @@ public class WriteBehindPages {
         this.executor = executor;
     }
 
-    /** Waits for the page before to commit (failing with its error), then hands this one to the writer. */
+    /**
+     * Checks this page on the caller's thread (no database work), waits for the page before to
+     * commit (failing with its error), then hands this one to the writer.
+     */
     public synchronized void submit(String misCode, EventPage page) throws Exception {
+        EventPageWriter.CheckedPage checked = writer.check(page);
         awaitPending();
         pending = executor.submit(() -> {
-            PageOutcome outcome = writer.write(misCode, page);
+            PageOutcome outcome = writer.commit(misCode, checked);
             LOG.info("Events page committed for MIS {}: received {}, stored {}, duplicates {}, rejected {},"
                             + " undocumented transitions {}, more {}", outcome.misCode(), outcome.received(), outcome.stored(),
                     outcome.duplicates(), outcome.rejectedTotal(), outcome.undocumentedTransitions(), outcome.hasMore());
