@@ -82,16 +82,20 @@ public final class DemoRun {
                 long listed = settings.misCodes.stream().mapToLong(m -> simulator.reports().reports(m, null).size()).sum();
                 done = ReportsRunSummary.waitUntilLoaded(reports, listed, timeout) && done;
                 long millis = MILLISECONDS.convert(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-                EventsRunSummary summary = EventsRunSummary.read(agent.bean("stagingDataSource", DataSource.class),
-                        "idme_status_event", statistics.snapshot());
+                DataSource staged = agent.bean("stagingDataSource", DataSource.class);
+                EventsRunSummary summary = EventsRunSummary.read(staged, "idme_status_event", statistics.snapshot());
+                RosterRunSummary roster = RosterRunSummary.read(staged);
+                ReportsRunSummary reportSummary = ReportsRunSummary.read(staged, reports.snapshot());
+                // stop polling before printing, so that no log line lands in the middle of the summary
+                agent.close();
                 out.println();
                 out.printf("==== sisbridge demo: finished in %.1f s%s ====%n%n", millis / 1000.0,
                         done ? "" : " (timed out before the feed was drained)");
                 summary.print(out);
                 out.println();
-                RosterRunSummary.read(agent.bean("stagingDataSource", DataSource.class)).print(out);
+                roster.print(out);
                 out.println();
-                ReportsRunSummary.read(agent.bean("stagingDataSource", DataSource.class), reports.snapshot()).print(out);
+                reportSummary.print(out);
                 printUpstreamFaults(simulator.counters());
                 printWhereTheDataIs(database);
                 return done ? 0 : 1;
@@ -147,6 +151,9 @@ public final class DemoRun {
         out.println("    SELECT reason_code, COUNT(*) FROM sisbridge_reject GROUP BY reason_code;");
         out.println("    SELECT record_key, reason, raw_input FROM sisbridge_reject WHERE reason_code = 'INVALID_CCCID';");
         out.println("    SELECT * FROM sisbridge_checkpoint;");
+        out.println("    SELECT report_id, period, rows_loaded, rows_rejected FROM sisbridge_report_load;");
+        out.println("    SELECT local_id, outcome, ccc_id, matched_on FROM cccid_result ORDER BY local_id;");
+        out.println("    SELECT local_id, status, reason_code, status_reason FROM cccid_request WHERE status <> 'DONE';");
     }
 
     private Path h2Jar() {

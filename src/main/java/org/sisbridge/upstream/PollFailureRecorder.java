@@ -24,8 +24,8 @@ public class PollFailureRecorder {
         String flow = exchange.getProperty("flow", "unknown flow", String.class);
         String mis = exchange.getProperty("misCode", "?", String.class);
         String message = cause == null ? "unknown failure" : describe(cause);
-        LOG.error("{} poll for MIS {} stopped: {}. Nothing was lost: the cursor stays at the last"
-                        + " committed page and the next poll starts from there.", flow, mis, message);
+        LOG.error("{} poll for MIS {} stopped: {}. Nothing was lost: only committed work counts as done,"
+                        + " and the next poll starts again from there.", flow, mis, message);
         activity.failure(flow, mis, message);
     }
 
