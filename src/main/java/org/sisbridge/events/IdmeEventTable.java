@@ -103,13 +103,6 @@ public class IdmeEventTable {
         row.put("event_payload", e.eventPayload());
         row.put("transition_valid", e.transitionValid());
         row.put("received_at", receivedAt);
-        List<Object> values = new ArrayList<>(FIELDS.size());
-        for (String field : FIELDS) {
-            if (!row.containsKey(field)) {
-                throw new IllegalStateException("no value for canonical field " + field);
-            }
-            values.add(row.get(field));
-        }
-        return values;
+        return TableMapping.inFieldOrder(FIELDS, row);
     }
 }

@@ -121,14 +121,7 @@ public class ReportLoadTable {
         row.put("rows_loaded", rowsLoaded);
         row.put("rows_rejected", rowsRejected);
         row.put("loaded_at", loadedAt);
-        List<Object> values = new ArrayList<>(FIELDS.size());
-        for (String field : FIELDS) {
-            if (!row.containsKey(field)) {
-                throw new IllegalStateException("no value for canonical field " + field);
-            }
-            values.add(row.get(field));
-        }
-        return values;
+        return TableMapping.inFieldOrder(FIELDS, row);
     }
 
     private Optional<String> first(String sql, Object... args) throws SQLException {

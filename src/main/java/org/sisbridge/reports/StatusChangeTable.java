@@ -92,13 +92,6 @@ public class StatusChangeTable {
         row.put("report_id", reportId);
         row.put("line_number", r.lineNumber());
         row.put("loaded_at", loadedAt);
-        List<Object> values = new ArrayList<>(FIELDS.size());
-        for (String field : FIELDS) {
-            if (!row.containsKey(field)) {
-                throw new IllegalStateException("no value for canonical field " + field);
-            }
-            values.add(row.get(field));
-        }
-        return values;
+        return TableMapping.inFieldOrder(FIELDS, row);
     }
 }

@@ -54,6 +54,18 @@ public record TableMapping(String table, Map<String, ColumnMapping> columns, Map
                 + String.join(", ", java.util.Collections.nCopies(targets.size(), "?")) + ")";
     }
 
+    /** A row given by canonical field name, as values in the order of {@code fields}; every field must be there. */
+    public static List<Object> inFieldOrder(List<String> fields, Map<String, Object> row) {
+        List<Object> values = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            if (!row.containsKey(field)) {
+                throw new IllegalStateException("no value for canonical field " + field);
+            }
+            values.add(row.get(field));
+        }
+        return values;
+    }
+
     /** Binds one row of {@link #insertSql}: values in the order of its canonical fields. */
     public void bind(PreparedStatement insert, List<String> canonicalFields, List<Object> values) throws SQLException {
         int i = 1;
