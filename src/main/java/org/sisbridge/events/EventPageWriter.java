@@ -47,11 +47,6 @@ public class EventPageWriter {
         this.clock = clock;
     }
 
-    /** @param misCode the college whose feed the page came from (the checkpoint's scope) */
-    public PageOutcome write(String misCode, EventPage page) throws SQLException {
-        return commit(misCode, check(page));
-    }
-
     /** The page's events sorted into good and bad: no database work, so it can run ahead of {@link #commit}. */
     public CheckedPage check(EventPage page) {
         List<IdmeEvent> accepted = new ArrayList<>();
@@ -71,7 +66,11 @@ public class EventPageWriter {
     public record CheckedPage(EventPage page, List<IdmeEvent> accepted, List<Reject> rejects) {
     }
 
-    /** Stages a checked page, its rejects and its cursor in one transaction. */
+    /**
+     * Stages a checked page, its rejects and its cursor in one transaction.
+     *
+     * @param misCode the college whose feed the page came from (the checkpoint's scope)
+     */
     public PageOutcome commit(String misCode, CheckedPage checked) throws SQLException {
         EventPage page = checked.page();
         List<IdmeEvent> accepted = checked.accepted();

@@ -42,7 +42,6 @@ public class EventsBeans implements CamelConfiguration {
                         .table("idme_status_event"), staging.batchSize()),
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class), clock);
-        registry.bind("eventPageWriter", writer);
         registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer")));
     }

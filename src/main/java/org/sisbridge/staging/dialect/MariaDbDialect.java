@@ -31,9 +31,4 @@ public class MariaDbDialect extends StagingDialect {
         // TIMESTAMP would convert time zones and stop in 2038
         return "DATETIME(3)";
     }
-
-    @Override
-    public String largeTextType() {
-        return "MEDIUMTEXT";
-    }
 }

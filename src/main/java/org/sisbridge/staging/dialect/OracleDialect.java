@@ -22,11 +22,6 @@ public class OracleDialect extends StagingDialect {
     }
 
     @Override
-    public String booleanType() {
-        return "NUMBER(1)";
-    }
-
-    @Override
     public String timestampType() {
         return "TIMESTAMP(3)";
     }

@@ -2,7 +2,7 @@ package org.sisbridge.staging.dialect;
 
 import java.util.List;
 
-/** PostgreSQL: INSERT ... ON CONFLICT DO UPDATE, LIMIT, TEXT for large text. */
+/** PostgreSQL: INSERT ... ON CONFLICT DO UPDATE, LIMIT. */
 public class PostgresDialect extends StagingDialect {
 
     @Override
@@ -20,10 +20,5 @@ public class PostgresDialect extends StagingDialect {
     @Override
     public String limit(String orderedSelect, int rows) {
         return orderedSelect + " LIMIT " + rows;
-    }
-
-    @Override
-    public String largeTextType() {
-        return "TEXT";
     }
 }

@@ -31,11 +31,6 @@ public class SqlServerDialect extends StagingDialect {
     }
 
     @Override
-    public String booleanType() {
-        return "BIT";
-    }
-
-    @Override
     public String timestampType() {
         return "DATETIME2(3)";
     }
@@ -43,10 +38,5 @@ public class SqlServerDialect extends StagingDialect {
     @Override
     public String textType(int length) {
         return "NVARCHAR(" + length + ")";
-    }
-
-    @Override
-    public String largeTextType() {
-        return "NVARCHAR(MAX)";
     }
 }

@@ -50,10 +50,6 @@ public class StagingDialect {
         return orderedSelect + " FETCH FIRST " + rows + " ROWS ONLY";
     }
 
-    public String booleanType() {
-        return "BOOLEAN";
-    }
-
     public String timestampType() {
         return "TIMESTAMP";
     }
@@ -61,10 +57,6 @@ public class StagingDialect {
     /** Text that holds any student's name: Unicode on every database. */
     public String textType(int length) {
         return "VARCHAR(" + length + ")";
-    }
-
-    public String largeTextType() {
-        return "CLOB";
     }
 
     /** The columns of one upsert: keys, then values, by name and with their types. */
