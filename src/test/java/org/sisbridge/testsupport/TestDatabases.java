@@ -8,8 +8,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.sisbridge.staging.StagingDatabase;
@@ -29,6 +32,8 @@ public final class TestDatabases {
     private static final String MARIADB_USER = env("SISBRIDGE_TEST_MARIADB_USER", "root");
     private static final Map<DatabaseKind, String> UNAVAILABLE = new EnumMap<>(DatabaseKind.class);
     private static final Map<DatabaseKind, Boolean> PROBED = new EnumMap<>(DatabaseKind.class);
+    private static final Pattern STAMPED = Pattern.compile(PREFIX + "m(\\d+)_");
+    private static final long LEFTOVER_AGE_MINUTES = 120;
 
     private TestDatabases() {
     }
@@ -56,7 +61,7 @@ public final class TestDatabases {
         }
         String why = probe(kind);
         Assumptions.assumeTrue(why == null, () -> kind + " suite skipped: " + why);
-        String name = PREFIX + label.replaceAll("[^a-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = PREFIX + "m" + epochMinutes() + "_" + shortLabel(label) + "_" + UUID.randomUUID().toString().substring(0, 8);
         if (kind == DatabaseKind.POSTGRESQL) {
             execute(POSTGRES_ADMIN, POSTGRES_USER, "CREATE DATABASE " + name);
             return new TestDatabase("PostgreSQL", POSTGRES_ADMIN.substring(0, POSTGRES_ADMIN.lastIndexOf('/') + 1) + name,
@@ -83,6 +88,25 @@ public final class TestDatabases {
         return UNAVAILABLE.get(kind);
     }
 
+    private static long epochMinutes() {
+        return System.currentTimeMillis() / 60_000;
+    }
+
+    private static String shortLabel(String label) {
+        String safe = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        return safe.length() > 24 ? safe.substring(0, 24) : safe;
+    }
+
+    /**
+     * True for a database an earlier run left behind: its name carries its creation minute, and only
+     * those older than {@link #LEFTOVER_AGE_MINUTES} go, so that test runs in parallel (two clones, a
+     * developer beside CI) never drop each other's databases.
+     */
+    static boolean isLeftover(String name, long nowMinutes) {
+        Matcher m = STAMPED.matcher(name);
+        return !m.lookingAt() || nowMinutes - Long.parseLong(m.group(1)) > LEFTOVER_AGE_MINUTES;
+    }
+
     /** Databases of earlier runs on this machine, so they do not pile up. */
     private static void dropLeftovers(DatabaseKind kind) throws SQLException {
         boolean pg = kind == DatabaseKind.POSTGRESQL;
@@ -94,7 +118,9 @@ public final class TestDatabases {
                      ? "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'"
                      : "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE '" + PREFIX + "%'")) {
             while (rs.next()) {
-                names.add(rs.getString(1));
+                if (isLeftover(rs.getString(1), epochMinutes())) {
+                    names.add(rs.getString(1));
+                }
             }
         }
         for (String name : names) {
