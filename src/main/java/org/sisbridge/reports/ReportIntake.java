@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,8 @@ public class ReportIntake {
                 outcome.source(), outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
                 outcome.rejectedTotal(), outcome.rejected());
         statistics.record(outcome);
-        activity.success(FLOW, scope);
+        activity.success(FLOW, scope, new BatchCounts(outcome.rows(), outcome.rowsNew(),
+                outcome.rowsValid() - outcome.rowsNew(), outcome.rejectedTotal()));
         return outcome;
     }
 

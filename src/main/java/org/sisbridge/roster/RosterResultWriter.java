@@ -11,6 +11,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.roster.CccidRequestTable.Settlement;
+import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public class RosterResultWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RosterResultWriter.class);
+    /** The flow name the routes and the status view use. */
+    public static final String FLOW = "roster-push";
 
     private final DataSource dataSource;
     private final CccidRequestTable requests;
@@ -30,20 +34,28 @@ public class RosterResultWriter {
     private final CccidResultTable results;
     private final int maxAttempts;
     private final Clock clock;
+    private final FlowActivity activity;
 
     public RosterResultWriter(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
-                              CccidResultTable results, int maxAttempts, Clock clock) {
+                              CccidResultTable results, int maxAttempts, Clock clock, FlowActivity activity) {
         this.dataSource = dataSource;
         this.requests = requests;
         this.batches = batches;
         this.results = results;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.activity = activity;
     }
 
     public BatchOutcome settle(OpenBatch batch, BulkJobStatus job) throws SQLException {
         BatchOutcome outcome = "COMPLETE".equals(job.status()) ? complete(batch, job) : failed(batch, job);
         LOG.info("Roster batch {} (job {}) for MIS {} settled: {}", batch.batchId(), batch.jobId(), batch.misCode(), outcome);
+        if ("COMPLETE".equals(outcome.status())) {
+            activity.success(FLOW, batch.misCode(), new BatchCounts(outcome.created() + outcome.existing() + outcome.rejected()
+                    + outcome.missing(), outcome.created(), outcome.existing(), outcome.rejected()));
+        } else if ("FAILED".equals(outcome.status())) {
+            activity.failure(FLOW, batch.misCode(), "batch " + batch.batchId() + ": upstream job " + batch.jobId() + " FAILED");
+        }
         return outcome;
     }
 
