@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
@@ -31,6 +32,7 @@ import org.sisbridge.upstream.UpstreamResponseClassifier;
 import org.sisbridge.upstream.UpstreamRetryLog;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
+import org.sisbridge.upstream.UpstreamTrust;
 
 /**
  * Binds the beans every flow shares: the staging database (pool, migrations, checkpoints,
@@ -94,7 +96,14 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
         UpstreamSettings upstream = upstreamSettings(config);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs())).build();
+        // one trust for both upstream clients: the Camel https component (config) and the token provider
+        SSLContextParameters trust = UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
+                config.text("sisbridge.upstream.trust-store-type"),
+                secrets.read(config.textOrEmpty("sisbridge.upstream.trust-store-password-env"),
+                        config.textOrEmpty("sisbridge.upstream.trust-store-password-file")));
+        registry.bind("upstreamSslContextParameters", trust);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
+                .sslContext(UpstreamTrust.sslContext(trust, context)).build();
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock);
         registry.bind("upstreamTokenProvider", tokens);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));

@@ -92,9 +92,11 @@ public final class SisbridgeAgent implements AutoCloseable {
                 throw new IllegalStateException("no configuration at " + config + ": is " + home + " the sisbridge home?");
             }
             Main main = new Main();
+            // Camel looks a key up in the locations in order and takes the first value it finds,
+            // so the site's override file goes before the shipped defaults
             String locations = "file:" + config;
             if (overrideFile != null) {
-                locations += ",file:" + overrideFile.toAbsolutePath();
+                locations = "file:" + overrideFile.toAbsolutePath() + "," + locations;
             }
             main.setPropertyPlaceholderLocations(locations);
             main.addInitialProperty("sisbridge.home", home.toString());

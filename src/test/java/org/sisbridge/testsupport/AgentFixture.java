@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.sisbridge.events.EventsFlowStatistics;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.SimulatorTrustStore;
 import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.staging.SecretSource;
 
@@ -43,6 +44,13 @@ public final class AgentFixture implements AutoCloseable {
         // a test agent's report drop folder and downloads live under target/, not in the project's inbox/
         properties.put("sisbridge.reports.inbox", HOME.resolve("target/test-inbox/" + java.util.UUID.randomUUID()).toString());
         properties.put("sisbridge.reports.download-folder", HOME.resolve("target/test-download").toString());
+        if (settings.https) {
+            // the agent trusts this simulator's certificate through the same keys a site would set
+            SimulatorTrustStore trust = simulator.writeTrustStore(
+                    HOME.resolve("target/test-tls/" + java.util.UUID.randomUUID() + "/truststore.p12"));
+            properties.put("sisbridge.upstream.trust-store", trust.trustStore().toString());
+            properties.put("sisbridge.upstream.trust-store-password-file", trust.passwordFile().toString());
+        }
     }
 
     public AgentFixture property(String key, Object value) {
