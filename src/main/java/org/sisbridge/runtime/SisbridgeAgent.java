@@ -10,6 +10,7 @@ import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.watch.WatchBeans;
 
 /**
  * The agent: camel-main with the routes of {@code <home>/routes}, the configuration of
@@ -102,6 +103,7 @@ public final class SisbridgeAgent implements AutoCloseable {
             beans.forEach(main::bind);
             // shared beans first, then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
+            main.configure().addConfiguration(new WatchBeans(secrets));
             main.configure().addConfiguration(new EventsBeans());
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());
