@@ -3,12 +3,16 @@ package org.sisbridge.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.StagingQueries;
+import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
 
 /**
@@ -80,6 +84,34 @@ class WatchEndpointTest {
                     "is not reachable", "{\"name\":\"staging-database\",\"status\":\"UP\"}");
             // the agent itself is alive: a restart would not bring the upstream back
             assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readinessGoesDownWhileTheDatabaseRefusesConnectionsAndUpAgainAfter() throws Exception {
+        TestDatabase database = TestDatabases.create(DatabaseKind.POSTGRESQL, "watch-db-down");
+        try (AgentFixture fixture = new AgentFixture(badInput(), database)
+                .property("sisbridge.staging.connection-timeout-ms", 1000)) {
+            WatchClient watch = WatchClient.of(fixture.start());
+            awaitReady(watch, 200);
+
+            String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+            String admin = database.jdbcUrl().substring(0, database.jdbcUrl().lastIndexOf('/') + 1) + "test";
+            try (Connection c = DriverManager.getConnection(admin, database.user(), database.password());
+                 Statement s = c.createStatement()) {
+                s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+                try {
+                    awaitReady(watch, 503);
+                    String ready = compact(watch.get("/observe/health/ready?exposureLevel=full").body());
+                    assertThat(ready).contains("{\"name\":\"staging-database\",\"status\":\"DOWN\",\"message\":"
+                            + "\"the staging database is not reachable");
+                    assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+                } finally {
+                    s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+                }
+            }
+            awaitReady(watch, 200);
         }
     }
 
