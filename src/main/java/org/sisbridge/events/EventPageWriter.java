@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
@@ -99,7 +100,8 @@ public class EventPageWriter {
         statistics.record(outcome);
         metrics.batch(FlowMetrics.EVENTS, outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejected(),
                 System.nanoTime() - started);
-        activity.success(FLOW, misCode);
+        activity.success(FLOW, misCode, new BatchCounts(outcome.received(), outcome.stored(), outcome.duplicates(),
+                outcome.rejectedTotal()));
         return outcome;
     }
 

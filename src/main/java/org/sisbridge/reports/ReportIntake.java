@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,8 @@ public class ReportIntake {
         statistics.record(outcome);
         metrics.batch(FlowMetrics.REPORTS, outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
                 outcome.rejected(), System.nanoTime() - started);
-        activity.success(FLOW, scope);
+        activity.success(FLOW, scope, new BatchCounts(outcome.rows(), outcome.rowsNew(),
+                outcome.rowsValid() - outcome.rowsNew(), outcome.rejectedTotal()));
         return outcome;
     }
 

@@ -10,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
@@ -49,7 +50,7 @@ public class RosterBeans implements CamelConfiguration {
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
         registry.bind("rosterResultWriter", new RosterResultWriter(dataSource, requests, batches,
-                results, settings.maxAttempts(), metrics, clock));
+                results, settings.maxAttempts(), metrics, clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),

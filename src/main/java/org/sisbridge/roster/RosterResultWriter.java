@@ -11,6 +11,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.roster.CccidRequestTable.Settlement;
+import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public class RosterResultWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RosterResultWriter.class);
+    /** The flow name the routes and the status view use. */
+    public static final String FLOW = "roster-push";
 
     private final DataSource dataSource;
     private final CccidRequestTable requests;
@@ -32,9 +36,11 @@ public class RosterResultWriter {
     private final int maxAttempts;
     private final FlowMetrics metrics;
     private final Clock clock;
+    private final FlowActivity activity;
 
     public RosterResultWriter(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
-                              CccidResultTable results, int maxAttempts, FlowMetrics metrics, Clock clock) {
+                              CccidResultTable results, int maxAttempts, FlowMetrics metrics, Clock clock,
+                              FlowActivity activity) {
         this.dataSource = dataSource;
         this.requests = requests;
         this.batches = batches;
@@ -42,6 +48,7 @@ public class RosterResultWriter {
         this.maxAttempts = maxAttempts;
         this.metrics = metrics;
         this.clock = clock;
+        this.activity = activity;
     }
 
     public BatchOutcome settle(OpenBatch batch, BulkJobStatus job) throws SQLException {
@@ -51,6 +58,12 @@ public class RosterResultWriter {
             record(outcome, System.nanoTime() - started);
         }
         LOG.info("Roster batch {} (job {}) for MIS {} settled: {}", batch.batchId(), batch.jobId(), batch.misCode(), outcome);
+        if ("COMPLETE".equals(outcome.status())) {
+            activity.success(FLOW, batch.misCode(), new BatchCounts(outcome.created() + outcome.existing() + outcome.rejected()
+                    + outcome.missing(), outcome.created(), outcome.existing(), outcome.rejected()));
+        } else if ("FAILED".equals(outcome.status())) {
+            activity.failure(FLOW, batch.misCode(), "batch " + batch.batchId() + ": upstream job " + batch.jobId() + " FAILED");
+        }
         return outcome;
     }
 

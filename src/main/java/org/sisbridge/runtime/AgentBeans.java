@@ -16,6 +16,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.staging.CheckpointStore;
+import org.sisbridge.staging.FlowRunStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
@@ -24,6 +25,7 @@ import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamResponseClassifier;
 import org.sisbridge.upstream.UpstreamRetryLog;
@@ -50,8 +52,6 @@ public class AgentBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = bindIfAbsent(registry, "clock", Clock.class, Clock::systemUTC);
         bindIfAbsent(registry, "objectMapper", ObjectMapper.class, ObjectMapper::new);
-        FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class, () -> new FlowActivity(clock));
-
         StagingSettings staging = stagingSettings(config);
         registry.bind("stagingSettings", staging);
         registry.bind("stagingDialect", staging.database().dialect());
@@ -84,6 +84,11 @@ public class AgentBeans implements CamelConfiguration {
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
                 () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
         registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
+        FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class,
+                () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
+
+        registry.bind("statusSnapshotReader", new StatusSnapshotReader(dataSource, mapping, staging.database().dialect(),
+                clock, config.integer("sisbridge.status.latest-rows")));
 
         registry.bind("misCodes", misCodes(config));
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
@@ -123,7 +128,8 @@ public class AgentBeans implements CamelConfiguration {
                 config.flag("sisbridge.staging.manage-schema"),
                 config.integer("sisbridge.staging.batch-size"),
                 config.text("sisbridge.staging.reject-table"),
-                config.text("sisbridge.staging.checkpoint-table"));
+                config.text("sisbridge.staging.checkpoint-table"),
+                config.text("sisbridge.staging.flow-run-table"));
     }
 
     private UpstreamSettings upstreamSettings(AgentProperties config) {
