@@ -5,12 +5,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.status.StatusSnapshotReader;
 
 /**
  * The management endpoint's parts, from the {@code sisbridge.watch.*} keys: the Micrometer registry
@@ -40,5 +42,8 @@ public class WatchBeans implements CamelConfiguration {
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
+
+        registry.bind("statusPage", new StatusPage(registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
+                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));
     }
 }

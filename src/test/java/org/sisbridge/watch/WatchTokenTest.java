@@ -21,7 +21,8 @@ import org.sisbridge.testsupport.TestDatabases;
 class WatchTokenTest {
 
     private static final String TOKEN = "watch-token-7f3a9c1e5b";
-    private static final List<String> PATHS = List.of("/observe/health", "/observe/health/ready", "/observe/metrics");
+    private static final List<String> PATHS = List.of("/", "/status", "/status.json", "/observe/health",
+            "/observe/health/ready", "/observe/metrics");
 
     @Test
     void startUpFailsWhenTheEndpointIsReachableFromOtherMachinesWithoutAToken() throws Exception {
@@ -56,6 +57,12 @@ class WatchTokenTest {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("sisbridge_records_stored_total");
             assertThat(authorized.get("/observe/health/live").statusCode()).isEqualTo(200);
+            HttpResponse<String> page = authorized.get("/status");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>sisbridge status</h1>");
+            // the page answers with its own headers only: the request's token is not echoed back
+            assertThat(page.headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
+            assertThat(page.body()).doesNotContain(TOKEN);
         }
     }
 
