@@ -29,7 +29,7 @@ public final class StatusPageHtml {
             .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{flex:1;min-width:150px;background:#fff;border:1px solid #d8dee6;
             border-radius:6px;padding:10px 14px}.tile b{display:block;font-size:26px}.tile span{font-size:12px;color:#5b6b7d}
             table{border-collapse:collapse;width:100%;font-size:13px}th{text-align:left;background:#e8eef5;padding:6px 8px}
-            td{padding:5px 8px;border-top:1px solid #e6eaef;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td{padding:5px 8px;border-top:1px solid #e6eaef;vertical-align:top;overflow-wrap:anywhere}th,td.t{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .ok{background:#1e7b34;color:#fff;border-radius:3px;padding:1px 6px}.bad{background:#b3261e;color:#fff;border-radius:3px;padding:1px 6px}
             .warn{color:#8a5300}.muted{color:#6b7785}footer{padding:0 24px 24px;font-size:12px;color:#5b6b7d}
             """;
@@ -93,7 +93,7 @@ public final class StatusPageHtml {
             h.append("<tr data-flow=\"").append(esc(f.flow())).append("\" data-scope=\"").append(esc(f.scope())).append("\">")
                     .append("<td>").append(esc(f.flow())).append("</td><td>").append(esc(f.scope())).append("</td><td>")
                     .append(f.failing() ? "<span class=\"bad\">FAILING</span>" : "<span class=\"ok\">OK</span>").append("</td>")
-                    .append("<td>").append(time(f.lastSuccessAt())).append("</td>");
+                    .append("<td class=\"t\">").append(time(f.lastSuccessAt())).append("</td>");
             count(h, "received", c.received());
             count(h, "stored", c.stored());
             count(h, "duplicates", c.duplicates());
@@ -122,7 +122,7 @@ public final class StatusPageHtml {
         h.append("</table><h2>Latest rejects</h2><table><tr><th>When</th><th>Source</th><th>Reason</th><th>Record</th>")
                 .append("<th>From</th><th>Line</th><th>What to do</th></tr>");
         for (StatusSnapshot.RejectSummary r : s.latestRejects()) {
-            h.append("<tr class=\"latest-reject\"><td>").append(time(r.rejectedAt())).append("</td><td>").append(esc(r.source()))
+            h.append("<tr class=\"latest-reject\"><td class=\"t\">").append(time(r.rejectedAt())).append("</td><td>").append(esc(r.source()))
                     .append("</td><td>").append(esc(r.reasonCode())).append("</td><td>").append(esc(r.recordKey()))
                     .append("</td><td>").append(esc(r.sourceRef())).append("</td><td class=\"n\">")
                     .append(r.lineNumber() == null ? "" : r.lineNumber()).append("</td><td>").append(esc(r.reason()))
@@ -155,7 +155,7 @@ public final class StatusPageHtml {
                     .append("</td><td>").append(esc(b.jobId())).append("</td>");
             count(h, "students", b.students());
             count(h, "attempts", b.attempts());
-            h.append("<td>").append(time(b.updatedAt())).append("</td><td>").append(esc(b.lastError())).append("</td></tr>");
+            h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td>").append(esc(b.lastError())).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }
@@ -174,7 +174,7 @@ public final class StatusPageHtml {
                     .append(esc(r.period())).append("</td>");
             count(h, "rows-loaded", r.rowsLoaded());
             count(h, "rows-rejected", r.rowsRejected());
-            h.append("<td>").append(time(r.loadedAt())).append("</td></tr>");
+            h.append("<td class=\"t\">").append(time(r.loadedAt())).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }
@@ -188,7 +188,7 @@ public final class StatusPageHtml {
         h.append("<table><tr><th>Flow</th><th>Scope</th><th>Cursor</th><th>Updated</th></tr>");
         for (StatusSnapshot.Checkpoint c : checkpoints) {
             h.append("<tr class=\"checkpoint\"><td>").append(esc(c.flow())).append("</td><td>").append(esc(c.scope()))
-                    .append("</td><td>").append(esc(c.cursor())).append("</td><td>").append(time(c.updatedAt())).append("</td></tr>");
+                    .append("</td><td>").append(esc(c.cursor())).append("</td><td class=\"t\">").append(time(c.updatedAt())).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }
