@@ -61,6 +61,29 @@ class StatusPageBrowserTest {
                     db.count("SELECT COUNT(*) FROM cccid_request WHERE status IN ('PENDING', 'SENT')") == 0
                             && reports.snapshot().loaded() >= listed);
 
+            // the Prometheus counters of the other two flows tell the same as the database
+            String metrics = WatchClient.of(agent).get("/observe/metrics").body();
+            assertThat(WatchClient.sample(metrics, "sisbridge_records_stored_total", "flow=\"reports\""))
+                    .isEqualTo(db.count("SELECT COUNT(*) FROM idme_status_change"));
+            db.rejectsByReason("idme-status-report").forEach((reason, n) -> assertThat(WatchClient.sample(metrics,
+                    "sisbridge_records_rejected_total", "flow=\"reports\",reason=\"" + reason + "\"")).as(reason).isEqualTo(n));
+            assertThat(WatchClient.sample(metrics, "sisbridge_roster_outcomes_total", "outcome=\"created\""))
+                    .isEqualTo(db.count("SELECT COUNT(*) FROM cccid_result WHERE outcome = 'CREATED'"));
+            assertThat(WatchClient.sample(metrics, "sisbridge_roster_outcomes_total", "outcome=\"duplicate\""))
+                    .isEqualTo(db.count("SELECT COUNT(*) FROM cccid_result WHERE outcome = 'EXISTING'"));
+            assertThat(WatchClient.sample(metrics, "sisbridge_roster_outcomes_total", "outcome=\"rejected\""))
+                    .isEqualTo(db.count("SELECT COUNT(*) FROM cccid_request WHERE status = 'REJECTED'"));
+
+            // and so does the JSON for scripts
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(WatchClient.of(agent).get("/status.json").body());
+            long jsonRejects = 0;
+            for (var count : json.path("rejectCounts")) {
+                jsonRejects += count.path("count").asLong();
+            }
+            assertThat(jsonRejects).isEqualTo(db.count("SELECT COUNT(*) FROM sisbridge_reject"));
+            assertThat(json.path("rosterStudentsByStatus").path("DONE").asLong())
+                    .isEqualTo(db.count("SELECT COUNT(*) FROM cccid_request WHERE status = 'DONE'"));
+
             String url = WatchEndpoint.baseUrl(agent.camelContext()) + "/status";
             Chromium chromium = new Chromium(work);
             String dom = chromium.dumpDom(url);
