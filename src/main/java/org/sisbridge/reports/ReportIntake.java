@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,15 @@ public class ReportIntake {
     private final ReportLoadTable loads;
     private final ReportsFlowStatistics statistics;
     private final FlowActivity activity;
+    private final FlowMetrics metrics;
 
-    public ReportIntake(ReportLoader loader, ReportLoadTable loads, ReportsFlowStatistics statistics, FlowActivity activity) {
+    public ReportIntake(ReportLoader loader, ReportLoadTable loads, ReportsFlowStatistics statistics, FlowActivity activity,
+                        FlowMetrics metrics) {
         this.loader = loader;
         this.loads = loads;
         this.statistics = statistics;
         this.activity = activity;
+        this.metrics = metrics;
     }
 
     /** A report from the listing: loaded only if its bytes match the listing's sha256 and row count. */
@@ -46,7 +50,8 @@ public class ReportIntake {
                 return refused(listing.reportId(), ReportIdentity.UPSTREAM, "it has " + scan.rows()
                         + " rows, the listing says " + listing.rowCount());
             }
-            return loaded(loader.load(listing.identity(misCode), download.file()), misCode);
+            long started = System.nanoTime();
+            return loaded(loader.load(listing.identity(misCode), download.file()), misCode, started);
         } catch (ReportRefusedException e) {
             return refused(listing.reportId(), ReportIdentity.UPSTREAM, e.getMessage());
         } finally {
@@ -69,17 +74,20 @@ public class ReportIntake {
                 return skipped;
             }
             ReportIdentity identity = new ReportIdentity(reportId, scan.sha256(), null, null, null, null, ReportIdentity.DROP);
-            return loaded(loader.load(identity, file), "drop");
+            long started = System.nanoTime();
+            return loaded(loader.load(identity, file), "drop", started);
         } catch (ReportRefusedException e) {
             return refused(reportId, ReportIdentity.DROP, e.getMessage());
         }
     }
 
-    private ReportOutcome loaded(ReportOutcome outcome, String scope) {
+    private ReportOutcome loaded(ReportOutcome outcome, String scope, long started) {
         LOG.info("Report {} ({}) loaded: {} rows, {} new, {} already staged, {} rejected {}", outcome.reportId(),
                 outcome.source(), outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
                 outcome.rejectedTotal(), outcome.rejected());
         statistics.record(outcome);
+        metrics.batch(FlowMetrics.REPORTS, outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
+                outcome.rejected(), System.nanoTime() - started);
         activity.success(FLOW, scope, new BatchCounts(outcome.rows(), outcome.rowsNew(),
                 outcome.rowsValid() - outcome.rowsNew(), outcome.rejectedTotal()));
         return outcome;

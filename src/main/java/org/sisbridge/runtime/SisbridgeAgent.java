@@ -10,6 +10,8 @@ import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.watch.WatchBeans;
+import org.sisbridge.watch.WatchServerFactory;
 
 /**
  * The agent: camel-main with the routes of {@code <home>/routes}, the configuration of
@@ -101,9 +103,12 @@ public final class SisbridgeAgent implements AutoCloseable {
             main.setPropertyPlaceholderLocations(locations);
             main.addInitialProperty("sisbridge.home", home.toString());
             overrides.forEach(main::addOverrideProperty);
+            // bound before camel-main builds its HTTP servers (earlier than any configuration class runs)
+            main.bind("watchServerFactory", new WatchServerFactory(secrets));
             beans.forEach(main::bind);
             // shared beans first, then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
+            main.configure().addConfiguration(new WatchBeans());
             main.configure().addConfiguration(new EventsBeans());
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());

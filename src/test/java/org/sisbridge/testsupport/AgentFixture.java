@@ -41,6 +41,8 @@ public final class AgentFixture implements AutoCloseable {
         properties.put("sisbridge.events.initial-delay-ms", 0);
         properties.put("sisbridge.upstream.retry.initial-delay-ms", 20);
         properties.put("sisbridge.upstream.retry.max-delay-ms", 200);
+        // every test agent's management endpoint on a free port of its own, so that parallel runs never collide
+        properties.put("sisbridge.watch.port", 0);
         // a test agent's report drop folder and downloads live under target/, not in the project's inbox/
         properties.put("sisbridge.reports.inbox", HOME.resolve("target/test-inbox/" + java.util.UUID.randomUUID()).toString());
         properties.put("sisbridge.reports.download-folder", HOME.resolve("target/test-download").toString());
