@@ -39,21 +39,21 @@ public class ReportIntake {
             throws IOException, SQLException {
         try {
             if (download.problem() != null) {
-                return refused(listing.reportId(), ReportIdentity.UPSTREAM, download.problem());
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, download.problem());
             }
             ReportScan.Result scan = ReportScan.scan(download.file());
             if (!scan.sha256().equals(listing.sha256())) {
-                return refused(listing.reportId(), ReportIdentity.UPSTREAM, "its sha256 is " + scan.sha256()
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, "its sha256 is " + scan.sha256()
                         + ", the listing says " + listing.sha256() + " (" + download.bytes() + " bytes received)");
             }
             if (listing.rowCount() >= 0 && scan.rows() != listing.rowCount()) {
-                return refused(listing.reportId(), ReportIdentity.UPSTREAM, "it has " + scan.rows()
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, "it has " + scan.rows()
                         + " rows, the listing says " + listing.rowCount());
             }
             long started = System.nanoTime();
             return loaded(loader.load(listing.identity(misCode), download.file()), misCode, started);
         } catch (ReportRefusedException e) {
-            return refused(listing.reportId(), ReportIdentity.UPSTREAM, e.getMessage());
+            return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, e.getMessage());
         } finally {
             if (download.file() != null) {
                 Files.deleteIfExists(download.file());
@@ -77,7 +77,7 @@ public class ReportIntake {
             long started = System.nanoTime();
             return loaded(loader.load(identity, file), "drop", started);
         } catch (ReportRefusedException e) {
-            return refused(reportId, ReportIdentity.DROP, e.getMessage());
+            return refused(reportId, ReportIdentity.DROP, "drop", e.getMessage());
         }
     }
 
@@ -93,12 +93,13 @@ public class ReportIntake {
         return outcome;
     }
 
-    private ReportOutcome refused(String reportId, String source, String why) {
+    /** @param scope the same scope as a load's (the MIS code, or "drop"), so a later load clears the failure */
+    private ReportOutcome refused(String reportId, String source, String scope, String why) {
         ReportOutcome outcome = ReportOutcome.refused(reportId, source, why);
         LOG.warn("Report {} ({}) refused, nothing of it loaded: {}{}", reportId, source, why,
                 ReportIdentity.UPSTREAM.equals(source) ? "; it is tried again on the next poll" : "");
         statistics.record(outcome);
-        activity.failure(FLOW, reportId, why);
+        activity.failure(FLOW, scope, "report " + reportId + " refused: " + why);
         return outcome;
     }
 }

@@ -81,6 +81,10 @@ public final class AgentFixture implements AutoCloseable {
         return agent;
     }
 
+    public org.apache.camel.CamelContext camelContext() {
+        return agent.camelContext();
+    }
+
     public void stopAgent() throws Exception {
         if (agent != null) {
             agent.close();
