@@ -116,9 +116,10 @@ public final class SisbridgeAgent implements AutoCloseable {
                 throw new IllegalStateException("no configuration at " + config + ": is " + home + " the sisbridge home?");
             }
             Main main = new Main();
+            // Camel's properties component takes a key from the first location that has it
             String locations = "file:" + config;
             if (overrideFile != null) {
-                locations += ",file:" + overrideFile.toAbsolutePath();
+                locations = "file:" + overrideFile.toAbsolutePath() + "," + locations;
             }
             main.setPropertyPlaceholderLocations(locations);
             main.addInitialProperty("sisbridge.home", home.toString());
