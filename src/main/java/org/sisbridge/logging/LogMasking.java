@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 public final class LogMasking {
 
     static final int YOUNGEST_AGE_YEARS = 10;
-    public static final String EMAIL_MASK = "***@***";
-    public static final String DATE_MASK = "****-**-**";
+    private static final String EMAIL_MASK = "***@***";
+    private static final String DATE_MASK = "****-**-**";
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     /** yyyy-MM-dd, yyyy/MM/dd, M/d/yyyy, MM-dd-yyyy, yyyyMMdd; not inside a longer run of digits. */

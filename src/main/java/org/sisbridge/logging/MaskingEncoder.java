@@ -6,6 +6,7 @@ import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +28,7 @@ public class MaskingEncoder extends LayoutWrappingEncoder<ILoggingEvent> {
 
     /** {@code text} (the default) or {@code json}. */
     public void setFormat(String format) {
-        this.format = format == null ? "text" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        this.format = format == null ? "text" : format.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The logback pattern of the {@code text} format. */
