@@ -11,7 +11,8 @@ import org.apache.camel.Exchange;
  * The drop folder's side of a dropped file: loads it through {@link ReportIntake}, then says where
  * the file component moves it (header {@value #TARGET}): done/ when it was loaded or already had
  * been, error/ with a {@code <file>.reason} text beside it when it was refused. A database failure
- * throws instead, so the file stays in the inbox and is tried again.
+ * throws instead, so the file stays in the inbox and is tried again; so does a load that the
+ * agent's shutdown paused.
  */
 public class ReportDropFolder {
 
@@ -23,7 +24,7 @@ public class ReportDropFolder {
         this.intake = intake;
     }
 
-    public ReportOutcome take(Exchange exchange) throws IOException, SQLException {
+    public ReportOutcome take(Exchange exchange) throws IOException, SQLException, ReportLoadStoppedException {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = file.getFileName().toString();
         String reportId = name.replaceFirst("(?i)\\.csv$", "");

@@ -36,7 +36,7 @@ public class ReportIntake {
 
     /** A report from the listing: loaded only if its bytes match the listing's sha256 and row count. */
     public ReportOutcome fromUpstream(String misCode, ReportListing listing, DownloadedReport download)
-            throws IOException, SQLException {
+            throws IOException, SQLException, ReportLoadStoppedException {
         try {
             if (download.problem() != null) {
                 return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, download.problem());
@@ -62,7 +62,7 @@ public class ReportIntake {
     }
 
     /** A dropped file: identified by its sha256, so the same bytes load once under whatever name. */
-    public ReportOutcome fromDrop(String reportId, Path file) throws IOException, SQLException {
+    public ReportOutcome fromDrop(String reportId, Path file) throws IOException, SQLException, ReportLoadStoppedException {
         try {
             ReportScan.Result scan = ReportScan.scan(file);
             var loadedAs = loads.loadedAs(scan.sha256());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.staging.Reject;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * chunk (sisbridge.staging.batch-size rows a transaction); the load-table row goes in with the
  * last chunk. A crash mid-report leaves no load-table row, so the report is loaded again, and the
  * row keys make the chunks already committed change nothing: the end state is exactly once.
+ *
+ * <p>When the agent is stopping, the load ends after the chunk it is committing ({@link
+ * ReportLoadStoppedException}), so a shutdown never waits for the rest of a large report.
  *
  * <p>A bean that reads the stream itself rather than a Camel streaming split: the chunk's
  * transaction, the running counts and the final load-table row then live in one small method,
@@ -40,9 +44,12 @@ public class ReportLoader {
     private final ReportLoadTable loadTable;
     private final int chunkSize;
     private final Clock clock;
+    private final BooleanSupplier stopping;
 
+    /** @param stopping true once the agent is shutting down (checked after every chunk's commit) */
     public ReportLoader(DataSource dataSource, ReportRowValidator validator, StatusChangeTable changeTable,
-                        RejectWriter rejectWriter, ReportLoadTable loadTable, int chunkSize, Clock clock) {
+                        RejectWriter rejectWriter, ReportLoadTable loadTable, int chunkSize, Clock clock,
+                        BooleanSupplier stopping) {
         this.dataSource = dataSource;
         this.validator = validator;
         this.changeTable = changeTable;
@@ -50,11 +57,16 @@ public class ReportLoader {
         this.loadTable = loadTable;
         this.chunkSize = chunkSize;
         this.clock = clock;
+        this.stopping = stopping;
     }
 
     /** @param file a file that passed {@link ReportScan} */
-    public ReportOutcome load(ReportIdentity report, Path file) throws IOException, SQLException, ReportRefusedException {
+    public ReportOutcome load(ReportIdentity report, Path file)
+            throws IOException, SQLException, ReportRefusedException, ReportLoadStoppedException {
         String id = report.reportId();
+        if (stopping.getAsBoolean()) {
+            throw new ReportLoadStoppedException(id, 0);
+        }
         List<StatusChangeRow> rows = new ArrayList<>(chunkSize);
         List<Reject> rejects = new ArrayList<>();
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
@@ -77,6 +89,9 @@ public class ReportLoader {
                 if (rows.size() + rejects.size() >= chunkSize) {
                     inserted += commit(report, rows, rejects, null);
                     LOG.debug("Report {}: chunk {} committed, {} rows read so far", id, ++chunks, total);
+                    if (stopping.getAsBoolean()) {
+                        throw new ReportLoadStoppedException(id, total);
+                    }
                 }
             }
         } catch (CsvFormatException e) {

@@ -42,7 +42,8 @@ public class ReportsBeans implements CamelConfiguration {
         ReportRowValidator validator = new ReportRowValidator(registry.lookupByNameAndType("misCodes", MisCodes.class),
                 registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class));
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
-                registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock);
+                registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock,
+                context::isStopping);
         ReportIntake intake = new ReportIntake(loader, loads, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class),
                 registry.lookupByNameAndType("flowMetrics", FlowMetrics.class));

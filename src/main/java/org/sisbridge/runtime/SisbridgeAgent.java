@@ -4,14 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.watch.WatchBeans;
 import org.sisbridge.watch.WatchServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent: camel-main with the routes of {@code <home>/routes}, the configuration of
@@ -20,6 +24,7 @@ import org.sisbridge.watch.WatchServerFactory;
  */
 public final class SisbridgeAgent implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SisbridgeAgent.class);
     private final Main main;
 
     private SisbridgeAgent(Main main) {
@@ -36,9 +41,28 @@ public final class SisbridgeAgent implements AutoCloseable {
         return this;
     }
 
-    /** Runs in the foreground until the process is told to stop (SIGTERM, Ctrl-C). */
+    /**
+     * Runs in the foreground until the process is told to stop (SIGTERM, Ctrl-C), then stops Camel:
+     * its shutdown strategy waits up to {@code camel.main.shutdown-timeout} seconds for the batches in
+     * flight, which the flows end at their next commit. Returns normally, so the process exits 0.
+     */
     public void runUntilStopped() throws Exception {
+        AtomicLong signalledAt = new AtomicLong();
+        StopSignals signals = StopSignals.install(() -> {
+            signalledAt.set(System.nanoTime());
+            main.completed();
+        });
         main.run();
+        String why = signals.received() == null ? "the run ended" : signals.received() + " received";
+        String took = signalledAt.get() == 0 ? "" : String.format(" in %.1f s", (System.nanoTime() - signalledAt.get()) / 1e9);
+        ShutdownStrategy strategy = main.getCamelContext() == null ? null : main.getCamelContext().getShutdownStrategy();
+        if (strategy != null && strategy.hasTimeoutOccurred()) {
+            LOG.warn("stopped: {}; the shutdown timeout of {} s ran out{}, so the work still in flight was cut off before"
+                    + " its commit and rolled back; it is done again on the next start", why, strategy.getTimeout(), took);
+        } else {
+            LOG.info("stopped: {}; every flow finished or rolled back its batch in flight{}; what was left is picked up"
+                    + " on the next start", why, took);
+        }
     }
 
     public CamelContext camelContext() {

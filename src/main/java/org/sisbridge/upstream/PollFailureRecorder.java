@@ -24,6 +24,12 @@ public class PollFailureRecorder {
         String flow = exchange.getProperty("flow", "unknown flow", String.class);
         String mis = exchange.getProperty("misCode", "?", String.class);
         String message = cause == null ? "unknown failure" : describe(cause);
+        if (exchange.getContext().isStopping()) {
+            // the shutdown cut the poll short (a paused load, a retry not waited for): expected, not an error
+            LOG.info("{} poll for MIS {} ended by shutdown: {}. Nothing was lost: the next start goes on from the last"
+                    + " commit.", flow, mis, message);
+            return;
+        }
         LOG.error("{} poll for MIS {} stopped: {}. Nothing was lost: only committed work counts as done,"
                         + " and the next poll starts again from there.", flow, mis, message);
         activity.failure(flow, mis, message);
