@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
@@ -81,26 +82,28 @@ public final class SisbridgeAgent implements AutoCloseable {
             return this;
         }
 
+        /** The configuration sources this agent reads (for commands that validate without starting it). */
+        public AgentConfiguration configuration() {
+            return new AgentConfiguration(home, overrideFile, overrides);
+        }
+
         public Builder secrets(SecretSource secrets) {
             this.secrets = secrets;
             return this;
         }
 
         public SisbridgeAgent build() {
-            Path config = home.resolve("config/application.properties");
+            AgentConfiguration configuration = configuration();
+            Path config = configuration.referenceFile();
             if (!Files.isRegularFile(config)) {
                 throw new IllegalStateException("no configuration at " + config + ": is " + home + " the sisbridge home?");
             }
             Main main = new Main();
-            String locations = "file:" + config;
-            if (overrideFile != null) {
-                locations += ",file:" + overrideFile.toAbsolutePath();
-            }
-            main.setPropertyPlaceholderLocations(locations);
+            main.setPropertyPlaceholderLocations(configuration.locations());
             main.addInitialProperty("sisbridge.home", home.toString());
             overrides.forEach(main::addOverrideProperty);
             beans.forEach(main::bind);
-            // shared beans first, then one configuration class per capability
+            // shared beans first (they validate the configuration), then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
             main.configure().addConfiguration(new EventsBeans());
             main.configure().addConfiguration(new ReportsBeans());
