@@ -37,7 +37,7 @@ public final class AgentCheck {
             fileProblems.forEach(report::error);
             return report;
         }
-        report.ok("configuration files readable: " + configuration.locations().replace("file:", ""));
+        report.ok("configuration files readable: " + configuration.locations().replace("file:", "").replace(",", ", "));
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             PropertiesComponent properties = configuration.applyTo(context);
             ConfigFindings findings = ConfigValidator.validate(properties, configuration.referenceKeys(), environment);

@@ -43,10 +43,11 @@ final class DatabaseCheck {
             }
             return;
         }
-        StagingSettings single = new StagingSettings(settings.jdbcUrl(), settings.databaseSetting(), settings.username(),
-                settings.password(), 1, settings.connectionTimeoutMs(), settings.manageSchema(), settings.batchSize(),
+        // Flyway holds a second connection while it reads its history table
+        StagingSettings small = new StagingSettings(settings.jdbcUrl(), settings.databaseSetting(), settings.username(),
+                settings.password(), 2, settings.connectionTimeoutMs(), settings.manageSchema(), settings.batchSize(),
                 settings.rejectTable(), settings.checkpointTable());
-        try (HikariDataSource dataSource = StagingDataSourceFactory.create(single)) {
+        try (HikariDataSource dataSource = StagingDataSourceFactory.create(small)) {
             schema(report, settings, dataSource, mapping, tableNeeded);
         } catch (Exception e) {
             report.error("cannot read the staging schema: " + e.getMessage());

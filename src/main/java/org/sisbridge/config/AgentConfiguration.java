@@ -41,9 +41,12 @@ public final class AgentConfiguration {
         return home.resolve("config/application.properties");
     }
 
-    /** Camel property locations: the reference file, then the override file. */
+    /**
+     * Camel property locations. Camel takes a key from the first location that has it, so the
+     * override file comes first and the reference file (every key's default) last.
+     */
     public String locations() {
-        return "file:" + referenceFile() + (overrideFile == null ? "" : ",file:" + overrideFile);
+        return (overrideFile == null ? "" : "file:" + overrideFile + ",") + "file:" + referenceFile();
     }
 
     public Map<String, String> overrides() {
@@ -96,6 +99,28 @@ public final class AgentConfiguration {
             properties.load(in);
         }
         return properties;
+    }
+
+    /** The files' problems, else the keys' and values' (as {@code run} and {@code check} see them). */
+    public ConfigFindings validate(Map<String, String> environment) {
+        List<String> files = fileProblems();
+        if (!files.isEmpty()) {
+            return new ConfigFindings(files, List.of());
+        }
+        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        try {
+            return ConfigValidator.validate(applyTo(context), referenceKeys(), environment);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** The configuration, once valid; else an {@link InvalidConfigurationException} naming every problem. */
+    public LoadedConfiguration load(Map<String, String> environment) {
+        validate(environment).requireValid();
+        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        applyTo(context);
+        return new LoadedConfiguration(context);
     }
 
     /** Sets up a context's properties component the way camel-main does for the running agent. */
