@@ -40,6 +40,7 @@ public final class EventsBenchmark {
         try (BenchmarkDatabase database = server.open("sisbridge_bench_events", home.resolve("data/benchmark/events"));
              UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
+                     .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
                      .secrets(new SecretSource(BenchmarkDatabase.secrets(settings.clientSecret)))
                      .property("sisbridge.upstream.base-url", simulator.baseUrl())
                      .property("sisbridge.staging.jdbc-url", database.jdbcUrl())

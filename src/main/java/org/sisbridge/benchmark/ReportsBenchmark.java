@@ -58,6 +58,7 @@ public final class ReportsBenchmark {
         // closed last: the server database is dropped once the agent has let go of it
         try (BenchmarkDatabase database = server.open("sisbridge_bench_reports", work.resolve("staging"));
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
+                .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
                 .secrets(new SecretSource(BenchmarkDatabase.secrets("unused")))
                 .property("sisbridge.staging.jdbc-url", database.jdbcUrl())
                 .property("sisbridge.staging.username", database.user())

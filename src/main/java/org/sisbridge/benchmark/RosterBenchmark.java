@@ -49,6 +49,7 @@ public final class RosterBenchmark {
                 + " H2 file database %s, max heap %s%n", students, database, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
+                     .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
                      .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", settings.clientSecret)))
                      .property("sisbridge.upstream.base-url", simulator.baseUrl())
                      .property("sisbridge.staging.jdbc-url", jdbcUrl)

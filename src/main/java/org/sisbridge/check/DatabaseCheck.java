@@ -44,9 +44,7 @@ final class DatabaseCheck {
             return;
         }
         // Flyway holds a second connection while it reads its history table
-        StagingSettings small = new StagingSettings(settings.jdbcUrl(), settings.databaseSetting(), settings.username(),
-                settings.password(), 2, settings.connectionTimeoutMs(), settings.manageSchema(), settings.batchSize(),
-                settings.rejectTable(), settings.checkpointTable());
+        StagingSettings small = settings.withPoolSize(2);
         try (HikariDataSource dataSource = StagingDataSourceFactory.create(small)) {
             schema(report, settings, dataSource, mapping, tableNeeded);
         } catch (Exception e) {

@@ -1,9 +1,11 @@
 package org.sisbridge.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.SimulatorTrustStore;
 import org.sisbridge.simulator.UpstreamSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +20,12 @@ public class SimulatorCommand implements Callable<Integer> {
     int port;
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String bind;
+    @Option(names = "--https", description = "Serve HTTPS with a self-signed certificate made at start, and write a trust store for the agent.")
+    boolean https;
+    @Option(names = "--trust-store-out", paramLabel = "FILE",
+            description = "Where --https writes that PKCS12 trust store, its password beside it in FILE.password"
+                    + " (default data/simulator-truststore.p12 under the install directory).")
+    Path trustStoreOut;
     @Option(names = "--events", defaultValue = "2000", description = "Events per MIS code, 10 to 10,000,000 (default ${DEFAULT-VALUE}).")
     int events;
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the population and the feed (default ${DEFAULT-VALUE}).")
@@ -91,6 +99,7 @@ public class SimulatorCommand implements Callable<Integer> {
         s.seed = seed;
         s.misCodes = List.copyOf(misCodes);
         s.clientId = clientId;
+        s.https = https;
         String secret = System.getenv(clientSecretEnv);
         s.clientSecret = secret == null || secret.isEmpty() ? "demo-secret" : secret;
         if (redeliveryRate != null) s.redeliveryRate = redeliveryRate;
@@ -123,6 +132,15 @@ public class SimulatorCommand implements Callable<Integer> {
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
                     simulator.baseUrl(), s.clientId, clientSecretEnv, s.misCodes, s.eventsPerMisCode);
+            if (https) {
+                SimulatorTrustStore trust = simulator.writeTrustStore(trustStoreOut != null ? trustStoreOut
+                        : SisbridgeCommand.home().resolve("data/simulator-truststore.p12"));
+                System.out.printf("HTTPS with a certificate made now; the agent trusts it (this run only) with:%n"
+                        + "  sisbridge.upstream.base-url = %s%n"
+                        + "  sisbridge.upstream.trust-store = %s%n"
+                        + "  sisbridge.upstream.trust-store-password-file = %s%n",
+                        simulator.baseUrl(), trust.trustStore(), trust.passwordFile());
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();

@@ -16,9 +16,7 @@ final class StagingConnection implements AutoCloseable {
 
     private StagingConnection(StagingSettings settings) {
         this.settings = settings;
-        this.dataSource = StagingDataSourceFactory.create(new StagingSettings(settings.jdbcUrl(), settings.databaseSetting(),
-                settings.username(), settings.password(), 2, settings.connectionTimeoutMs(), false, settings.batchSize(),
-                settings.rejectTable(), settings.checkpointTable()));
+        this.dataSource = StagingDataSourceFactory.create(settings.withPoolSize(2));
     }
 
     static StagingConnection open(AgentConfiguration configuration) {

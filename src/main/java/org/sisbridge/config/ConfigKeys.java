@@ -36,6 +36,10 @@ public final class ConfigKeys {
         rule("sisbridge.upstream.retry.initial-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-retry-after-seconds", atLeast(0));
+        rule("sisbridge.upstream.trust-store", any());
+        rule("sisbridge.upstream.trust-store-type", oneOf("PKCS12", "JKS"));
+        rule("sisbridge.upstream.trust-store-password-env", environmentVariableName());
+        rule("sisbridge.upstream.trust-store-password-file", any());
 
         rule("sisbridge.staging.jdbc-url", KeyRule.jdbcUrl());
         rule("sisbridge.staging.database", oneOf("auto", "h2", "postgresql", "mariadb", "sqlserver", "oracle"));
@@ -50,6 +54,16 @@ public final class ConfigKeys {
         rule("sisbridge.staging.batch-size", integer(1, 100_000));
         rule("sisbridge.staging.reject-table", sqlIdentifier());
         rule("sisbridge.staging.checkpoint-table", sqlIdentifier());
+        rule("sisbridge.staging.flow-run-table", sqlIdentifier());
+        rule("sisbridge.status.latest-rows", integer(1, 10_000));
+
+        rule("sisbridge.watch.enabled", flag());
+        rule("sisbridge.watch.host", required());
+        rule("sisbridge.watch.port", integer(0, 65535));
+        rule("sisbridge.watch.token-env", environmentVariableName());
+        rule("sisbridge.watch.token-file", any());
+        rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
+        rule("sisbridge.watch.status-refresh-seconds", atLeast(1));
 
         rule("sisbridge.events.enabled", flag());
         rule("sisbridge.events.poll-interval-ms", atLeast(1));

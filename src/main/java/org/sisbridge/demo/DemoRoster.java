@@ -13,14 +13,14 @@ import org.sisbridge.simulator.StudentPopulation;
  * account (same e-mail in other case; same name and birth date with other accents and case), one
  * whose phone belongs to another account, and one bad row per local validation rule.
  */
-final class DemoRoster {
+public final class DemoRoster {
 
     static final int NEW_STUDENTS = 40;
 
     private DemoRoster() {
     }
 
-    static void queue(DataSource dataSource, String misCode, StudentPopulation existing) throws SQLException {
+    public static void queue(DataSource dataSource, String misCode, StudentPopulation existing) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO cccid_request"
                 + " (mis_code, local_id, first_name, last_name, birth_date, email, phone, postal_code) VALUES (?,?,?,?,?,?,?,?)")) {
             String[] first = {"Ana", "Luis", "Mei", "Kwame", "Priya", "Óscar", "Zoë", "Siobhán"};

@@ -17,6 +17,7 @@ import org.sisbridge.simulator.SimulatorCounters;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.watch.WatchEndpoint;
 
 /**
  * The agent's main job on embedded defaults: an in-process upstream simulator that misbehaves in
@@ -68,10 +69,17 @@ public final class DemoRun {
                     .property("sisbridge.roster.initial-delay-ms", 0)
                     .property("sisbridge.roster.batch-size", 20)
                     .property("sisbridge.roster.job-poll-initial-delay-ms", 100)
+                    // a free port, so that the demo runs beside an agent already serving 8787
+                    .property("sisbridge.watch.port", 0)
                     .build();
             try (agent) {
                 long started = System.nanoTime();
                 agent.start();
+                String watch = WatchEndpoint.baseUrl(agent.camelContext());
+                if (watch != null) {
+                    out.printf("Status page:        %s/status (health %s/observe/health, metrics %s/observe/metrics),"
+                            + " while the demo runs%n%n", watch, watch, watch);
+                }
                 // the SIS queues a roster for bulk CCCID creation while the events feed is being read
                 DemoRoster.queue(agent.bean("stagingDataSource", DataSource.class), settings.misCodes.get(0),
                         simulator.accounts().population());

@@ -12,9 +12,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.watch.FlowMetrics;
 
 /**
  * Stages one page in one transaction: its good events, its rejects, and the cursor that follows
@@ -32,11 +34,12 @@ public class EventPageWriter {
     private final CheckpointStore checkpoints;
     private final EventsFlowStatistics statistics;
     private final FlowActivity activity;
+    private final FlowMetrics metrics;
     private final Clock clock;
 
     public EventPageWriter(DataSource dataSource, EventValidator validator, IdmeEventTable eventTable,
                            RejectWriter rejectWriter, CheckpointStore checkpoints, EventsFlowStatistics statistics,
-                           FlowActivity activity, Clock clock) {
+                           FlowActivity activity, FlowMetrics metrics, Clock clock) {
         this.dataSource = dataSource;
         this.validator = validator;
         this.eventTable = eventTable;
@@ -44,6 +47,7 @@ public class EventPageWriter {
         this.checkpoints = checkpoints;
         this.statistics = statistics;
         this.activity = activity;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -77,6 +81,7 @@ public class EventPageWriter {
         List<Reject> rejects = checked.rejects();
         List<IdmeEvent> stored;
         List<Reject> newRejects;
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -93,7 +98,10 @@ public class EventPageWriter {
         }
         PageOutcome outcome = outcome(misCode, page, stored, newRejects);
         statistics.record(outcome);
-        activity.success(FLOW, misCode);
+        metrics.batch(FlowMetrics.EVENTS, outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejected(),
+                System.nanoTime() - started);
+        activity.success(FLOW, misCode, new BatchCounts(outcome.received(), outcome.stored(), outcome.duplicates(),
+                outcome.rejectedTotal()));
         return outcome;
     }
 

@@ -15,6 +15,7 @@ import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.watch.FlowMetrics;
 
 /** The beans routes/idme-events.yaml calls, built from the {@code sisbridge.events.*} keys. */
 public class EventsBeans implements CamelConfiguration {
@@ -42,7 +43,8 @@ public class EventsBeans implements CamelConfiguration {
         EventPageWriter writer = new EventPageWriter(
                 registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator, eventTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
-                registry.lookupByNameAndType("flowActivity", FlowActivity.class), clock);
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class),
+                registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock);
         registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer")));
     }

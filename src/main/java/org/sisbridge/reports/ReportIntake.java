@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +23,15 @@ public class ReportIntake {
     private final ReportLoadTable loads;
     private final ReportsFlowStatistics statistics;
     private final FlowActivity activity;
+    private final FlowMetrics metrics;
 
-    public ReportIntake(ReportLoader loader, ReportLoadTable loads, ReportsFlowStatistics statistics, FlowActivity activity) {
+    public ReportIntake(ReportLoader loader, ReportLoadTable loads, ReportsFlowStatistics statistics, FlowActivity activity,
+                        FlowMetrics metrics) {
         this.loader = loader;
         this.loads = loads;
         this.statistics = statistics;
         this.activity = activity;
+        this.metrics = metrics;
     }
 
     /** A report from the listing: loaded only if its bytes match the listing's sha256 and row count. */
@@ -34,20 +39,21 @@ public class ReportIntake {
             throws IOException, SQLException {
         try {
             if (download.problem() != null) {
-                return refused(listing.reportId(), ReportIdentity.UPSTREAM, download.problem());
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, download.problem());
             }
             ReportScan.Result scan = ReportScan.scan(download.file());
             if (!scan.sha256().equals(listing.sha256())) {
-                return refused(listing.reportId(), ReportIdentity.UPSTREAM, "its sha256 is " + scan.sha256()
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, "its sha256 is " + scan.sha256()
                         + ", the listing says " + listing.sha256() + " (" + download.bytes() + " bytes received)");
             }
             if (listing.rowCount() >= 0 && scan.rows() != listing.rowCount()) {
-                return refused(listing.reportId(), ReportIdentity.UPSTREAM, "it has " + scan.rows()
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, "it has " + scan.rows()
                         + " rows, the listing says " + listing.rowCount());
             }
-            return loaded(loader.load(listing.identity(misCode), download.file()), misCode);
+            long started = System.nanoTime();
+            return loaded(loader.load(listing.identity(misCode), download.file()), misCode, started);
         } catch (ReportRefusedException e) {
-            return refused(listing.reportId(), ReportIdentity.UPSTREAM, e.getMessage());
+            return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, e.getMessage());
         } finally {
             if (download.file() != null) {
                 Files.deleteIfExists(download.file());
@@ -68,27 +74,32 @@ public class ReportIntake {
                 return skipped;
             }
             ReportIdentity identity = new ReportIdentity(reportId, scan.sha256(), null, null, null, null, ReportIdentity.DROP);
-            return loaded(loader.load(identity, file), "drop");
+            long started = System.nanoTime();
+            return loaded(loader.load(identity, file), "drop", started);
         } catch (ReportRefusedException e) {
-            return refused(reportId, ReportIdentity.DROP, e.getMessage());
+            return refused(reportId, ReportIdentity.DROP, "drop", e.getMessage());
         }
     }
 
-    private ReportOutcome loaded(ReportOutcome outcome, String scope) {
+    private ReportOutcome loaded(ReportOutcome outcome, String scope, long started) {
         LOG.info("Report {} ({}) loaded: {} rows, {} new, {} already staged, {} rejected {}", outcome.reportId(),
                 outcome.source(), outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
                 outcome.rejectedTotal(), outcome.rejected());
         statistics.record(outcome);
-        activity.success(FLOW, scope);
+        metrics.batch(FlowMetrics.REPORTS, outcome.rows(), outcome.rowsNew(), outcome.rowsValid() - outcome.rowsNew(),
+                outcome.rejected(), System.nanoTime() - started);
+        activity.success(FLOW, scope, new BatchCounts(outcome.rows(), outcome.rowsNew(),
+                outcome.rowsValid() - outcome.rowsNew(), outcome.rejectedTotal()));
         return outcome;
     }
 
-    private ReportOutcome refused(String reportId, String source, String why) {
+    /** @param scope the same scope as a load's (the MIS code, or "drop"), so a later load clears the failure */
+    private ReportOutcome refused(String reportId, String source, String scope, String why) {
         ReportOutcome outcome = ReportOutcome.refused(reportId, source, why);
         LOG.warn("Report {} ({}) refused, nothing of it loaded: {}{}", reportId, source, why,
                 ReportIdentity.UPSTREAM.equals(source) ? "; it is tried again on the next poll" : "");
         statistics.record(outcome);
-        activity.failure(FLOW, reportId, why);
+        activity.failure(FLOW, scope, "report " + reportId + " refused: " + why);
         return outcome;
     }
 }

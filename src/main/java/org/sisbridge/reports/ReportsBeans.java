@@ -16,6 +16,7 @@ import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.watch.FlowMetrics;
 
 /**
  * The beans routes/idme-status-report.yaml and routes/idme-status-report-drop.yaml call, built
@@ -44,7 +45,8 @@ public class ReportsBeans implements CamelConfiguration {
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock);
         ReportIntake intake = new ReportIntake(loader, loads, statistics,
-                registry.lookupByNameAndType("flowActivity", FlowActivity.class));
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class),
+                registry.lookupByNameAndType("flowMetrics", FlowMetrics.class));
 
         String start = config.textOrEmpty("sisbridge.reports.start-date");
         registry.bind("reportPoller", new ReportPoller(loads, start.isEmpty() ? null : LocalDate.parse(start),

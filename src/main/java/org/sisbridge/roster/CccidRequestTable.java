@@ -77,6 +77,18 @@ public class CccidRequestTable {
         }
     }
 
+    /** Students of a batch in one status (after a FAILED job: those that went to ERROR). */
+    public int countInBatch(Connection c, String batchId, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.col("batch_id")
+                + " = ? AND " + t.col("status") + " = " + t.literal("status", status))) {
+            t.set(ps, 1, "batch_id", batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** @return rows actually moved from PENDING to SENT */
     public int markSent(Connection c, String batchId, List<Long> requestIds, Timestamp now) throws SQLException {
         int moved = 0;

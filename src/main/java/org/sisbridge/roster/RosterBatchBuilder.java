@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sisbridge.roster.CccidRequestTable.Settlement;
+import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +31,17 @@ public class RosterBatchBuilder {
     private final CccidBatchTable batches;
     private final RosterValidator validator;
     private final int batchSize;
+    private final FlowMetrics metrics;
     private final Clock clock;
 
     public RosterBatchBuilder(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
-                              RosterValidator validator, int batchSize, Clock clock) {
+                              RosterValidator validator, int batchSize, FlowMetrics metrics, Clock clock) {
         this.dataSource = dataSource;
         this.requests = requests;
         this.batches = batches;
         this.validator = validator;
         this.batchSize = batchSize;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -70,6 +73,8 @@ public class RosterBatchBuilder {
                     return null;
                 });
                 rejected += invalid.size();
+                invalid.forEach(r -> metrics.rejected(FlowMetrics.ROSTER, r.reasonCode(), 1));
+                metrics.rosterOutcome("rejected", invalid.size());
             }
         }
         if (rejected > 0) {

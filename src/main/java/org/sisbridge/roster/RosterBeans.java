@@ -10,10 +10,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.watch.FlowMetrics;
 
 /** The beans routes/roster-push.yaml and routes/roster-drop.yaml call, built from {@code sisbridge.roster.*}. */
 public class RosterBeans implements CamelConfiguration {
@@ -41,12 +43,14 @@ public class RosterBeans implements CamelConfiguration {
         RosterValidator validator = new RosterValidator(clock, settings.minAge(), settings.maxAge(), settings.emailRequired());
         BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class));
         registry.bind("bulkAccountJson", json);
-        RosterBatchBuilder builder = new RosterBatchBuilder(dataSource, requests, batches, validator, settings.batchSize(), clock);
+        FlowMetrics metrics = registry.lookupByNameAndType("flowMetrics", FlowMetrics.class);
+        RosterBatchBuilder builder = new RosterBatchBuilder(dataSource, requests, batches, validator, settings.batchSize(),
+                metrics, clock);
         RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
         registry.bind("rosterResultWriter", new RosterResultWriter(dataSource, requests, batches,
-                results, settings.maxAttempts(), clock));
+                results, settings.maxAttempts(), metrics, clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),

@@ -11,6 +11,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.roster.CccidRequestTable.Settlement;
+import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,27 +26,44 @@ import org.slf4j.LoggerFactory;
 public class RosterResultWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RosterResultWriter.class);
+    /** The flow name the routes and the status view use. */
+    public static final String FLOW = "roster-push";
 
     private final DataSource dataSource;
     private final CccidRequestTable requests;
     private final CccidBatchTable batches;
     private final CccidResultTable results;
     private final int maxAttempts;
+    private final FlowMetrics metrics;
     private final Clock clock;
+    private final FlowActivity activity;
 
     public RosterResultWriter(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
-                              CccidResultTable results, int maxAttempts, Clock clock) {
+                              CccidResultTable results, int maxAttempts, FlowMetrics metrics, Clock clock,
+                              FlowActivity activity) {
         this.dataSource = dataSource;
         this.requests = requests;
         this.batches = batches;
         this.results = results;
         this.maxAttempts = maxAttempts;
+        this.metrics = metrics;
         this.clock = clock;
+        this.activity = activity;
     }
 
     public BatchOutcome settle(OpenBatch batch, BulkJobStatus job) throws SQLException {
+        long started = System.nanoTime();
         BatchOutcome outcome = "COMPLETE".equals(job.status()) ? complete(batch, job) : failed(batch, job);
+        if (outcome != BatchOutcome.ALREADY_SETTLED) {
+            record(outcome, System.nanoTime() - started);
+        }
         LOG.info("Roster batch {} (job {}) for MIS {} settled: {}", batch.batchId(), batch.jobId(), batch.misCode(), outcome);
+        if ("COMPLETE".equals(outcome.status())) {
+            activity.success(FLOW, batch.misCode(), new BatchCounts(outcome.created() + outcome.existing() + outcome.rejected()
+                    + outcome.missing(), outcome.created(), outcome.existing(), outcome.rejected()));
+        } else if ("FAILED".equals(outcome.status())) {
+            activity.failure(FLOW, batch.misCode(), "batch " + batch.batchId() + ": upstream job " + batch.jobId() + " FAILED");
+        }
         return outcome;
     }
 
@@ -83,7 +103,7 @@ public class RosterResultWriter {
             }
             results.insert(c, rows, now);
             requests.settle(c, settled, now);
-            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0);
+            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, 0);
         });
     }
 
@@ -96,8 +116,20 @@ public class RosterResultWriter {
             }
             int requeued = requests.requeueBatch(c, batch.batchId(), maxAttempts, RejectReason.UPSTREAM_JOB_FAILED.name(),
                     RejectReason.UPSTREAM_JOB_FAILED.meaning() + " Last: " + why + ". " + RejectReason.UPSTREAM_JOB_FAILED.hint(), now);
-            return new BatchOutcome("FAILED", 0, 0, 0, 0, requeued);
+            int errors = requests.countInBatch(c, batch.batchId(), "ERROR");
+            return new BatchOutcome("FAILED", 0, 0, 0, 0, requeued - errors, errors);
         });
+    }
+
+    /** Counted after the transaction committed, so the meters never count a rolled-back settlement. */
+    private void record(BatchOutcome o, long elapsedNanos) {
+        int received = o.created() + o.existing() + o.rejected();
+        metrics.batch(FlowMetrics.ROSTER, received, received, 0,
+                o.rejected() == 0 ? Map.of() : Map.of(RejectReason.UPSTREAM_REJECTED, o.rejected()), elapsedNanos);
+        metrics.rosterOutcome("created", o.created());
+        metrics.rosterOutcome("duplicate", o.existing());
+        metrics.rosterOutcome("rejected", o.rejected());
+        metrics.rosterOutcome("error", o.errors());
     }
 
     private Timestamp now() {
@@ -105,7 +137,7 @@ public class RosterResultWriter {
     }
 
     /** What settling one batch did, for the log line (counts only: no student data). */
-    public record BatchOutcome(String status, int created, int existing, int rejected, int missing, int requeued) {
-        static final BatchOutcome ALREADY_SETTLED = new BatchOutcome("ALREADY_SETTLED", 0, 0, 0, 0, 0);
+    public record BatchOutcome(String status, int created, int existing, int rejected, int missing, int requeued, int errors) {
+        static final BatchOutcome ALREADY_SETTLED = new BatchOutcome("ALREADY_SETTLED", 0, 0, 0, 0, 0, 0);
     }
 }

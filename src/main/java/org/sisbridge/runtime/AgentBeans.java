@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
@@ -19,6 +20,7 @@ import org.sisbridge.config.ConfigValidator;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.staging.CheckpointStore;
+import org.sisbridge.staging.FlowRunStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
@@ -27,11 +29,13 @@ import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamResponseClassifier;
 import org.sisbridge.upstream.UpstreamRetryLog;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
+import org.sisbridge.upstream.UpstreamTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +67,6 @@ public class AgentBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = bindIfAbsent(registry, "clock", Clock.class, Clock::systemUTC);
         bindIfAbsent(registry, "objectMapper", ObjectMapper.class, ObjectMapper::new);
-        FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class, () -> new FlowActivity(clock));
-
         StagingSettings staging = stagingSettings(config, secrets);
         registry.bind("stagingSettings", staging);
         registry.bind("stagingDialect", staging.database().dialect());
@@ -93,12 +95,24 @@ public class AgentBeans implements CamelConfiguration {
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
                 () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
         registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
+        FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class,
+                () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
+
+        registry.bind("statusSnapshotReader", new StatusSnapshotReader(dataSource, mapping, staging.database().dialect(),
+                clock, config.integer("sisbridge.status.latest-rows")));
 
         registry.bind("misCodes", misCodes(config));
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
         UpstreamSettings upstream = upstreamSettings(config, secrets);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs())).build();
+        // one trust for both upstream clients: the Camel https component (config) and the token provider
+        SSLContextParameters trust = UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
+                config.text("sisbridge.upstream.trust-store-type"),
+                secrets.read(config.textOrEmpty("sisbridge.upstream.trust-store-password-env"),
+                        config.textOrEmpty("sisbridge.upstream.trust-store-password-file")));
+        registry.bind("upstreamSslContextParameters", trust);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
+                .sslContext(UpstreamTrust.sslContext(trust, context)).build();
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock);
         registry.bind("upstreamTokenProvider", tokens);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
@@ -139,7 +153,8 @@ public class AgentBeans implements CamelConfiguration {
                 config.flag("sisbridge.staging.manage-schema"),
                 config.integer("sisbridge.staging.batch-size"),
                 config.text("sisbridge.staging.reject-table"),
-                config.text("sisbridge.staging.checkpoint-table"));
+                config.text("sisbridge.staging.checkpoint-table"),
+                config.text("sisbridge.staging.flow-run-table"));
     }
 
     public static UpstreamSettings upstreamSettings(AgentProperties config, SecretSource secrets) {

@@ -1,30 +1,67 @@
 package org.sisbridge.runtime;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.staging.FlowRunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last success and the last failure of every flow and scope (a MIS code, a report, a batch),
  * for the operator's status view and for tests. Flows report here; nothing here decides anything.
+ * Each report is also kept in {@code sisbridge_flow_run} (when a store is given), so that the
+ * {@code status} command sees it from another process; a failure to write it is logged, never
+ * passed on to the flow whose rows are already committed.
  */
 public class FlowActivity {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FlowActivity.class);
+
     private final Clock clock;
+    private final FlowRunStore store;
     private final Map<String, Entry> entries = new TreeMap<>();
 
     public FlowActivity(Clock clock) {
+        this(clock, null);
+    }
+
+    public FlowActivity(Clock clock, FlowRunStore store) {
         this.clock = clock;
+        this.store = store;
     }
 
-    public synchronized void success(String flow, String scope) {
-        entries.compute(flow + "/" + scope, (k, old) -> new Entry(clock.instant(), old == null ? null : old.lastFailureAt,
-                old == null ? null : old.lastFailure));
+    public void success(String flow, String scope, BatchCounts counts) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            entries.compute(flow + "/" + scope, (k, old) -> new Entry(now, counts, old == null ? null : old.lastFailureAt,
+                    old == null ? null : old.lastFailure));
+        }
+        if (store != null) {
+            try {
+                store.success(flow, scope, now, counts);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not record the last run of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+            }
+        }
     }
 
-    public synchronized void failure(String flow, String scope, String message) {
-        entries.compute(flow + "/" + scope, (k, old) -> new Entry(old == null ? null : old.lastSuccessAt, clock.instant(), message));
+    public void failure(String flow, String scope, String message) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            entries.compute(flow + "/" + scope, (k, old) -> new Entry(old == null ? null : old.lastSuccessAt,
+                    old == null ? null : old.lastCounts, now, message));
+        }
+        if (store != null) {
+            try {
+                store.failure(flow, scope, now, message);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+            }
+        }
     }
 
     /** @return the message of the last failure of that flow and scope, or null when it never failed */
@@ -37,6 +74,6 @@ public class FlowActivity {
         return new TreeMap<>(entries);
     }
 
-    public record Entry(Instant lastSuccessAt, Instant lastFailureAt, String lastFailure) {
+    public record Entry(Instant lastSuccessAt, BatchCounts lastCounts, Instant lastFailureAt, String lastFailure) {
     }
 }

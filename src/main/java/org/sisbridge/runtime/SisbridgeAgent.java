@@ -11,6 +11,8 @@ import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.watch.WatchBeans;
+import org.sisbridge.watch.WatchServerFactory;
 
 /**
  * The agent: camel-main with the routes of {@code <home>/routes}, the configuration of
@@ -99,12 +101,16 @@ public final class SisbridgeAgent implements AutoCloseable {
                 throw new IllegalStateException("no configuration at " + config + ": is " + home + " the sisbridge home?");
             }
             Main main = new Main();
+            // the site's override file before the shipped defaults: Camel takes a key's first value
             main.setPropertyPlaceholderLocations(configuration.locations());
             main.addInitialProperty("sisbridge.home", home.toString());
             overrides.forEach(main::addOverrideProperty);
+            // bound before camel-main builds its HTTP servers (earlier than any configuration class runs)
+            main.bind("watchServerFactory", new WatchServerFactory(secrets));
             beans.forEach(main::bind);
             // shared beans first (they validate the configuration), then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
+            main.configure().addConfiguration(new WatchBeans());
             main.configure().addConfiguration(new EventsBeans());
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());

@@ -55,6 +55,9 @@ public final class SimulatorSettings {
     /** Whether e-mail is required (false: the college uses staff-held temporary credentials). */
     public boolean bulkEmailRequired = true;
 
+    /** Serve HTTPS with a self-signed certificate generated at start (see {@link UpstreamSimulator#writeTrustStore}). */
+    public boolean https;
+
     /** Status change reports (contract section 2): daily and weekly, from the feed's population and history. */
     public ReportSettings reports = new ReportSettings();
 
@@ -110,6 +113,7 @@ public final class SimulatorSettings {
         c.bulkJobFailureRate = bulkJobFailureRate;
         c.bulk500AfterCreateRate = bulk500AfterCreateRate;
         c.bulkEmailRequired = bulkEmailRequired;
+        c.https = https;
         c.reports = reports.copy();
         return c;
     }

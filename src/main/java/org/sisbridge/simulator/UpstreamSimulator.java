@@ -1,10 +1,13 @@
 package org.sisbridge.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -14,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP server speaking the upstream contract (token, events, health) with a deterministic feed
  * and switchable misbehaviour, for demos and tests. The agent's production code never uses it.
+ * With {@link SimulatorSettings#https} it serves HTTPS with a certificate made at start.
  */
 public final class UpstreamSimulator implements AutoCloseable {
     private static final int THREADS = 8;
@@ -28,6 +32,8 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** The HTTPS certificate, or null when serving plain HTTP. */
+    private final SimulatorCertificate certificate;
     private final ExecutorService executor;
     private final SimulatorSettings settings;
     private final SimulatorCounters counters = new SimulatorCounters();
@@ -50,7 +56,16 @@ public final class UpstreamSimulator implements AutoCloseable {
         router.reports(new ReportsEndpoint(reports, tokens, counters, reportCounters));
         this.accounts = new AccountRegistry(settings);
         router.bulkAccounts(new BulkAccountsEndpoint(settings, tokens, faults, new HttpMisbehaviour(settings), accounts, bulkJobs));
-        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
+        InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+        if (settings.https) {
+            this.certificate = SimulatorCertificate.generate(bindAddress);
+            HttpsServer https = HttpsServer.create(address, 50);
+            https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            this.server = https;
+        } else {
+            this.certificate = null;
+            this.server = HttpServer.create(address, 50);
+        }
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.createContext("/", router);
         server.setExecutor(executor);
@@ -80,7 +95,22 @@ public final class UpstreamSimulator implements AutoCloseable {
         InetAddress bound = server.getAddress().getAddress();
         // A wildcard bind (0.0.0.0) is not an address a client can connect to; loopback reaches it.
         String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return (certificate == null ? "http://" : "https://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /**
+     * Writes a PKCS12 trust store that trusts this HTTPS simulator (and only this run of it), with its
+     * password in a file beside it; the agent reads both through its trust-store keys.
+     */
+    public SimulatorTrustStore writeTrustStore(Path file) {
+        if (certificate == null) {
+            throw new IllegalStateException("this simulator serves plain HTTP: there is no certificate to trust");
+        }
+        try {
+            return certificate.writeTrustStore(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public SimulatorCounters counters() {

@@ -3,15 +3,22 @@ package org.sisbridge.staging;
 /** Connection and schema settings of the staging database (keys {@code sisbridge.staging.*}). */
 public record StagingSettings(String jdbcUrl, String databaseSetting, String username, String password, int poolSize,
                               long connectionTimeoutMs, boolean manageSchema, int batchSize,
-                              String rejectTable, String checkpointTable) {
+                              String rejectTable, String checkpointTable, String flowRunTable) {
 
     public StagingSettings {
         rejectTable = SqlIdentifier.require("sisbridge.staging.reject-table", rejectTable);
         checkpointTable = SqlIdentifier.require("sisbridge.staging.checkpoint-table", checkpointTable);
+        flowRunTable = SqlIdentifier.require("sisbridge.staging.flow-run-table", flowRunTable);
         StagingDatabase.fromSetting(databaseSetting, jdbcUrl); // fails early on an unknown database
         if (batchSize < 1) {
             throw new IllegalArgumentException("sisbridge.staging.batch-size must be at least 1, was " + batchSize);
         }
+    }
+
+    /** The same database with a pool of its own size (a command needs two connections, not the agent's pool). */
+    public StagingSettings withPoolSize(int size) {
+        return new StagingSettings(jdbcUrl, databaseSetting, username, password, size, connectionTimeoutMs, manageSchema,
+                batchSize, rejectTable, checkpointTable, flowRunTable);
     }
 
     public StagingDatabase database() {

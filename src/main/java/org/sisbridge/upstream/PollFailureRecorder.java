@@ -30,6 +30,11 @@ public class PollFailureRecorder {
     }
 
     private static String describe(Throwable cause) {
+        // an API call (not the token request) that met an untrusted certificate arrives as a plain I/O error
+        var untrusted = UntrustedCertificate.explain(cause);
+        if (untrusted.isPresent()) {
+            return untrusted.get();
+        }
         if (cause instanceof UpstreamPermanentException || cause instanceof UpstreamTransientException
                 || cause instanceof UpstreamAuthExpiredException) {
             return cause.getMessage();

@@ -68,6 +68,11 @@ public class UpstreamTokenProvider {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            // an untrusted certificate stays untrusted: say what to configure instead of retrying
+            String untrusted = UntrustedCertificate.explain(e).orElse(null);
+            if (untrusted != null) {
+                throw new UpstreamPermanentException(untrusted);
+            }
             throw new UpstreamTransientException("token request failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

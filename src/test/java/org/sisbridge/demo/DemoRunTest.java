@@ -72,6 +72,7 @@ class DemoRunTest {
         assertThat(summary).containsPattern("Rejected to sisbridge_reject\\s+" + String.format("%,d", rejected));
         assertThat(summary).contains("INVALID_CCCID", "PAYLOAD_NOT_JSON", "FIELD_TOO_LONG", "MIS_CODE_NOT_CONFIGURED");
         assertThat(summary).contains("Where the data is");
+        assertThat(summary).containsPattern("Status page: +http://127\\.0\\.0\\.1:\\d+/status");
 
         List<String> lines = new ArrayList<>();
         logs.list.forEach(e -> lines.add(e.getFormattedMessage()

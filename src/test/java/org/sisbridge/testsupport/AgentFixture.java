@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.sisbridge.events.EventsFlowStatistics;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.SimulatorTrustStore;
 import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.staging.SecretSource;
 
@@ -40,9 +41,18 @@ public final class AgentFixture implements AutoCloseable {
         properties.put("sisbridge.events.initial-delay-ms", 0);
         properties.put("sisbridge.upstream.retry.initial-delay-ms", 20);
         properties.put("sisbridge.upstream.retry.max-delay-ms", 200);
+        // every test agent's management endpoint on a free port of its own, so that parallel runs never collide
+        properties.put("sisbridge.watch.port", 0);
         // a test agent's report drop folder and downloads live under target/, not in the project's inbox/
         properties.put("sisbridge.reports.inbox", HOME.resolve("target/test-inbox/" + java.util.UUID.randomUUID()).toString());
         properties.put("sisbridge.reports.download-folder", HOME.resolve("target/test-download").toString());
+        if (settings.https) {
+            // the agent trusts this simulator's certificate through the same keys a site would set
+            SimulatorTrustStore trust = simulator.writeTrustStore(
+                    HOME.resolve("target/test-tls/" + java.util.UUID.randomUUID() + "/truststore.p12"));
+            properties.put("sisbridge.upstream.trust-store", trust.trustStore().toString());
+            properties.put("sisbridge.upstream.trust-store-password-file", trust.passwordFile().toString());
+        }
     }
 
     public AgentFixture property(String key, Object value) {
@@ -63,10 +73,16 @@ public final class AgentFixture implements AutoCloseable {
         if (database.dialect() != database.kind().dialect()) {
             builder.bean("checkpointStore", new org.sisbridge.staging.CheckpointStore(database.dataSource(),
                     "sisbridge_checkpoint", database.dialect(), java.time.Clock.systemUTC()));
+            builder.bean("flowActivity", new org.sisbridge.runtime.FlowActivity(java.time.Clock.systemUTC(),
+                    new org.sisbridge.staging.FlowRunStore(database.dataSource(), "sisbridge_flow_run", database.dialect())));
         }
         customize.accept(builder);
         agent = builder.build().start();
         return agent;
+    }
+
+    public org.apache.camel.CamelContext camelContext() {
+        return agent.camelContext();
     }
 
     public void stopAgent() throws Exception {

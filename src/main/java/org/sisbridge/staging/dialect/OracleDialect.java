@@ -22,6 +22,11 @@ public class OracleDialect extends StagingDialect {
     }
 
     @Override
+    public String countType() {
+        return "NUMBER(19)";
+    }
+
+    @Override
     public String timestampType() {
         return "TIMESTAMP(3)";
     }

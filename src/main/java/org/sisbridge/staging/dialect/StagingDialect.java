@@ -50,6 +50,11 @@ public class StagingDialect {
         return orderedSelect + " FETCH FIRST " + rows + " ROWS ONLY";
     }
 
+    /** A count or id: 64-bit integer. */
+    public String countType() {
+        return "BIGINT";
+    }
+
     public String timestampType() {
         return "TIMESTAMP";
     }

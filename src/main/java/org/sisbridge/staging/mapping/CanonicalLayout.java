@@ -14,21 +14,22 @@ import java.util.Properties;
 public final class CanonicalLayout {
 
     /** Canonical table to the configuration key that names it in the generic layout. */
-    public static final Map<String, String> TABLE_KEYS = Map.of(
-            "idme_status_event", "sisbridge.events.table",
-            "sisbridge_reject", "sisbridge.staging.reject-table",
-            "sisbridge_checkpoint", "sisbridge.staging.checkpoint-table",
-            "idme_status_change", "sisbridge.reports.table",
-            "sisbridge_report_load", "sisbridge.reports.load-table",
-            "cccid_request", "sisbridge.roster.request-table",
-            "cccid_batch", "sisbridge.roster.batch-table",
-            "cccid_result", "sisbridge.roster.result-table",
-            "cccid_roster_file", "sisbridge.roster.file-table");
+    public static final Map<String, String> TABLE_KEYS = Map.ofEntries(
+            Map.entry("idme_status_event", "sisbridge.events.table"),
+            Map.entry("sisbridge_reject", "sisbridge.staging.reject-table"),
+            Map.entry("sisbridge_checkpoint", "sisbridge.staging.checkpoint-table"),
+            Map.entry("sisbridge_flow_run", "sisbridge.staging.flow-run-table"),
+            Map.entry("idme_status_change", "sisbridge.reports.table"),
+            Map.entry("sisbridge_report_load", "sisbridge.reports.load-table"),
+            Map.entry("cccid_request", "sisbridge.roster.request-table"),
+            Map.entry("cccid_batch", "sisbridge.roster.batch-table"),
+            Map.entry("cccid_result", "sisbridge.roster.result-table"),
+            Map.entry("cccid_roster_file", "sisbridge.roster.file-table"));
 
     /** The tables in the order a person reads them (and problems are listed). */
     private static final java.util.List<String> ORDER = java.util.List.of("idme_status_event", "idme_status_change",
             "sisbridge_report_load", "cccid_request", "cccid_batch", "cccid_result", "cccid_roster_file",
-            "sisbridge_reject", "sisbridge_checkpoint");
+            "sisbridge_reject", "sisbridge_checkpoint", "sisbridge_flow_run");
 
     private static final Map<String, Map<String, String>> TABLES = load();
 

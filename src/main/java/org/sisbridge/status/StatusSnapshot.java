@@ -1,0 +1,58 @@
+package org.sisbridge.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.sisbridge.staging.BatchCounts;
+
+/**
+ * What the agent has done, read from the staging database: the last batch of each flow, the
+ * cursors, the latest reports, the roster's students and batches, the rejects. The {@code status}
+ * command and the status page both show this. It holds no student data: identifiers (CCCID, local
+ * id, record key) at most, never names, e-mails, birth dates or raw input. {@code unreadable} names the
+ * parts that could not be read (a flow's tables that do not exist because the flow is off, say).
+ */
+public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoint> checkpoints,
+                             List<ReportLoad> recentReports, Map<String, Long> rosterStudentsByStatus,
+                             Map<String, Long> rosterOutcomes, List<RosterBatch> recentRosterBatches,
+                             List<RejectCount> rejectCounts, List<RejectSummary> latestRejects,
+                             List<String> unreadable) {
+
+    /** The last batch of one flow and scope (a MIS code, a report source) and its last failure. */
+    public record FlowRun(String flow, String scope, Instant lastSuccessAt, BatchCounts lastCounts,
+                          Instant lastFailureAt, String lastFailure) {
+
+        /** True when the last thing that happened to this flow and scope was a failure. */
+        public boolean failing() {
+            return lastFailureAt != null && (lastSuccessAt == null || lastFailureAt.isAfter(lastSuccessAt));
+        }
+    }
+
+    public record Checkpoint(String flow, String scope, String cursor, Instant updatedAt) {
+    }
+
+    public record ReportLoad(String reportId, String source, String misCode, String period, long rowsLoaded,
+                             long rowsRejected, Instant loadedAt) {
+    }
+
+    public record RosterBatch(String batchId, String misCode, String status, String jobId, long students, int attempts,
+                              String lastError, Instant updatedAt) {
+    }
+
+    public record RejectCount(String source, String reasonCode, long count) {
+    }
+
+    /** A reject as staff may see it: where it came from and why, not what it contained. */
+    public record RejectSummary(long id, String source, String reasonCode, String reason, String recordKey,
+                                String sourceRef, Long lineNumber, Instant rejectedAt) {
+    }
+
+    /** Students waiting for a CCCID: not yet sent, or sent and not yet answered. */
+    public long pendingRosterStudents() {
+        return rosterStudentsByStatus.getOrDefault("PENDING", 0L) + rosterStudentsByStatus.getOrDefault("SENT", 0L);
+    }
+
+    public long rejectsTotal() {
+        return rejectCounts.stream().mapToLong(RejectCount::count).sum();
+    }
+}

@@ -1,0 +1,206 @@
+package org.sisbridge.status;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.staging.dialect.StagingDialect;
+import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.staging.mapping.TableMapping;
+
+/**
+ * Reads a {@link StatusSnapshot} from the staging database, through the college's mapping (the
+ * roster and report tables may have the college's own names, and its own spelling of a status).
+ * Read-only, a handful of small aggregate queries; each part that cannot be read is named in the
+ * snapshot instead of failing the whole view.
+ */
+public class StatusSnapshotReader {
+
+    private static final List<String> STUDENT_STATUSES = List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR");
+    private static final List<String> BATCH_STATUSES = List.of("OPEN", "SUBMITTED", "COMPLETE", "FAILED");
+    private static final List<String> OUTCOMES = List.of("CREATED", "EXISTING", "REJECTED");
+
+    private final DataSource dataSource;
+    private final StagingMapping mapping;
+    private final StagingDialect dialect;
+    private final Clock clock;
+    private final int latest;
+
+    /**
+     * @param latest how many of the latest reports, roster batches and rejects to list
+     */
+    public StatusSnapshotReader(DataSource dataSource, StagingMapping mapping, StagingDialect dialect, Clock clock, int latest) {
+        this.dataSource = dataSource;
+        this.mapping = mapping;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.latest = latest;
+    }
+
+    public StatusSnapshot read() {
+        List<String> unreadable = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            return new StatusSnapshot(clock.instant(),
+                    part(unreadable, "flow runs", List.of(), () -> flows(c)),
+                    part(unreadable, "checkpoints", List.of(), () -> checkpoints(c)),
+                    part(unreadable, "report loads", List.of(), () -> reports(c)),
+                    part(unreadable, "roster students", Map.of(), () -> countBy(c, "cccid_request", "status", STUDENT_STATUSES)),
+                    part(unreadable, "roster results", Map.of(), () -> countBy(c, "cccid_result", "outcome", OUTCOMES)),
+                    part(unreadable, "roster batches", List.of(), () -> batches(c)),
+                    part(unreadable, "reject counts", List.of(), () -> rejectCounts(c)),
+                    part(unreadable, "latest rejects", List.of(), () -> latestRejects(c)),
+                    unreadable);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the staging database: " + e.getMessage(), e);
+        }
+    }
+
+    private List<StatusSnapshot.FlowRun> flows(Connection c) throws SQLException {
+        TableMapping t = mapping.table("sisbridge_flow_run");
+        List<StatusSnapshot.FlowRun> flows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT flow, scope, last_success_at, received, stored, duplicates,"
+                + " rejected, last_failure_at, last_failure FROM " + t.table() + " ORDER BY flow, scope");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Instant success = instant(rs.getTimestamp(3));
+                BatchCounts counts = success == null ? null
+                        : new BatchCounts(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                flows.add(new StatusSnapshot.FlowRun(rs.getString(1), rs.getString(2), success, counts,
+                        instant(rs.getTimestamp(8)), rs.getString(9)));
+            }
+        }
+        return flows;
+    }
+
+    private List<StatusSnapshot.Checkpoint> checkpoints(Connection c) throws SQLException {
+        List<StatusSnapshot.Checkpoint> checkpoints = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT flow, scope, cursor_value, updated_at FROM "
+                + mapping.table("sisbridge_checkpoint").table() + " ORDER BY flow, scope");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                checkpoints.add(new StatusSnapshot.Checkpoint(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4))));
+            }
+        }
+        return checkpoints;
+    }
+
+    private List<StatusSnapshot.ReportLoad> reports(Connection c) throws SQLException {
+        TableMapping t = mapping.table("sisbridge_report_load");
+        String sql = dialect.limit("SELECT " + cols(t, "report_id", "source", "mis_code", "period", "rows_loaded",
+                "rows_rejected", "loaded_at") + " FROM " + t.table() + " ORDER BY " + t.column("loaded_at") + " DESC", latest);
+        List<StatusSnapshot.ReportLoad> reports = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                reports.add(new StatusSnapshot.ReportLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), instant(rs.getTimestamp(7))));
+            }
+        }
+        return reports;
+    }
+
+    private List<StatusSnapshot.RosterBatch> batches(Connection c) throws SQLException {
+        TableMapping t = mapping.table("cccid_batch");
+        String sql = dialect.limit("SELECT " + cols(t, "batch_id", "mis_code", "status", "job_id", "student_count",
+                "attempts", "last_error", "updated_at") + " FROM " + t.table() + " ORDER BY " + t.column("updated_at") + " DESC",
+                latest);
+        List<StatusSnapshot.RosterBatch> batches = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                batches.add(new StatusSnapshot.RosterBatch(rs.getString(1), rs.getString(2),
+                        canonical(t, "status", rs.getString(3), BATCH_STATUSES), rs.getString(4), rs.getLong(5), rs.getInt(6),
+                        rs.getString(7), instant(rs.getTimestamp(8))));
+            }
+        }
+        return batches;
+    }
+
+    /** Rows per value of one column, with the college's spelling of each value turned back into the agent's. */
+    private Map<String, Long> countBy(Connection c, String canonicalTable, String field, List<String> constants)
+            throws SQLException {
+        TableMapping t = mapping.table(canonicalTable);
+        String column = t.column(field);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", COUNT(*) FROM " + t.table()
+                + " GROUP BY " + column + " ORDER BY " + column);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.merge(canonical(t, field, rs.getString(1), constants), rs.getLong(2), Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private List<StatusSnapshot.RejectCount> rejectCounts(Connection c) throws SQLException {
+        List<StatusSnapshot.RejectCount> counts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT source, reason_code, COUNT(*) FROM "
+                + mapping.table("sisbridge_reject").table() + " GROUP BY source, reason_code ORDER BY source, reason_code");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.add(new StatusSnapshot.RejectCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return counts;
+    }
+
+    private List<StatusSnapshot.RejectSummary> latestRejects(Connection c) throws SQLException {
+        String sql = dialect.limit("SELECT reject_id, source, reason_code, reason, record_key, source_ref, line_number,"
+                + " rejected_at FROM " + mapping.table("sisbridge_reject").table() + " ORDER BY reject_id DESC", latest);
+        List<StatusSnapshot.RejectSummary> rejects = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long line = rs.getLong(7);
+                rejects.add(new StatusSnapshot.RejectSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.wasNull() ? null : line, instant(rs.getTimestamp(8))));
+            }
+        }
+        return rejects;
+    }
+
+    private static String cols(TableMapping t, String... fields) {
+        List<String> columns = new ArrayList<>();
+        for (String field : fields) {
+            columns.add(t.column(field));
+        }
+        return String.join(", ", columns);
+    }
+
+    private static String canonical(TableMapping t, String field, String read, List<String> constants) {
+        for (String constant : constants) {
+            if (String.valueOf(t.value(field, constant)).equals(read)) {
+                return constant;
+            }
+        }
+        return read;
+    }
+
+    /** The agent writes UTC wall-clock times (see FlowRunStore, RejectWriter). */
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
+    private static <T> T part(List<String> unreadable, String what, T empty, Query<T> query) {
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            unreadable.add(what + ": " + e.getMessage());
+            return empty;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,57 @@
+package org.sisbridge.upstream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+/**
+ * Which certificates the agent trusts when it calls the upstream over HTTPS (keys
+ * {@code sisbridge.upstream.trust-store*}). One set of Camel {@link SSLContextParameters} serves
+ * both clients: the Camel HTTP component takes it as is, and the token provider's JDK HttpClient
+ * gets the SSLContext built from it, so the two can never trust different things.
+ */
+public final class UpstreamTrust {
+
+    private UpstreamTrust() {
+    }
+
+    /**
+     * @param trustStore path of the trust store; empty = the JVM's default trust (its cacerts)
+     * @param password   its password; empty = none
+     */
+    public static SSLContextParameters parameters(String trustStore, String type, String password) {
+        SSLContextParameters parameters = new SSLContextParameters();
+        if (trustStore.isEmpty()) {
+            return parameters;
+        }
+        Path file = Path.of(trustStore).toAbsolutePath();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("sisbridge.upstream.trust-store names " + file
+                    + ", which is not a readable file (leave the key empty to use the JVM's default trust)");
+        }
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + file);
+        store.setType(type);
+        store.setPassword(password.isEmpty() ? null : password);
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        parameters.setTrustManagers(trust);
+        return parameters;
+    }
+
+    /** The SSLContext of these parameters; a trust store that does not open stops start-up with its key named. */
+    public static SSLContext sslContext(SSLContextParameters parameters, CamelContext camel) {
+        try {
+            return parameters.createSSLContext(camel);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot load the upstream trust store (sisbridge.upstream.trust-store,"
+                    + " its -type and its password from sisbridge.upstream.trust-store-password-env or -file): " + e.getMessage(), e);
+        }
+    }
+}

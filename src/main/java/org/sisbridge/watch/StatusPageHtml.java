@@ -1,0 +1,225 @@
+package org.sisbridge.watch;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.status.StatusSnapshot;
+
+/**
+ * Renders a {@link StatusSnapshot} as one self-contained HTML page (inline CSS, no script) for
+ * Admissions &amp; Records and IT staff. Every value from the database is escaped. The snapshot holds
+ * identifiers at most (CCCID, local id, record key), never names, e-mails, birth dates or raw input,
+ * and the page shows nothing else. Counts carry data-* attributes so that scripts and tests can read them.
+ */
+public final class StatusPageHtml {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final List<String> STUDENT_STATUSES = List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR");
+    private static final List<String> OUTCOMES = List.of("CREATED", "EXISTING", "REJECTED");
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f6f8;color:#1d2733}
+            header{background:#003a70;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}
+            header p{margin:4px 0 0;color:#cfe0f3;font-size:13px}
+            main{padding:8px 24px 24px}section{background:#fff;border:1px solid #d8dee6;border-radius:6px;margin:16px 0;padding:12px 16px}
+            h2{font-size:17px;margin:4px 0 10px;color:#003a70}
+            .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{flex:1;min-width:150px;background:#fff;border:1px solid #d8dee6;
+            border-radius:6px;padding:10px 14px}.tile b{display:block;font-size:26px}.tile span{font-size:12px;color:#5b6b7d}
+            table{border-collapse:collapse;width:100%;font-size:13px}th{text-align:left;background:#e8eef5;padding:6px 8px}
+            td{padding:5px 8px;border-top:1px solid #e6eaef;vertical-align:top;overflow-wrap:anywhere}th,td.t{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            .ok{background:#1e7b34;color:#fff;border-radius:3px;padding:1px 6px}.bad{background:#b3261e;color:#fff;border-radius:3px;padding:1px 6px}
+            .warn{color:#8a5300}.muted{color:#6b7785}footer{padding:0 24px 24px;font-size:12px;color:#5b6b7d}
+            """;
+
+    private final ZoneId zone;
+    private final int refreshSeconds;
+
+    public StatusPageHtml(ZoneId zone, int refreshSeconds) {
+        this.zone = zone;
+        this.refreshSeconds = refreshSeconds;
+    }
+
+    public String render(StatusSnapshot s) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">")
+                .append("<title>sisbridge status</title><style>").append(STYLE).append("</style></head><body>\n")
+                .append("<header><h1>sisbridge status</h1><p>As of <span id=\"taken-at\">").append(time(s.takenAt()))
+                .append("</span>; this page reloads every ").append(refreshSeconds).append(" s.</p></header>\n<main>\n");
+        tiles(h, s);
+        flows(h, s.flows());
+        rejects(h, s);
+        roster(h, s);
+        reports(h, s.recentReports());
+        checkpoints(h, s.checkpoints());
+        if (!s.unreadable().isEmpty()) {
+            h.append("<section id=\"unreadable\"><h2>Not shown</h2><ul>");
+            s.unreadable().forEach(u -> h.append("<li class=\"warn\">").append(esc(u)).append("</li>"));
+            h.append("</ul></section>\n");
+        }
+        h.append("</main>\n<footer>Also: <a href=\"status.json\">status.json</a> &middot; <a href=\"observe/health\">health</a>")
+                .append(" &middot; <a href=\"observe/metrics\">Prometheus metrics</a></footer>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private void tiles(StringBuilder h, StatusSnapshot s) {
+        long failing = s.flows().stream().filter(StatusSnapshot.FlowRun::failing).count();
+        h.append("<div class=\"tiles\">");
+        tile(h, "flows-failing", failing, "flows whose last run failed");
+        tile(h, "roster-pending", s.pendingRosterStudents(), "students waiting for a CCCID");
+        tile(h, "rejects-total", s.rejectsTotal(), "records rejected (all time)");
+        tile(h, "reports-recent", s.recentReports().size(), "recent report loads");
+        h.append("</div>\n");
+    }
+
+    private static void tile(StringBuilder h, String id, long value, String label) {
+        h.append("<div class=\"tile\"><b id=\"").append(id).append("\" data-count=\"").append(value).append("\">")
+                .append(String.format("%,d", value)).append("</b><span>").append(label).append("</span></div>");
+    }
+
+    private void flows(StringBuilder h, List<StatusSnapshot.FlowRun> flows) {
+        h.append("<section id=\"flows\"><h2>Flows: last run</h2>");
+        if (flows.isEmpty()) {
+            h.append("<p class=\"muted\">No flow has run yet.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>Flow</th><th>Scope</th><th>State</th><th>Last success</th><th>Received</th><th>Stored</th>")
+                .append("<th>Duplicates</th><th>Rejected</th><th>Last failure</th></tr>");
+        for (StatusSnapshot.FlowRun f : flows) {
+            BatchCounts c = f.lastCounts() == null ? BatchCounts.NONE : f.lastCounts();
+            h.append("<tr data-flow=\"").append(esc(f.flow())).append("\" data-scope=\"").append(esc(f.scope())).append("\">")
+                    .append("<td>").append(esc(f.flow())).append("</td><td>").append(esc(f.scope())).append("</td><td>")
+                    .append(f.failing() ? "<span class=\"bad\">FAILING</span>" : "<span class=\"ok\">OK</span>").append("</td>")
+                    .append("<td class=\"t\">").append(time(f.lastSuccessAt())).append("</td>");
+            count(h, "received", c.received());
+            count(h, "stored", c.stored());
+            count(h, "duplicates", c.duplicates());
+            count(h, "rejected", c.rejected());
+            h.append("<td>").append(f.lastFailureAt() == null ? "" : time(f.lastFailureAt()) + ": " + esc(f.lastFailure()))
+                    .append("</td></tr>");
+        }
+        h.append("</table><p class=\"muted\">Counts are those of the last batch (an events page, a report, a roster batch).</p>")
+                .append("</section>\n");
+    }
+
+    private void rejects(StringBuilder h, StatusSnapshot s) {
+        h.append("<section id=\"rejects\"><h2>Rejected records</h2>");
+        if (s.rejectCounts().isEmpty()) {
+            h.append("<p class=\"muted\">None.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>Source</th><th>Reason</th><th>Records</th></tr>");
+        for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
+            h.append("<tr class=\"reject-count\" data-source=\"").append(esc(r.source())).append("\" data-reason=\"")
+                    .append(esc(r.reasonCode())).append("\"><td>").append(esc(r.source())).append("</td><td>")
+                    .append(esc(r.reasonCode())).append("</td>");
+            count(h, "count", r.count());
+            h.append("</tr>");
+        }
+        h.append("</table><h2>Latest rejects</h2><table><tr><th>When</th><th>Source</th><th>Reason</th><th>Record</th>")
+                .append("<th>From</th><th>Line</th><th>What to do</th></tr>");
+        for (StatusSnapshot.RejectSummary r : s.latestRejects()) {
+            h.append("<tr class=\"latest-reject\"><td class=\"t\">").append(time(r.rejectedAt())).append("</td><td>").append(esc(r.source()))
+                    .append("</td><td>").append(esc(r.reasonCode())).append("</td><td>").append(esc(r.recordKey()))
+                    .append("</td><td>").append(esc(r.sourceRef())).append("</td><td class=\"n\">")
+                    .append(r.lineNumber() == null ? "" : r.lineNumber()).append("</td><td>").append(esc(r.reason()))
+                    .append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    private void roster(StringBuilder h, StatusSnapshot s) {
+        h.append("<section id=\"roster\"><h2>Bulk CCCID creation</h2><table><tr><th>Students</th>");
+        STUDENT_STATUSES.forEach(st -> h.append("<th>").append(st).append("</th>"));
+        h.append("</tr><tr class=\"roster-students\"><td>in the outbox</td>");
+        STUDENT_STATUSES.forEach(st -> count(h, st, s.rosterStudentsByStatus().getOrDefault(st, 0L)));
+        h.append("</tr></table><table><tr><th>Results</th>");
+        OUTCOMES.forEach(o -> h.append("<th>").append(o).append("</th>"));
+        h.append("</tr><tr class=\"roster-outcomes\"><td>returned by upstream</td>");
+        OUTCOMES.forEach(o -> count(h, o, s.rosterOutcomes().getOrDefault(o, 0L)));
+        h.append("</tr></table><h2>Latest batches</h2>");
+        if (s.recentRosterBatches().isEmpty()) {
+            h.append("<p class=\"muted\">No batch sent yet.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>Batch</th><th>MIS</th><th>Status</th><th>Job</th><th>Students</th><th>Attempts</th>")
+                .append("<th>Updated</th><th>Last error</th></tr>");
+        for (StatusSnapshot.RosterBatch b : s.recentRosterBatches()) {
+            h.append("<tr class=\"roster-batch\" data-status=\"").append(esc(b.status())).append("\"><td>").append(esc(b.batchId()))
+                    .append("</td><td>").append(esc(b.misCode())).append("</td><td>")
+                    .append("FAILED".equals(b.status()) ? "<span class=\"bad\">FAILED</span>"
+                            : "COMPLETE".equals(b.status()) ? "<span class=\"ok\">COMPLETE</span>" : esc(b.status()))
+                    .append("</td><td>").append(esc(b.jobId())).append("</td>");
+            count(h, "students", b.students());
+            count(h, "attempts", b.attempts());
+            h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td>").append(esc(b.lastError())).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    private void reports(StringBuilder h, List<StatusSnapshot.ReportLoad> reports) {
+        h.append("<section id=\"reports\"><h2>Latest status change reports</h2>");
+        if (reports.isEmpty()) {
+            h.append("<p class=\"muted\">No report loaded yet.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>Report</th><th>Source</th><th>MIS</th><th>Period</th><th>Rows loaded</th>")
+                .append("<th>Rows rejected</th><th>Loaded</th></tr>");
+        for (StatusSnapshot.ReportLoad r : reports) {
+            h.append("<tr class=\"report-load\" data-report=\"").append(esc(r.reportId())).append("\"><td>").append(esc(r.reportId()))
+                    .append("</td><td>").append(esc(r.source())).append("</td><td>").append(esc(r.misCode())).append("</td><td>")
+                    .append(esc(r.period())).append("</td>");
+            count(h, "rows-loaded", r.rowsLoaded());
+            count(h, "rows-rejected", r.rowsRejected());
+            h.append("<td class=\"t\">").append(time(r.loadedAt())).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    private void checkpoints(StringBuilder h, List<StatusSnapshot.Checkpoint> checkpoints) {
+        h.append("<section id=\"checkpoints\"><h2>Checkpoints</h2>");
+        if (checkpoints.isEmpty()) {
+            h.append("<p class=\"muted\">None yet.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>Flow</th><th>Scope</th><th>Cursor</th><th>Updated</th></tr>");
+        for (StatusSnapshot.Checkpoint c : checkpoints) {
+            h.append("<tr class=\"checkpoint\"><td>").append(esc(c.flow())).append("</td><td>").append(esc(c.scope()))
+                    .append("</td><td>").append(esc(c.cursor())).append("</td><td class=\"t\">").append(time(c.updatedAt())).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    private static void count(StringBuilder h, String name, long value) {
+        h.append("<td class=\"n\" data-").append(name.toLowerCase()).append("=\"").append(value).append("\">")
+                .append(String.format("%,d", value)).append("</td>");
+    }
+
+    private String time(Instant instant) {
+        return instant == null ? "" : esc(TIME.format(instant.atZone(zone)));
+    }
+
+    /** HTML-escapes text for element content and double-quoted attributes. */
+    static String esc(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}

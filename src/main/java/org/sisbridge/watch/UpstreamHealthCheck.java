@@ -1,0 +1,77 @@
+package org.sisbridge.watch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness: the upstream answers HTTP at all. One unauthenticated GET of the contract's
+ * {@code /v1/health} (no token, no student data); any answer below 500 means reachable. The answer
+ * is reused for a few seconds, so frequent probes do not turn into upstream traffic.
+ */
+public class UpstreamHealthCheck extends AbstractHealthCheck {
+
+    private final URI probe;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Duration cacheFor;
+    private final Clock clock;
+    private Instant checkedAt = Instant.MIN;
+    private String problem;
+
+    public UpstreamHealthCheck(URI baseUrl, Duration timeout, Duration cacheFor, Clock clock) {
+        super("sisbridge", "upstream");
+        this.probe = baseUrl.resolve("/v1/health");
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = timeout;
+        this.cacheFor = cacheFor;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        String why = currentProblem();
+        if (why == null) {
+            builder.up();
+        } else {
+            builder.down().message(why);
+        }
+    }
+
+    /** @return null when upstream answered, else why not; probed again once the last answer is older than cacheFor */
+    synchronized String currentProblem() {
+        Instant now = clock.instant();
+        if (now.isBefore(checkedAt.plus(cacheFor))) {
+            return problem;
+        }
+        problem = probeOnce();
+        checkedAt = clock.instant();
+        return problem;
+    }
+
+    private String probeOnce() {
+        HttpRequest request = HttpRequest.newBuilder(probe).timeout(timeout).GET().build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status < 500 ? null : "upstream " + probe + " answered HTTP " + status;
+        } catch (IOException e) {
+            return "upstream " + probe + " is not reachable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while probing upstream " + probe;
+        }
+    }
+}

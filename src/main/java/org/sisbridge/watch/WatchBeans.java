@@ -1,0 +1,49 @@
+package org.sisbridge.watch;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.sisbridge.runtime.AgentBeans;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.status.StatusSnapshotReader;
+
+/**
+ * The management endpoint's parts, from the {@code sisbridge.watch.*} keys: the Micrometer registry
+ * Camel's Prometheus endpoint serves (with the flows' meters on it) and the readiness checks. The
+ * servers are Camel's (camel.server.* and camel.management.*, set from these keys in
+ * application.properties; the token rule is WatchServerFactory's). Runs after AgentBeans and before
+ * the flows' beans.
+ */
+public class WatchBeans implements CamelConfiguration {
+
+    /** Camel's name for the Micrometer registry (MicrometerConstants.METRICS_REGISTRY_NAME). */
+    static final String METRICS_REGISTRY = "metricsRegistry";
+
+    @Override
+    public void configure(CamelContext context) {
+        AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+
+        // bound here, before camel-micrometer-prometheus starts, so that it serves this registry
+        PrometheusMeterRegistry meters = AgentBeans.bindIfAbsent(registry, METRICS_REGISTRY, PrometheusMeterRegistry.class,
+                () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        registry.bind("flowMetrics", new FlowMetrics(meters, clock));
+
+        registry.bind("stagingDatabaseHealthCheck",
+                new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class)));
+        registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
+                Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
+                Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
+
+        registry.bind("statusPage", new StatusPage(registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
+                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));
+    }
+}

@@ -1,0 +1,129 @@
+package org.sisbridge.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.StagingQueries;
+import org.sisbridge.testsupport.TestDatabase;
+import org.sisbridge.testsupport.TestDatabases;
+
+/**
+ * The management endpoint of a running agent: Camel's health checks with the agent's own readiness
+ * checks, and the flows' counters on the Prometheus endpoint equal to what the run stored.
+ */
+class WatchEndpointTest {
+
+    /** A feed with redeliveries and bad events, so every counter has something to count. */
+    static SimulatorSettings badInput() {
+        SimulatorSettings s = new SimulatorSettings();
+        s.eventsPerMisCode = 800;
+        s.redeliveryRate = 0.05;
+        s.malformedPayloadRate = 0.02;
+        s.invalidCccidRate = 0.02;
+        s.wrongMisCodeRate = 0.02;
+        return s;
+    }
+
+    @Test
+    void healthIsUpAndThePrometheusCountersEqualWhatTheRunStored() throws Exception {
+        try (AgentFixture fixture = new AgentFixture(badInput(),
+                TestDatabases.create(DatabaseKind.H2, "watch-metrics"))) {
+            WatchClient watch = WatchClient.of(fixture.start());
+            fixture.awaitEventsCaughtUp();
+
+            // ready once every consumer has polled (the drop folders poll every few seconds)
+            awaitReady(watch, 200);
+            String ready = compact(watch.get("/observe/health/ready?exposureLevel=full").body());
+            assertThat(ready).contains("{\"name\":\"staging-database\",\"status\":\"UP\"}",
+                    "{\"name\":\"upstream\",\"status\":\"UP\"}");
+            assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+
+            // no more polls (an empty page counts as a batch too): the meters and the statistics hold still
+            fixture.camelContext().getRouteController().stopRoute("idme-events-poll");
+            String metrics = watch.get("/observe/metrics").body();
+            StagingQueries db = fixture.db();
+            long stored = db.count("SELECT COUNT(*) FROM idme_status_event");
+            assertThat(stored).isPositive();
+            assertThat(WatchClient.sample(metrics, "sisbridge_records_stored_total", "flow=\"events\"")).isEqualTo(stored);
+            db.rejectsByReason("idme-events").forEach((reason, n) -> assertThat(WatchClient.sample(metrics,
+                    "sisbridge_records_rejected_total", "flow=\"events\",reason=\"" + reason + "\"")).as(reason).isEqualTo(n));
+            var statistics = fixture.eventStatistics().snapshot();
+            assertThat(WatchClient.sample(metrics, "sisbridge_records_received_total", "flow=\"events\""))
+                    .isEqualTo(statistics.received());
+            assertThat(statistics.duplicates()).isPositive();
+            assertThat(WatchClient.sample(metrics, "sisbridge_records_duplicate_total", "flow=\"events\""))
+                    .isEqualTo(statistics.duplicates());
+            assertThat(WatchClient.sample(metrics, "sisbridge_batch_latency_seconds_count", "flow=\"events\""))
+                    .isEqualTo(statistics.pages());
+            assertThat(WatchClient.sample(metrics, "sisbridge_flow_last_success_seconds", "flow=\"events\""))
+                    .isGreaterThan(System.currentTimeMillis() / 1000 - 600);
+            // Camel's own route meters are on the same endpoint
+            assertThat(metrics).contains("camel_exchanges_total");
+        }
+    }
+
+    @Test
+    void readinessGoesDownWhenTheUpstreamIsUnreachable() throws Exception {
+        try (AgentFixture fixture = new AgentFixture(badInput(),
+                TestDatabases.create(DatabaseKind.H2, "watch-upstream"))
+                .property("sisbridge.watch.upstream-check-cache-ms", 200)) {
+            WatchClient watch = WatchClient.of(fixture.start());
+            awaitReady(watch, 200);
+
+            fixture.simulator.close();
+
+            awaitReady(watch, 503);
+            String ready = compact(watch.get("/observe/health/ready?exposureLevel=full").body());
+            assertThat(ready).contains("{\"name\":\"upstream\",\"status\":\"DOWN\",\"message\":\"upstream http:",
+                    "is not reachable", "{\"name\":\"staging-database\",\"status\":\"UP\"}");
+            // the agent itself is alive: a restart would not bring the upstream back
+            assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readinessGoesDownWhileTheDatabaseRefusesConnectionsAndUpAgainAfter() throws Exception {
+        TestDatabase database = TestDatabases.create(DatabaseKind.POSTGRESQL, "watch-db-down");
+        try (AgentFixture fixture = new AgentFixture(badInput(), database)
+                .property("sisbridge.staging.connection-timeout-ms", 1000)) {
+            WatchClient watch = WatchClient.of(fixture.start());
+            awaitReady(watch, 200);
+
+            String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+            String admin = database.jdbcUrl().substring(0, database.jdbcUrl().lastIndexOf('/') + 1) + "test";
+            try (Connection c = DriverManager.getConnection(admin, database.user(), database.password());
+                 Statement s = c.createStatement()) {
+                s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+                try {
+                    awaitReady(watch, 503);
+                    String ready = compact(watch.get("/observe/health/ready?exposureLevel=full").body());
+                    assertThat(ready).contains("{\"name\":\"staging-database\",\"status\":\"DOWN\",\"message\":"
+                            + "\"the staging database is not reachable");
+                    assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+                } finally {
+                    s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+                }
+            }
+            awaitReady(watch, 200);
+        }
+    }
+
+    static void awaitReady(WatchClient watch, int status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> watch.get("/observe/health/ready").statusCode() == status);
+    }
+
+    /** Camel's health JSON without the whitespace between its tokens. */
+    static String compact(String json) {
+        return json.replaceAll("\\s*([{}\\[\\]:,])\\s*", "$1");
+    }
+}
