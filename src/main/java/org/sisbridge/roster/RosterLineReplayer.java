@@ -88,6 +88,6 @@ public class RosterLineReplayer implements RejectReplayer {
             requests.bindInsert(insert, mis, student, RosterFileLoader.storableBirthDate(student), null, source, lineNumber, now);
             insert.executeUpdate();
         }
-        return new ReplayOutcome.Staged("line " + lineNumber + " of " + fileName + " queued in the outbox as PENDING", false);
+        return new ReplayOutcome.Staged("line " + lineNumber + " of " + fileName + " (into the outbox as PENDING)", false);
     }
 }

@@ -53,7 +53,7 @@ class RosterRejectReplayTest {
             String config = new SiteConfig(fixture.simulator, db).set("sisbridge.mis-codes", "111,222").write().toString();
             Cli.Result replay = Cli.run("rejects", "replay", "--source", "roster-file", "--config", config);
             assertThat(replay.exitCode()).isEqualTo(1);
-            assertThat(replay.out()).contains("line 3 of fall.csv queued in the outbox as PENDING; reject removed",
+            assertThat(replay.out()).contains("line 3 of fall.csv (into the outbox as PENDING) staged; reject removed",
                     "still rejected, INVALID_EMAIL", "still rejected, UNREADABLE_ROSTER_LINE",
                     "3 reject(s) replayed: 1 staged (0 of them already there), 2 still rejected.");
 
