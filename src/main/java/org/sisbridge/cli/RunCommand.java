@@ -1,10 +1,16 @@
 package org.sisbridge.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sisbridge.config.AgentConfiguration;
+import org.sisbridge.config.ConfigFindings;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.SisbridgeAgent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The service: runs every enabled flow on its schedule until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -15,8 +21,17 @@ public class RunCommand implements Callable<Integer> {
             description = "Properties file layered over config/application.properties (for site-specific values).")
     Path overrideFile;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        // refuse to start on an unknown key or a bad value, naming it, before anything is built
+        ConfigFindings findings = new AgentConfiguration(SisbridgeCommand.home(), overrideFile, Map.of()).validate(System.getenv());
+        if (!findings.valid()) {
+            spec.commandLine().getErr().println(new InvalidConfigurationException(findings.errors()).getMessage());
+            return 2;
+        }
         SisbridgeAgent.Builder builder = SisbridgeAgent.builder(SisbridgeCommand.home());
         if (overrideFile != null) {
             builder.overrideFile(overrideFile);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code sisbridge} command line: one subcommand per way people use the agent. */
 @Command(name = "sisbridge", mixinStandardHelpOptions = true, versionProvider = SisbridgeVersion.class,
         description = "On-premise agent that connects a college SIS to the CCC systemwide services.",
-        subcommands = {RunCommand.class, DemoCommand.class, SimulatorCommand.class, BenchmarkCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, SimulatorCommand.class, BenchmarkCommand.class,
+                CheckCommand.class, MigrateCommand.class, StatusCommand.class, RejectsCommand.class})
 public class SisbridgeCommand implements Runnable {
 
     /** The install directory (config/, routes/, data/); the launcher sets it. */

@@ -37,10 +37,11 @@ public class EventsBeans implements CamelConfiguration {
                 "store".equals(config.oneOf("sisbridge.events.unknown-event-type", "store", "reject")));
         registry.bind("eventPageParser", new EventPageParser(json));
         registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
+        IdmeEventTable eventTable = new IdmeEventTable(registry.lookupByNameAndType("stagingMapping", StagingMapping.class)
+                .table("idme_status_event"), staging.batchSize());
+        registry.bind("eventRejectReplayer", new EventRejectReplayer(json, validator, eventTable, clock));
         EventPageWriter writer = new EventPageWriter(
-                registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator,
-                new IdmeEventTable(registry.lookupByNameAndType("stagingMapping", StagingMapping.class)
-                        .table("idme_status_event"), staging.batchSize()),
+                registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator, eventTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class),
                 registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock);

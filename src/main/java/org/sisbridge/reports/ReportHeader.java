@@ -13,10 +13,12 @@ public final class ReportHeader {
 
     private final Map<ReportColumn, Integer> positions;
     private final int width;
+    private final String raw;
 
-    private ReportHeader(Map<ReportColumn, Integer> positions, int width) {
+    private ReportHeader(Map<ReportColumn, Integer> positions, int width, String raw) {
         this.positions = positions;
         this.width = width;
+        this.raw = raw;
     }
 
     public static ReportHeader parse(CsvRecord header) throws ReportRefusedException {
@@ -38,7 +40,12 @@ public final class ReportHeader {
             throw new ReportRefusedException("the header row lacks the mandatory column(s) " + missing
                     + ": this is not an ID.me status change report");
         }
-        return new ReportHeader(positions, cells.size());
+        return new ReportHeader(positions, cells.size(), header.raw());
+    }
+
+    /** The header line as it stood in the file (column names only, no student data). */
+    public String raw() {
+        return raw;
     }
 
     /** Fields a row must have: as many as the header. */

@@ -32,8 +32,9 @@ public class ReportRowValidator {
         try {
             return new RowCheck.Accepted(toRow(header, record));
         } catch (Invalid invalid) {
+            // the header goes with the raw row: a replay reads the row by the same column names
             return new RowCheck.Rejected(new Reject(SOURCE, reportId + ":" + record.line(), reportId, record.line(),
-                    record.raw(), invalid.reason, invalid.detail));
+                    header.raw() + "\n" + record.raw(), invalid.reason, invalid.detail));
         }
     }
 

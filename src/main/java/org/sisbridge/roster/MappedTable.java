@@ -23,7 +23,7 @@ import org.sisbridge.staging.mapping.TableMapping;
  * columns through here, and every value it writes or compares goes through the column's
  * conversion. Only conversions the flow can read back are accepted (see {@link #check}).
  */
-final class MappedTable {
+public final class MappedTable {
 
     /** Fields the agent matches across tables, against upstream or against its own copy: stored as they are. */
     private static final Set<String> KEYS = Set.of("request_id", "batch_id", "job_id", "source");
@@ -126,7 +126,7 @@ final class MappedTable {
      * only on text, and format:&lt;pattern&gt; only on a date or timestamp, with a pattern that writes
      * a date the agent can read back unchanged (a birth_date is read back through the same pattern).
      */
-    static List<String> problems(StagingMapping mapping) {
+    public static List<String> problems(StagingMapping mapping) {
         List<String> problems = new ArrayList<>();
         for (String table : TABLES) {
             TableMapping t = mapping.table(table);

@@ -56,6 +56,8 @@ public class RosterBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
                 staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")))));
+        registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
+                registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));
         registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,
                 results, staging.rejectTable(), Path.of(config.text("sisbridge.roster.outbox")), clock));
         registry.bind("bulkJobPolling", new BulkJobPolling(settings.pollInitialDelayMs(), settings.pollMaxDelayMs(),

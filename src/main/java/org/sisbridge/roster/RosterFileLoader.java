@@ -77,10 +77,15 @@ public class RosterFileLoader {
         }
     }
 
+    /** The outbox's source of a file's rows: its name and its content's sha256. */
+    static String source(String fileName, String sha256) {
+        return CccidRequestTable.truncate(fileName, 200) + " sha256:" + sha256;
+    }
+
     /** @return rows entered into the outbox (0 when the same file was loaded before) */
     public long load(File file, String fileName) throws IOException, SQLException {
         String sha256 = sha256(file.toPath());
-        String source = CccidRequestTable.truncate(fileName, 200) + " sha256:" + sha256;
+        String source = source(fileName, sha256);
         long[] counts = RosterTransaction.run(dataSource, c -> {
             if (files.exists(c, source)) {
                 return null;
@@ -110,21 +115,16 @@ public class RosterFileLoader {
                 throw new IllegalArgumentException("the file is empty or its header line is not readable CSV");
             }
             RosterColumns columns = RosterColumns.of(header.fields(), emailRequired);
-            String defaultMis = defaultMisCode(fileName, columns);
+            String defaultMis = defaultMisCode(fileName, columns, misCodes);
             int pending = 0;
             for (RosterCsvReader.Record r = csv.next(); r != null; r = csv.next()) {
                 if (r.blank()) {
                     continue;
                 }
-                String mis = columns.has("mis_code") && columns.get(r.fields(), "mis_code") != null
-                        ? columns.get(r.fields(), "mis_code") : defaultMis;
-                RejectReason lineProblem = r.malformed() || r.fields().size() != columns.width()
-                        ? RejectReason.UNREADABLE_ROSTER_LINE : !misCodes.contains(mis) ? RejectReason.MIS_CODE_NOT_CONFIGURED : null;
-                if (lineProblem != null) {
-                    unreadable.add(new Reject(REJECT_SOURCE, keyPrefix + ":" + r.line(), fileName, r.line(), r.raw(), lineProblem,
-                            lineProblem == RejectReason.UNREADABLE_ROSTER_LINE ? "line " + r.line() + " has " + r.fields().size()
-                                    + " field(s), the header " + columns.width() + (r.malformed() ? ", and broken quoting" : "")
-                                    : "line " + r.line() + " names a MIS code this agent does not serve"));
+                String mis = misCode(r, columns, defaultMis);
+                Reject lineReject = lineReject(r, columns, mis, misCodes, header.raw(), fileName, keyPrefix);
+                if (lineReject != null) {
+                    unreadable.add(lineReject);
                     unreadableTotal++;
                     if (unreadable.size() >= batchSize) {
                         rejects.write(c, unreadable);
@@ -134,8 +134,7 @@ public class RosterFileLoader {
                 }
                 RosterStudent student = columns.student(r.fields());
                 RosterProblem problem = validator.check(student).orElse(null);
-                requests.bindInsert(insert, mis, student, RosterValidator.parseBirthDate(student.birthDate())
-                        .filter(d -> d.getYear() > 1000 && d.getYear() < 10000).orElse(null), problem, source, r.line(), now);
+                requests.bindInsert(insert, mis, student, storableBirthDate(student), problem, source, r.line(), now);
                 insert.addBatch();
                 rows++;
                 if (++pending == batchSize) {
@@ -153,8 +152,35 @@ public class RosterFileLoader {
         return new long[] {rows, unreadableTotal};
     }
 
+    /** The birth date as a date column takes it; null when it is no real date (the row is then REJECTED). */
+    static java.time.LocalDate storableBirthDate(RosterStudent student) {
+        return RosterValidator.parseBirthDate(student.birthDate()).filter(d -> d.getYear() > 1000 && d.getYear() < 10000).orElse(null);
+    }
+
+    static String misCode(RosterCsvReader.Record r, RosterColumns columns, String defaultMis) {
+        return columns.has("mis_code") && columns.get(r.fields(), "mis_code") != null ? columns.get(r.fields(), "mis_code") : defaultMis;
+    }
+
+    /**
+     * The reject of a line that cannot enter the outbox at all (unreadable, or for a college this
+     * agent does not serve), or null. Its raw input is the header and the line, so that a replay
+     * reads the line by the same column names.
+     */
+    static Reject lineReject(RosterCsvReader.Record r, RosterColumns columns, String mis, Set<String> misCodes,
+                             String rawHeader, String fileName, String keyPrefix) {
+        RejectReason problem = r.malformed() || r.fields().size() != columns.width()
+                ? RejectReason.UNREADABLE_ROSTER_LINE : !misCodes.contains(mis) ? RejectReason.MIS_CODE_NOT_CONFIGURED : null;
+        if (problem == null) {
+            return null;
+        }
+        return new Reject(REJECT_SOURCE, keyPrefix + ":" + r.line(), fileName, r.line(), rawHeader + "\n" + r.raw(), problem,
+                problem == RejectReason.UNREADABLE_ROSTER_LINE ? "line " + r.line() + " has " + r.fields().size()
+                        + " field(s), the header " + columns.width() + (r.malformed() ? ", and broken quoting" : "")
+                        : "line " + r.line() + " names a MIS code this agent does not serve");
+    }
+
     /** The college of rows without a mis_code: the only one served, or the file name's NNN_ / NNN- prefix. */
-    private String defaultMisCode(String fileName, RosterColumns columns) {
+    static String defaultMisCode(String fileName, RosterColumns columns, Set<String> misCodes) {
         if (misCodes.size() == 1) {
             return misCodes.iterator().next();
         }

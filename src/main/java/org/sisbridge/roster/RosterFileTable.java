@@ -66,6 +66,17 @@ public class RosterFileTable {
         return settled;
     }
 
+    /** The full source (name + sha256) of a loaded file, from its name and the sha256 prefix its rejects' keys carry. */
+    java.util.Optional<String> source(Connection c, String fileName, String sha256Prefix) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("source") + " FROM " + t.table() + " WHERE "
+                + t.col("source") + " LIKE ?")) {
+            ps.setString(1, RosterFileLoader.source(fileName, sha256Prefix) + "%");
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
     void resultsWritten(Connection c, String source, String resultsFile, Timestamp now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("results_written_at")
                 + " = ?, " + t.col("results_file") + " = ? WHERE " + t.col("source") + " = ?")) {

@@ -14,6 +14,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
+import org.sisbridge.config.AgentConfiguration;
+import org.sisbridge.config.ConfigFindings;
+import org.sisbridge.config.ConfigValidator;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.staging.CheckpointStore;
@@ -33,6 +36,8 @@ import org.sisbridge.upstream.UpstreamRetryLog;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
 import org.sisbridge.upstream.UpstreamTrust;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds the beans every flow shares: the staging database (pool, migrations, checkpoints,
@@ -41,6 +46,8 @@ import org.sisbridge.upstream.UpstreamTrust;
  * A bean already in the registry (a test's replacement, say) is kept.
  */
 public class AgentBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentBeans.class);
 
     private final SecretSource secrets;
 
@@ -51,10 +58,16 @@ public class AgentBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        // nothing is built from a configuration with an unknown key or a bad value
+        ConfigFindings findings = ConfigValidator.validate(context.getPropertiesComponent(),
+                AgentConfiguration.referenceKeys(Path.of(config.text("sisbridge.home"), "config/application.properties")),
+                System.getenv());
+        findings.warnings().forEach(w -> LOG.warn("Configuration: {}", w));
+        findings.requireValid();
         Registry registry = context.getRegistry();
         Clock clock = bindIfAbsent(registry, "clock", Clock.class, Clock::systemUTC);
         bindIfAbsent(registry, "objectMapper", ObjectMapper.class, ObjectMapper::new);
-        StagingSettings staging = stagingSettings(config);
+        StagingSettings staging = stagingSettings(config, secrets);
         registry.bind("stagingSettings", staging);
         registry.bind("stagingDialect", staging.database().dialect());
         HikariDataSource dataSource = StagingDataSourceFactory.create(staging);
@@ -71,11 +84,7 @@ public class AgentBeans implements CamelConfiguration {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
         } else {
             // a flow that is turned off needs none of its tables
-            List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> {
-                String key = CanonicalLayout.TABLE_KEYS.get(table);
-                String flow = key.substring(0, key.lastIndexOf('.'));
-                return on(config, flow + ".enabled") || on(config, flow + ".drop-enabled");
-            });
+            List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> tableNeeded(config, table));
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("sisbridge.staging.manage-schema=false, but the staging database lacks what"
                         + " the agent needs:\n  - " + String.join("\n  - ", missing)
@@ -95,7 +104,7 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("misCodes", misCodes(config));
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
-        UpstreamSettings upstream = upstreamSettings(config);
+        UpstreamSettings upstream = upstreamSettings(config, secrets);
         // one trust for both upstream clients: the Camel https component (config) and the token provider
         SSLContextParameters trust = UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
                 config.text("sisbridge.upstream.trust-store-type"),
@@ -109,6 +118,13 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+    }
+
+    /** Whether a canonical table is needed: its flow is on (the agent's own tables always are). */
+    public static boolean tableNeeded(AgentProperties config, String table) {
+        String key = CanonicalLayout.TABLE_KEYS.get(table);
+        String flow = key.substring(0, key.lastIndexOf('.'));
+        return on(config, flow + ".enabled") || on(config, flow + ".drop-enabled");
     }
 
     /** A flow switch that is on, or a key that is not a switch at all (the agent's own tables are always needed). */
@@ -125,7 +141,7 @@ public class AgentBeans implements CamelConfiguration {
         return new MisCodes(codes);
     }
 
-    private StagingSettings stagingSettings(AgentProperties config) {
+    public static StagingSettings stagingSettings(AgentProperties config, SecretSource secrets) {
         return new StagingSettings(
                 config.text("sisbridge.staging.jdbc-url"),
                 config.text("sisbridge.staging.database"),
@@ -141,7 +157,7 @@ public class AgentBeans implements CamelConfiguration {
                 config.text("sisbridge.staging.flow-run-table"));
     }
 
-    private UpstreamSettings upstreamSettings(AgentProperties config) {
+    public static UpstreamSettings upstreamSettings(AgentProperties config, SecretSource secrets) {
         return new UpstreamSettings(
                 URI.create(config.text("sisbridge.upstream.base-url")),
                 config.text("sisbridge.upstream.client-id"),

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.ShutdownStrategy;
+import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
@@ -107,30 +108,31 @@ public final class SisbridgeAgent implements AutoCloseable {
             return this;
         }
 
+        /** The configuration sources this agent reads (for commands that validate without starting it). */
+        public AgentConfiguration configuration() {
+            return new AgentConfiguration(home, overrideFile, overrides);
+        }
+
         public Builder secrets(SecretSource secrets) {
             this.secrets = secrets;
             return this;
         }
 
         public SisbridgeAgent build() {
-            Path config = home.resolve("config/application.properties");
+            AgentConfiguration configuration = configuration();
+            Path config = configuration.referenceFile();
             if (!Files.isRegularFile(config)) {
                 throw new IllegalStateException("no configuration at " + config + ": is " + home + " the sisbridge home?");
             }
             Main main = new Main();
-            // Camel looks a key up in the locations in order and takes the first value it finds,
-            // so the site's override file goes before the shipped defaults
-            String locations = "file:" + config;
-            if (overrideFile != null) {
-                locations = "file:" + overrideFile.toAbsolutePath() + "," + locations;
-            }
-            main.setPropertyPlaceholderLocations(locations);
+            // the site's override file before the shipped defaults: Camel takes a key's first value
+            main.setPropertyPlaceholderLocations(configuration.locations());
             main.addInitialProperty("sisbridge.home", home.toString());
             overrides.forEach(main::addOverrideProperty);
             // bound before camel-main builds its HTTP servers (earlier than any configuration class runs)
             main.bind("watchServerFactory", new WatchServerFactory(secrets));
             beans.forEach(main::bind);
-            // shared beans first, then one configuration class per capability
+            // shared beans first (they validate the configuration), then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));
             main.configure().addConfiguration(new WatchBeans());
             main.configure().addConfiguration(new EventsBeans());

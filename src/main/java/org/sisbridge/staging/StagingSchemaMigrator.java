@@ -18,17 +18,21 @@ public final class StagingSchemaMigrator {
     }
 
     public static MigrateResult migrate(DataSource dataSource, StagingDatabase database) {
-        Flyway flyway = Flyway.configure()
+        MigrateResult result = flyway(dataSource, database).migrate();
+        LOG.info("Staging schema on {} is at version {} ({} migration(s) applied now)",
+                database, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
+                result.migrationsExecuted);
+        return result;
+    }
+
+    /** Flyway set up for the staging schema, for callers that only look (info) or migrate on request. */
+    public static Flyway flyway(DataSource dataSource, StagingDatabase database) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(database.migrationLocation())
                 .table("sisbridge_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
-        MigrateResult result = flyway.migrate();
-        LOG.info("Staging schema on {} is at version {} ({} migration(s) applied now)",
-                database, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
-                result.migrationsExecuted);
-        return result;
     }
 }

@@ -15,6 +15,12 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
         }
     }
 
+    /** The same database with a pool of its own size (a command needs two connections, not the agent's pool). */
+    public StagingSettings withPoolSize(int size) {
+        return new StagingSettings(jdbcUrl, databaseSetting, username, password, size, connectionTimeoutMs, manageSchema,
+                batchSize, rejectTable, checkpointTable, flowRunTable);
+    }
+
     public StagingDatabase database() {
         return StagingDatabase.fromSetting(databaseSetting, jdbcUrl);
     }

@@ -2,11 +2,10 @@ package org.sisbridge.watch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.sisbridge.status.StatusSnapshot;
+import org.sisbridge.status.StatusJson;
 import org.sisbridge.status.StatusSnapshotReader;
 
 /**
@@ -18,8 +17,7 @@ public class StatusPage {
 
     private final StatusSnapshotReader reader;
     private final StatusPageHtml html;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = StatusJson.mapper();
 
     public StatusPage(StatusSnapshotReader reader, StatusPageHtml html) {
         this.reader = reader;

@@ -96,8 +96,8 @@ class DistributionArchiveIT {
         Path site = Files.writeString(elsewhere.resolve("site.properties"),
                 "sisbridge.mis-codes = XYZW\nsisbridge.staging.jdbc-url = jdbc:h2:file:" + elsewhere.resolve("db") + "\n");
         Run run = launch(Map.of("SISBRIDGE_CLIENT_SECRET", "not-used"), "run", "--config", site.toString());
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.output).contains("sisbridge.mis-codes: 'XYZW' is not a 3-character MIS code")
+        assertThat(run.exitCode).as("an invalid configuration").isEqualTo(2);
+        assertThat(run.output).contains("sisbridge.mis-codes 'XYZW' is not a MIS code")
                 .doesNotContain("no configuration at");
     }
 

@@ -50,7 +50,7 @@ class ReportRowValidatorTest {
         assertThat(reject.reason().name()).isEqualTo(reason);
         assertThat(reject.recordKey()).isEqualTo("R1:2");
         assertThat(reject.lineNumber()).isEqualTo(2);
-        assertThat(reject.rawInput()).isEqualTo(row);
+        assertThat(reject.rawInput()).as("the header goes with the raw row, for a replay").isEqualTo(HEADER + "\n" + row);
     }
 
     @Test

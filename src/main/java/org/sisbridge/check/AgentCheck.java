@@ -1,0 +1,110 @@
+package org.sisbridge.check;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.sisbridge.config.AgentConfiguration;
+import org.sisbridge.config.ConfigFindings;
+import org.sisbridge.config.ConfigValidator;
+import org.sisbridge.roster.MappedTable;
+import org.sisbridge.runtime.AgentBeans;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.staging.SecretSource;
+import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.staging.mapping.StagingMapping;
+
+/**
+ * Everything {@code ./sisbridge check} looks at, in the order a mistake would hurt: the files,
+ * the keys and values, the mapping, the secrets, the database, the upstream. Starts no route and
+ * writes nothing. A step whose inputs are wrong is skipped rather than failing confusingly.
+ */
+public final class AgentCheck {
+
+    private final AgentConfiguration configuration;
+    private final Map<String, String> environment;
+
+    public AgentCheck(AgentConfiguration configuration, Map<String, String> environment) {
+        this.configuration = configuration;
+        this.environment = environment;
+    }
+
+    public CheckReport run(PrintWriter out) throws java.io.IOException {
+        CheckReport report = new CheckReport(out);
+        var fileProblems = configuration.fileProblems();
+        if (!fileProblems.isEmpty()) {
+            fileProblems.forEach(report::error);
+            return report;
+        }
+        report.ok("configuration files readable: " + configuration.locations().replace("file:", "").replace(",", ", "));
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            PropertiesComponent properties = configuration.applyTo(context);
+            ConfigFindings findings = ConfigValidator.validate(properties, configuration.referenceKeys(), environment);
+            findings.errors().forEach(e -> report.error("configuration: " + e));
+            findings.warnings().forEach(w -> report.warn("configuration: " + w));
+            if (!findings.valid()) {
+                return report;
+            }
+            report.ok("configuration keys known and values valid");
+            AgentProperties config = new AgentProperties(properties);
+            StagingMapping mapping = mapping(report, config);
+            SecretSource secrets = new SecretSource(environment);
+            SecretCheck.run(report, environment, "upstream client secret", "sisbridge.upstream.client-secret-env",
+                    config.textOrEmpty("sisbridge.upstream.client-secret-env"), "sisbridge.upstream.client-secret-file",
+                    config.textOrEmpty("sisbridge.upstream.client-secret-file"), true);
+            SecretCheck.run(report, environment, "database password", "sisbridge.staging.password-env",
+                    config.textOrEmpty("sisbridge.staging.password-env"), "sisbridge.staging.password-file",
+                    config.textOrEmpty("sisbridge.staging.password-file"), false);
+            if (mapping != null) {
+                database(report, config, secrets, mapping);
+            }
+            upstream(report, config, secrets);
+        }
+        return report;
+    }
+
+    private static StagingMapping mapping(CheckReport report, AgentProperties config) {
+        Path file = Path.of(config.text("sisbridge.staging.mapping"));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            report.error("mapping file missing: sisbridge.staging.mapping names " + file + ", which does not exist");
+            return null;
+        }
+        try {
+            StagingMapping mapping = StagingMapping.load(file, config::text);
+            var unusable = MappedTable.problems(mapping);
+            if (!unusable.isEmpty()) {
+                report.error("mapping " + file.getFileName() + ": the roster flow cannot work with these conversions:\n- "
+                        + String.join("\n- ", unusable));
+                return null;
+            }
+            report.ok("mapping " + file + " loads (layout " + mapping.layout() + ")");
+            return mapping;
+        } catch (RuntimeException e) {
+            report.error("mapping invalid: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void database(CheckReport report, AgentProperties config, SecretSource secrets, StagingMapping mapping) {
+        StagingSettings staging;
+        try {
+            staging = AgentBeans.stagingSettings(config, secrets);
+        } catch (RuntimeException e) {
+            report.error("database settings: " + e.getMessage());
+            return;
+        }
+        DatabaseCheck.run(report, staging, mapping, table -> AgentBeans.tableNeeded(config, table));
+    }
+
+    private static void upstream(CheckReport report, AgentProperties config, SecretSource secrets) {
+        try {
+            UpstreamCheck.run(report, AgentBeans.upstreamSettings(config, secrets));
+        } catch (RuntimeException e) {
+            // the secret's absence is already reported above; anything else is new
+            if (!e.getMessage().contains("client secret is not set")) {
+                report.error("upstream settings: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.sisbridge.check;
+
+import java.io.PrintWriter;
+
+/** What {@code check} found, printed as it goes: one line per finding, OK / WARN / ERROR first. */
+public final class CheckReport {
+
+    private final PrintWriter out;
+    private int errors;
+    private int warnings;
+
+    public CheckReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void ok(String what) {
+        line("OK   ", what);
+    }
+
+    public void warn(String what) {
+        warnings++;
+        line("WARN ", what);
+    }
+
+    public void error(String what) {
+        errors++;
+        line("ERROR", what);
+    }
+
+    public boolean failed() {
+        return errors > 0;
+    }
+
+    public int errors() {
+        return errors;
+    }
+
+    public int warnings() {
+        return warnings;
+    }
+
+    private void line(String level, String what) {
+        // continuation lines of a multi-line message stay under the message
+        out.println(level + " " + what.replace("\n", "\n      "));
+        out.flush();
+    }
+}

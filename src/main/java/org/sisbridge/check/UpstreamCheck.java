@@ -1,0 +1,29 @@
+package org.sisbridge.check;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.sisbridge.upstream.UpstreamPermanentException;
+import org.sisbridge.upstream.UpstreamSettings;
+import org.sisbridge.upstream.UpstreamTokenProvider;
+import org.sisbridge.upstream.UpstreamTransientException;
+
+/** Whether the upstream answers and accepts this college's client credentials: fetches one token, as the agent would. */
+final class UpstreamCheck {
+
+    private UpstreamCheck() {
+    }
+
+    static void run(CheckReport report, UpstreamSettings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.connectTimeoutMs())).build();
+        try {
+            new UpstreamTokenProvider(settings, http, Clock.systemUTC()).currentToken();
+            report.ok("upstream reachable at " + settings.baseUrl() + " and client '" + settings.clientId() + "' accepted (token obtained)");
+        } catch (UpstreamPermanentException e) {
+            report.error("upstream credentials rejected: " + e.getMessage());
+        } catch (UpstreamTransientException e) {
+            report.error("upstream unreachable at " + settings.baseUrl() + ": " + e.getMessage()
+                    + "\ncheck sisbridge.upstream.base-url, and that this machine may connect to it (proxy, firewall)");
+        }
+    }
+}

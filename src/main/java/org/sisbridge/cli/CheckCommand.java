@@ -1,0 +1,32 @@
+package org.sisbridge.cli;
+
+import java.util.concurrent.Callable;
+import org.sisbridge.check.AgentCheck;
+import org.sisbridge.check.CheckReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Validates an installation without starting it: configuration, mapping, secrets, database, upstream. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check the configuration, the mapping file, the secrets, the staging database and the upstream,",
+                "without starting any flow. Prints one line per finding (OK, WARN, ERROR);",
+                "exits with 1 when anything is wrong, 0 otherwise."})
+public class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CheckReport report = new AgentCheck(config.configuration(), System.getenv()).run(spec.commandLine().getOut());
+        spec.commandLine().getOut().println(report.failed()
+                ? report.errors() + " problem(s) found; the agent would not work as configured."
+                : "All checks passed" + (report.warnings() > 0 ? " (" + report.warnings() + " warning(s))." : "."));
+        return report.failed() ? 1 : 0;
+    }
+}

@@ -1,0 +1,122 @@
+package org.sisbridge.config;
+
+import static org.sisbridge.config.KeyRule.any;
+import static org.sisbridge.config.KeyRule.atLeast;
+import static org.sisbridge.config.KeyRule.environmentVariableName;
+import static org.sisbridge.config.KeyRule.flag;
+import static org.sisbridge.config.KeyRule.integer;
+import static org.sisbridge.config.KeyRule.oneOf;
+import static org.sisbridge.config.KeyRule.required;
+import static org.sisbridge.config.KeyRule.sqlIdentifier;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rule every {@code sisbridge.*} key's value must follow. The keys themselves, their defaults
+ * and what they mean are documented in config/application.properties; a key there without a rule
+ * here is free text.
+ */
+public final class ConfigKeys {
+
+    private static final Map<String, KeyRule> RULES = new LinkedHashMap<>();
+
+    static {
+        rule("sisbridge.mis-codes", KeyRule.misCodes());
+
+        rule("sisbridge.upstream.base-url", KeyRule.httpUrl());
+        rule("sisbridge.upstream.client-id", required());
+        rule("sisbridge.upstream.client-secret-env", environmentVariableName());
+        rule("sisbridge.upstream.client-secret-file", any());
+        rule("sisbridge.upstream.scope", required());
+        rule("sisbridge.upstream.token-refresh-margin-seconds", integer(0, 3600));
+        rule("sisbridge.upstream.connect-timeout-ms", atLeast(1));
+        rule("sisbridge.upstream.response-timeout-ms", atLeast(1));
+        rule("sisbridge.upstream.retry.max-redeliveries", integer(0, 1000));
+        rule("sisbridge.upstream.retry.initial-delay-ms", atLeast(1));
+        rule("sisbridge.upstream.retry.max-delay-ms", atLeast(1));
+        rule("sisbridge.upstream.retry.max-retry-after-seconds", atLeast(0));
+        rule("sisbridge.upstream.trust-store", any());
+        rule("sisbridge.upstream.trust-store-type", oneOf("PKCS12", "JKS"));
+        rule("sisbridge.upstream.trust-store-password-env", environmentVariableName());
+        rule("sisbridge.upstream.trust-store-password-file", any());
+
+        rule("sisbridge.staging.jdbc-url", KeyRule.jdbcUrl());
+        rule("sisbridge.staging.database", oneOf("auto", "h2", "postgresql", "mariadb", "sqlserver", "oracle"));
+        rule("sisbridge.staging.username", any());
+        rule("sisbridge.staging.password-env", environmentVariableName());
+        rule("sisbridge.staging.password-file", any());
+        rule("sisbridge.staging.pool-size", integer(1, 1000));
+        // HikariCP refuses less than 250 ms
+        rule("sisbridge.staging.connection-timeout-ms", atLeast(250));
+        rule("sisbridge.staging.manage-schema", flag());
+        rule("sisbridge.staging.mapping", required());
+        rule("sisbridge.staging.batch-size", integer(1, 100_000));
+        rule("sisbridge.staging.reject-table", sqlIdentifier());
+        rule("sisbridge.staging.checkpoint-table", sqlIdentifier());
+        rule("sisbridge.staging.flow-run-table", sqlIdentifier());
+        rule("sisbridge.status.latest-rows", integer(1, 10_000));
+
+        rule("sisbridge.watch.enabled", flag());
+        rule("sisbridge.watch.host", required());
+        rule("sisbridge.watch.port", integer(0, 65535));
+        rule("sisbridge.watch.token-env", environmentVariableName());
+        rule("sisbridge.watch.token-file", any());
+        rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
+        rule("sisbridge.watch.status-refresh-seconds", atLeast(1));
+
+        rule("sisbridge.events.enabled", flag());
+        rule("sisbridge.events.poll-interval-ms", atLeast(1));
+        rule("sisbridge.events.initial-delay-ms", atLeast(0));
+        rule("sisbridge.events.page-size", integer(1, 1000));
+        rule("sisbridge.events.max-pages-per-poll", atLeast(1));
+        rule("sisbridge.events.unknown-event-type", oneOf("store", "reject"));
+        rule("sisbridge.events.table", sqlIdentifier());
+        rule("sisbridge.transitions.valid", KeyRule.transitionTable());
+
+        rule("sisbridge.reports.enabled", flag());
+        rule("sisbridge.reports.poll-interval-ms", atLeast(1));
+        rule("sisbridge.reports.initial-delay-ms", atLeast(0));
+        rule("sisbridge.reports.start-date", KeyRule.optionalDate());
+        rule("sisbridge.reports.lookback-days", integer(0, 3660));
+        rule("sisbridge.reports.table", sqlIdentifier());
+        rule("sisbridge.reports.load-table", sqlIdentifier());
+        rule("sisbridge.reports.download-folder", required());
+        rule("sisbridge.reports.drop-enabled", flag());
+        rule("sisbridge.reports.inbox", required());
+        rule("sisbridge.reports.inbox-poll-interval-ms", atLeast(1));
+        rule("sisbridge.reports.inbox-settle-ms", atLeast(0));
+
+        rule("sisbridge.roster.enabled", flag());
+        rule("sisbridge.roster.poll-interval-ms", atLeast(1));
+        rule("sisbridge.roster.initial-delay-ms", atLeast(0));
+        rule("sisbridge.roster.batch-size", integer(1, 500));
+        rule("sisbridge.roster.max-batches-per-poll", atLeast(1));
+        rule("sisbridge.roster.max-attempts", atLeast(1));
+        rule("sisbridge.roster.job-poll-initial-delay-ms", atLeast(0));
+        rule("sisbridge.roster.job-poll-max-delay-ms", atLeast(0));
+        rule("sisbridge.roster.job-poll-budget-ms", atLeast(0));
+        rule("sisbridge.roster.min-age", integer(0, 150));
+        rule("sisbridge.roster.max-age", integer(1, 150));
+        rule("sisbridge.roster.email-required", flag());
+        rule("sisbridge.roster.request-table", sqlIdentifier());
+        rule("sisbridge.roster.batch-table", sqlIdentifier());
+        rule("sisbridge.roster.result-table", sqlIdentifier());
+        rule("sisbridge.roster.file-table", sqlIdentifier());
+        rule("sisbridge.roster.inbox", required());
+        rule("sisbridge.roster.outbox", required());
+        rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
+        rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
+    }
+
+    private ConfigKeys() {
+    }
+
+    private static void rule(String key, KeyRule rule) {
+        RULES.put(key, rule);
+    }
+
+    public static Map<String, KeyRule> rules() {
+        return RULES;
+    }
+}

@@ -1,0 +1,54 @@
+package org.sisbridge.status;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, roster, rejects. No student data in it. */
+public final class StatusText {
+
+    private StatusText() {
+    }
+
+    public static void print(StatusSnapshot s, PrintWriter out) {
+        out.println("sisbridge status at " + s.takenAt());
+        out.println();
+        out.println("Last run per flow:");
+        if (s.flows().isEmpty()) {
+            out.println("  (no flow has run yet)");
+        }
+        for (StatusSnapshot.FlowRun f : s.flows()) {
+            out.printf("  %-22s %-12s last success %s%s%n", f.flow(), f.scope(),
+                    f.lastSuccessAt() == null ? "never" : f.lastSuccessAt(),
+                    f.lastCounts() == null ? "" : " (received " + f.lastCounts().received() + ", stored " + f.lastCounts().stored()
+                            + ", duplicates " + f.lastCounts().duplicates() + ", rejected " + f.lastCounts().rejected() + ")");
+            if (f.lastFailureAt() != null) {
+                out.printf("  %-22s %-12s %s %s: %s%n", "", "", f.failing() ? "FAILING since" : "last failure", f.lastFailureAt(),
+                        f.lastFailure());
+            }
+        }
+        out.println();
+        out.println("Checkpoints:");
+        if (s.checkpoints().isEmpty()) {
+            out.println("  (none yet)");
+        }
+        for (StatusSnapshot.Checkpoint c : s.checkpoints()) {
+            out.printf("  %-22s %-12s cursor %s (updated %s)%n", c.flow(), c.scope(), c.cursor(), c.updatedAt());
+        }
+        out.println();
+        out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
+        out.println();
+        out.println("Rejects: " + s.rejectsTotal() + " (./sisbridge rejects list)");
+        for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
+            out.printf("  %-22s %-28s %d%n", r.source(), r.reasonCode(), r.count());
+        }
+        if (!s.unreadable().isEmpty()) {
+            out.println();
+            out.println("Not readable: " + String.join("; ", s.unreadable()));
+        }
+        out.flush();
+    }
+
+    private static String counts(Map<String, Long> byStatus) {
+        return byStatus.isEmpty() ? "" : "; by status " + byStatus;
+    }
+}

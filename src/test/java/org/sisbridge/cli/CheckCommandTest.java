@@ -1,0 +1,190 @@
+package org.sisbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.UpstreamSimulator;
+import org.sisbridge.testsupport.Cli;
+import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.SiteConfig;
+import org.sisbridge.testsupport.TestDatabase;
+import org.sisbridge.testsupport.TestDatabases;
+
+/**
+ * {@code ./sisbridge check} end to end: the real command against the simulator and real databases,
+ * one misconfiguration at a time, each recognised by its own message.
+ */
+class CheckCommandTest {
+
+    private UpstreamSimulator simulator;
+
+    @BeforeEach
+    void startSimulator() {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = 10;
+        simulator = UpstreamSimulator.start(settings, 0);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    private SiteConfig site(TestDatabase db) {
+        return new SiteConfig(simulator, db);
+    }
+
+    private SiteConfig h2Site() {
+        return site(TestDatabases.create(DatabaseKind.H2, "check"));
+    }
+
+    private static Cli.Result check(SiteConfig site) {
+        return Cli.run("check", "--config", site.write().toString());
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void aGoodInstallationPassesEveryCheck(DatabaseKind kind) {
+        Cli.Result result = check(site(TestDatabases.create(kind, "check-good")));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .contains("OK    configuration keys known and values valid")
+                .contains("OK    mapping ")
+                .contains("OK    upstream client secret: from file")
+                .contains("OK    database reachable")
+                .contains("migration(s) to apply: the agent applies them at start-up")
+                .contains("OK    upstream reachable at " + simulator.baseUrl())
+                .contains("All checks passed")
+                .doesNotContain("ERROR");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheKeyItProbablyMeant() {
+        Cli.Result result = check(h2Site().set("sisbridge.events.poll-intervall-ms", 5000));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR configuration: unknown key sisbridge.events.poll-intervall-ms"
+                + " (did you mean sisbridge.events.poll-interval-ms?)");
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("sisbridge.events.page-size", "5000", "sisbridge.events.page-size must be a whole number from 1 to 1000, is 5000"),
+                Arguments.of("sisbridge.roster.poll-interval-ms", "30s", "sisbridge.roster.poll-interval-ms must be a whole number, is '30s'"),
+                Arguments.of("sisbridge.upstream.base-url", "gateway.example.edu", "sisbridge.upstream.base-url must be an http:// or https:// URL"),
+                Arguments.of("sisbridge.staging.manage-schema", "yes", "sisbridge.staging.manage-schema must be true or false, is 'yes'"),
+                Arguments.of("sisbridge.mis-codes", "111,12", "sisbridge.mis-codes '12' is not a MIS code"),
+                Arguments.of("sisbridge.transitions.valid", "verified>gone", "sisbridge.transitions.valid unknown status 'gone'"),
+                Arguments.of("sisbridge.events.unknown-event-type", "drop", "sisbridge.events.unknown-event-type must be one of store, reject"),
+                Arguments.of("sisbridge.events.table", "idme events", "sisbridge.events.table 'idme events' is not a valid table name"),
+                Arguments.of("sisbridge.reports.start-date", "2024-13-01", "sisbridge.reports.start-date must be a date as yyyy-MM-dd"),
+                Arguments.of("sisbridge.roster.min-age", "120", "sisbridge.roster.min-age (120) must be below sisbridge.roster.max-age (110)"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("badValues")
+    void aBadValueIsNamedWithWhatItMustBe(String key, String value, String message) {
+        Cli.Result result = check(h2Site().set(key, value));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR configuration: " + message);
+    }
+
+    @Test
+    void aMissingOverrideFileIsSaidSo() {
+        Cli.Result result = Cli.run("check", "--config", "/nonexistent/site.properties");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR override file /nonexistent/site.properties (--config) does not exist");
+    }
+
+    @Test
+    void aMissingMappingFileIsSaidSo() {
+        SiteConfig site = h2Site();
+        Cli.Result result = check(site.set("sisbridge.staging.mapping", site.dir.resolve("nope.yaml")));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR mapping file missing: sisbridge.staging.mapping names " + site.dir.resolve("nope.yaml"));
+    }
+
+    @Test
+    void aBadIdentifierInTheMappingIsNamedWithItsFileAndField() throws Exception {
+        SiteConfig site = h2Site();
+        Path mapping = site.dir.resolve("college.yaml");
+        Files.writeString(mapping, "layout: college\ntables:\n  idme_status_event:\n    table: CCTC_EVENT_STG\n"
+                + "    columns:\n      event_id: \"EVENT_ID; DROP TABLE x\"\n");
+        Cli.Result result = check(site.set("sisbridge.staging.mapping", mapping));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR mapping invalid: mapping college.yaml idme_status_event.event_id:"
+                + " 'EVENT_ID; DROP TABLE x' is not a valid table or column name");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsSaidSo() {
+        Cli.Result result = check(h2Site().set("sisbridge.staging.jdbc-url", "jdbc:postgresql://127.0.0.1:1/staging")
+                .set("sisbridge.staging.database", "auto"));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR database unreachable: jdbc:postgresql://127.0.0.1:1/staging")
+                .doesNotContain("refused the credentials");
+    }
+
+    @Test
+    void aWrongDatabasePasswordOnH2IsTold() throws Exception {
+        TestDatabase db = TestDatabases.create(DatabaseKind.H2, "check-password");
+        DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()).close(); // the database exists, with sa's real password
+        SiteConfig site = site(db);
+        Cli.Result result = check(site.set("sisbridge.staging.password-file", site.secretFile("db-password", "wrong", "rw-------")));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR database refused the credentials: " + db.jdbcUrl())
+                .doesNotContain("database unreachable");
+    }
+
+    @Test
+    void aWrongDatabasePasswordOnMariaDbIsTold() {
+        TestDatabase db = TestDatabases.create(DatabaseKind.MARIADB, "check-password");
+        SiteConfig site = site(db);
+        Cli.Result result = check(site.set("sisbridge.staging.password-file", site.secretFile("db-password", "wrong", "rw-------")));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR database refused the credentials: " + db.jdbcUrl());
+    }
+
+    @Test
+    void anUnreachableUpstreamIsSaidSo() {
+        Cli.Result result = check(h2Site().set("sisbridge.upstream.base-url", "http://127.0.0.1:1"));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR upstream unreachable at http://127.0.0.1:1")
+                .contains("OK    database reachable");
+    }
+
+    @Test
+    void aBadClientSecretIsRefusedByTheUpstream() {
+        SiteConfig site = h2Site();
+        Cli.Result result = check(site.set("sisbridge.upstream.client-secret-file", site.secretFile("client-secret", "not-the-secret", "rw-------")));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR upstream credentials rejected: upstream refused the client credentials (HTTP 401)");
+    }
+
+    @Test
+    void aMissingSecretIsSaidSo() {
+        Cli.Result result = check(h2Site().remove("sisbridge.upstream.client-secret-file"));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("ERROR missing secret: the upstream client secret is not set; set environment variable "
+                + SiteConfig.UNSET_VARIABLE + " or name a file in sisbridge.upstream.client-secret-file");
+    }
+
+    @Test
+    void aWorldReadableSecretFileIsWarnedAbout() {
+        SiteConfig site = h2Site();
+        Path secret = site.secretFile("client-secret", simulator.settings().clientSecret, "rw-r--r--");
+        Cli.Result result = check(site.set("sisbridge.upstream.client-secret-file", secret));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("WARN  secret file readable by every user of this machine: " + secret)
+                .contains("chmod 600");
+    }
+}
