@@ -1,0 +1,56 @@
+package org.sisbridge.staging;
+
+import java.util.BitSet;
+
+/**
+ * A Bloom filter of the keys this process has written or found in a table: "not seen" is certain
+ * about this process's own writes, "maybe seen" is not. A writer looks up in the database only the
+ * keys that may have been seen, instead of every key of every batch. It is a hint, never the
+ * authority: keys written before a restart or by another process are not in it, so the writer still
+ * inserts under a savepoint and falls back to looking every key up when the table's key says no.
+ * Fixed memory (4 MB); past some ten million keys it answers "maybe" more often, which costs
+ * lookups, never correctness.
+ */
+public final class SeenKeys {
+
+    private static final int BITS = 1 << 25;
+    private static final int HASHES = 3;
+
+    private final BitSet bits = new BitSet(BITS);
+
+    public synchronized boolean mightContain(String key) {
+        long h = hash(key);
+        for (int i = 0; i < HASHES; i++) {
+            if (!bits.get(index(h, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public synchronized void add(String key) {
+        long h = hash(key);
+        for (int i = 0; i < HASHES; i++) {
+            bits.set(index(h, i));
+        }
+    }
+
+    /** Double hashing (Kirsch and Mitzenmacher): the i-th index from two halves of one 64-bit hash. */
+    private static int index(long hash, int i) {
+        int combined = (int) hash + i * (int) (hash >>> 32);
+        return (combined & Integer.MAX_VALUE) % BITS;
+    }
+
+    /** 64-bit FNV-1a over the key's characters, then a finalizer so that both halves are well mixed. */
+    private static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -1,0 +1,94 @@
+package org.sisbridge.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sisbridge.dictionary.StatusTransitionPolicy;
+import org.sisbridge.simulator.EventFeed;
+import org.sisbridge.simulator.SimulatedEvent;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.staging.StagingSchemaMigrator;
+import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.TableMapping;
+import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.TestDatabase;
+import org.sisbridge.testsupport.TestDatabases;
+
+/**
+ * Insert-if-absent on every database, on both of its paths: redeliveries of what this writer wrote
+ * are looked up first (its seen-keys filter), and events written before a restart, which a fresh
+ * writer has not seen, make the table refuse the batch and the page is written again the careful way.
+ */
+class IdmeEventTableTest {
+
+    private static final StatusTransitionPolicy TRANSITIONS = StatusTransitionPolicy.parse(
+            "null>verified,verified>unverified,verified>expired,unverified>verified,unverified>expired");
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#withCompatibilityModes")
+    void eachEventIsStoredOnceWhateverTheWriterHasSeen(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "event-table");
+        DataSource dataSource = database.dataSource();
+        StagingSchemaMigrator.migrate(dataSource, database.kind());
+        List<IdmeEvent> events = events(300);
+        TableMapping table = new TableMapping("idme_status_event", Map.of(), Map.of(),
+                CanonicalLayout.tables().get("idme_status_event"));
+
+        IdmeEventTable beforeRestart = new IdmeEventTable(table, 100);
+        assertThat(write(dataSource, beforeRestart, events.subList(0, 200))).hasSize(200);
+        // the same writer again: every key is "maybe seen", looked up, and skipped
+        assertThat(write(dataSource, beforeRestart, events.subList(100, 250))).extracting(IdmeEvent::eventId)
+                .containsExactlyElementsOf(ids(events.subList(200, 250)));
+
+        // a fresh writer (a restart) gets a page of which most was written before: the table refuses
+        // the batch, the savepoint undoes it, and only the new events are written
+        IdmeEventTable afterRestart = new IdmeEventTable(table, 100);
+        assertThat(write(dataSource, afterRestart, events.subList(150, 300))).extracting(IdmeEvent::eventId)
+                .containsExactlyElementsOf(ids(events.subList(250, 300)));
+
+        assertThat(database.queries().count("SELECT COUNT(*) FROM idme_status_event")).isEqualTo(300);
+        assertThat(database.queries().count("SELECT COUNT(DISTINCT event_id) FROM idme_status_event")).isEqualTo(300);
+    }
+
+    private static List<IdmeEvent> write(DataSource dataSource, IdmeEventTable table, List<IdmeEvent> page)
+            throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<IdmeEvent> stored = table.insertNew(connection, page, LocalDateTime.of(2026, 11, 23, 12, 0));
+            connection.commit();
+            return stored;
+        }
+    }
+
+    private static List<IdmeEvent> events(int n) {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = n * 2;
+        settings.redeliveryRate = 0;
+        EventFeed feed = new EventFeed(settings);
+        ObjectMapper json = new ObjectMapper();
+        EventValidator validator = new EventValidator(json, Set.of("111"), TRANSITIONS, true);
+        List<IdmeEvent> events = new ArrayList<>();
+        for (long i = 0; events.size() < n; i++) {
+            SimulatedEvent e = feed.event("111", i);
+            var raw = json.createObjectNode().put("eventId", e.eventId()).put("eventType", e.eventType())
+                    .put("eventTimestamp", e.eventTimestamp()).put("misCode", e.misCode()).put("eventPayload", e.eventPayload());
+            if (validator.check(raw) instanceof EventCheck.Accepted ok) {
+                events.add(ok.event());
+            }
+        }
+        return events;
+    }
+
+    private static List<String> ids(List<IdmeEvent> events) {
+        return events.stream().map(IdmeEvent::eventId).toList();
+    }
+}
