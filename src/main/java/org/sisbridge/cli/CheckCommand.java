@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** Validates an installation without starting it: configuration, mapping, secrets, database, upstream. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the configuration, the mapping file, the secrets, the staging database and the upstream,",
+        description = {"Check the configuration, secrets, database and upstream; say what is wrong.",
+                "Checks the configuration, the mapping file, the secrets, the staging database and the upstream,",
                 "without starting any flow. Prints one line per finding (OK, WARN, ERROR);",
                 "exits with 1 when anything is wrong, 0 otherwise."})
 public class CheckCommand implements Callable<Integer> {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** The main job on embedded defaults, for a first look: simulator, real routes, H2 under data/. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the agent against an in-process upstream simulator and an H2 database under data/,",
-                "then print what was received, stored, skipped and rejected, and where the data is.",
+        description = {"Run every flow once against a built-in simulator and print what happened.",
+                "The agent runs against an in-process upstream simulator and an H2 database under data/,",
+                "then prints what was received, stored, skipped and rejected, and where the data is.",
                 "The demo database (data/sisbridge-demo) is recreated on every run."})
 public class DemoCommand implements Callable<Integer> {
 

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * once and runs the agent with sisbridge.staging.manage-schema=false.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Create or upgrade the staging tables in the configured database (the Flyway migrations the agent",
-                "would run at start-up) and print what was applied. Works with sisbridge.staging.manage-schema=false:",
+        description = {"Create or upgrade the staging tables in the configured database.",
+                "Runs the Flyway migrations the agent would run at start-up and prints what was applied.",
+                "Works with sisbridge.staging.manage-schema=false:",
                 "a DBA runs it once, with an account allowed to create tables."})
 public class MigrateCommand implements Callable<Integer> {
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** What the agent has done, read from the staging database: works whether the agent runs or not. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Print the last successful run of each flow, the checkpoints, the roster students waiting for a CCCID",
+        description = {"Print what each flow last did, the pending roster students and the rejects.",
+                "Prints the last successful run of each flow, the checkpoints, the roster students waiting for a CCCID",
                 "and the reject counts by source and reason, read from the staging database (the agent need not run)."})
 public class StatusCommand implements Callable<Integer> {
 
