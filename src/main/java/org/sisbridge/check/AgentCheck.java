@@ -102,7 +102,9 @@ public final class AgentCheck {
             UpstreamCheck.run(report, AgentBeans.upstreamSettings(config, secrets));
         } catch (RuntimeException e) {
             // the secret's absence is already reported above; anything else is new
-            if (!e.getMessage().contains("client secret is not set")) {
+            if (e.getMessage() != null && e.getMessage().contains("client secret is not set")) {
+                report.warn("upstream not checked: without the client secret no token can be asked for");
+            } else {
                 report.error("upstream settings: " + e.getMessage());
             }
         }
