@@ -71,23 +71,22 @@ public class EventPageWriter {
     }
 
     /**
-     * Stages a checked page, its rejects and its cursor in one transaction.
+     * Stages a checked page, its rejects, its cursor and its run row in one transaction.
      *
      * @param misCode the college whose feed the page came from (the checkpoint's scope)
      */
     public PageOutcome commit(String misCode, CheckedPage checked) throws SQLException {
         EventPage page = checked.page();
-        List<IdmeEvent> accepted = checked.accepted();
-        List<Reject> rejects = checked.rejects();
-        List<IdmeEvent> stored;
-        List<Reject> newRejects;
+        PageOutcome outcome;
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                stored = eventTable.insertNew(connection, accepted, LocalDateTime.now(clock));
-                newRejects = rejectWriter.write(connection, rejects);
+                List<IdmeEvent> stored = eventTable.insertNew(connection, checked.accepted(), LocalDateTime.now(clock));
+                List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
                 checkpoints.save(connection, FLOW, misCode, page.nextCursor());
+                outcome = outcome(misCode, page, stored, newRejects);
+                activity.record(connection, FLOW, misCode, counts(outcome));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -96,13 +95,15 @@ public class EventPageWriter {
                 connection.setAutoCommit(true);
             }
         }
-        PageOutcome outcome = outcome(misCode, page, stored, newRejects);
         statistics.record(outcome);
         metrics.batch(FlowMetrics.EVENTS, outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejected(),
                 System.nanoTime() - started);
-        activity.success(FLOW, misCode, new BatchCounts(outcome.received(), outcome.stored(), outcome.duplicates(),
-                outcome.rejectedTotal()));
+        activity.committed(FLOW, misCode, counts(outcome));
         return outcome;
+    }
+
+    private static BatchCounts counts(PageOutcome outcome) {
+        return new BatchCounts(outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejectedTotal());
     }
 
     private static PageOutcome outcome(String misCode, EventPage page, List<IdmeEvent> stored, List<Reject> newRejects) {

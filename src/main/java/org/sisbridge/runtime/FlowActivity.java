@@ -1,5 +1,6 @@
 package org.sisbridge.runtime;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,12 +35,25 @@ public class FlowActivity {
         this.store = store;
     }
 
+    /**
+     * Writes a batch's run row in the batch's own transaction, where a flow commits often (an events
+     * page): one commit per batch instead of two. Call {@link #committed} once the transaction has.
+     */
+    public void record(Connection connection, String flow, String scope, BatchCounts counts) throws SQLException {
+        if (store != null) {
+            store.success(connection, flow, scope, clock.instant(), counts);
+        }
+    }
+
+    /** A batch whose run row {@link #record} wrote has committed. */
+    public void committed(String flow, String scope, BatchCounts counts) {
+        remember(flow, scope, counts, clock.instant());
+    }
+
+    /** A batch committed: remembered, and its run row written in a transaction of its own. */
     public void success(String flow, String scope, BatchCounts counts) {
         Instant now = clock.instant();
-        synchronized (this) {
-            entries.compute(flow + "/" + scope, (k, old) -> new Entry(now, counts, old == null ? null : old.lastFailureAt,
-                    old == null ? null : old.lastFailure));
-        }
+        remember(flow, scope, counts, now);
         if (store != null) {
             try {
                 store.success(flow, scope, now, counts);
@@ -47,6 +61,11 @@ public class FlowActivity {
                 LOG.warn("Could not record the last run of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
             }
         }
+    }
+
+    private synchronized void remember(String flow, String scope, BatchCounts counts, Instant at) {
+        entries.compute(flow + "/" + scope, (k, old) -> new Entry(at, counts, old == null ? null : old.lastFailureAt,
+                old == null ? null : old.lastFailure));
     }
 
     public void failure(String flow, String scope, String message) {

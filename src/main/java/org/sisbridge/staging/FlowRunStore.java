@@ -38,7 +38,15 @@ public class FlowRunStore {
     }
 
     public void success(String flow, String scope, Instant at, BatchCounts counts) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement ps = connection.prepareStatement(success)) {
+        try (Connection connection = dataSource.getConnection()) {
+            success(connection, flow, scope, at, counts);
+        }
+    }
+
+    /** The batch's row written on the caller's connection: it commits (or rolls back) with the batch. */
+    public void success(Connection connection, String flow, String scope, Instant at, BatchCounts counts)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(success)) {
             ps.setString(1, flow);
             ps.setString(2, clip(scope, 200));
             ps.setTimestamp(3, utc(at));
