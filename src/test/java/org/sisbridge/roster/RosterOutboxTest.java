@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.simulator.AccountRegistry;
+import org.sisbridge.testsupport.StagingQueries;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
@@ -41,12 +43,17 @@ class RosterOutboxTest {
 
     /** Checks outbox status, reason code, result outcome, CCCID and matched_on of every student. */
     static void assertOutcomes(AgentFixture fixture, RosterCase roster) {
+        assertOutcomes(fixture.db(), fixture.simulator.accounts(), roster);
+    }
+
+    /** The same, on any staging database and the simulator's accounts. */
+    static void assertOutcomes(StagingQueries db, AccountRegistry accounts, RosterCase roster) {
         Map<String, Map<String, Object>> outbox = new HashMap<>();
-        for (Map<String, Object> row : fixture.db().rows("SELECT local_id, status, reason_code, status_reason FROM cccid_request")) {
+        for (Map<String, Object> row : db.rows("SELECT local_id, status, reason_code, status_reason FROM cccid_request")) {
             outbox.put((String) row.get("local_id"), row);
         }
         Map<String, Map<String, Object>> results = new HashMap<>();
-        for (Map<String, Object> row : fixture.db().rows("SELECT local_id, outcome, ccc_id, matched_on, errors FROM cccid_result")) {
+        for (Map<String, Object> row : db.rows("SELECT local_id, outcome, ccc_id, matched_on, errors FROM cccid_result")) {
             assertThat(results.put((String) row.get("local_id"), row)).as("one result per student").isNull();
         }
         for (RosterCase.Row expected : roster.rows.values()) {
@@ -71,13 +78,13 @@ class RosterOutboxTest {
             }
             if ("CREATED".equals(expected.outcome())) {
                 assertThat((String) result.get("ccc_id")).matches("[A-HJ-NP-Z]{3}[0-9]{4}");
-                assertThat(fixture.simulator.accounts().accountsCreated("111", id)).isEqualTo(1);
+                assertThat(accounts.accountsCreated("111", id)).isEqualTo(1);
             }
             if ("REJECTED".equals(expected.outcome())) {
                 assertThat((String) result.get("errors")).contains("PHONE_IN_USE");
             }
         }
-        List<Object> created = fixture.db().column("SELECT ccc_id FROM cccid_result WHERE outcome = 'CREATED'");
+        List<Object> created = db.column("SELECT ccc_id FROM cccid_result WHERE outcome = 'CREATED'");
         assertThat(created).doesNotHaveDuplicates();
     }
 }
