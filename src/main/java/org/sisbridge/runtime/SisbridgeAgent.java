@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.apache.camel.spi.ShutdownStrategy;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.events.EventsBeans;
@@ -38,6 +39,9 @@ public final class SisbridgeAgent implements AutoCloseable {
 
     /** Starts the routes and returns; the agent runs until {@link #close()}. */
     public SisbridgeAgent start() throws Exception {
+        // whoever starts the agent this way stops it (close()); camel-main's default strategy would
+        // also add a JVM shutdown hook, which holds on to every agent ever started in this JVM
+        main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.start();
         return this;
     }

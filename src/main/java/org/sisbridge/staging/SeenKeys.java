@@ -8,17 +8,20 @@ import java.util.BitSet;
  * keys that may have been seen, instead of every key of every batch. It is a hint, never the
  * authority: keys written before a restart or by another process are not in it, so the writer still
  * inserts under a savepoint and falls back to looking every key up when the table's key says no.
- * Fixed memory (4 MB); past some ten million keys it answers "maybe" more often, which costs
- * lookups, never correctness.
+ * Fixed memory (2 MB, taken on the first key); past a few million keys it answers "maybe" more
+ * often, which costs lookups, never correctness.
  */
 public final class SeenKeys {
 
-    private static final int BITS = 1 << 25;
+    private static final int BITS = 1 << 24;
     private static final int HASHES = 3;
 
-    private final BitSet bits = new BitSet(BITS);
+    private BitSet bits;
 
     public synchronized boolean mightContain(String key) {
+        if (bits == null) {
+            return false;
+        }
         long h = hash(key);
         for (int i = 0; i < HASHES; i++) {
             if (!bits.get(index(h, i))) {
@@ -29,6 +32,9 @@ public final class SeenKeys {
     }
 
     public synchronized void add(String key) {
+        if (bits == null) {
+            bits = new BitSet(BITS);
+        }
         long h = hash(key);
         for (int i = 0; i < HASHES; i++) {
             bits.set(index(h, i));

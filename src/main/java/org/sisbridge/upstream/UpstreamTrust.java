@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -45,10 +46,24 @@ public final class UpstreamTrust {
         return parameters;
     }
 
-    /** The SSLContext of these parameters; a trust store that does not open stops start-up with its key named. */
+    /**
+     * A plain JSSE SSLContext with the trust managers of these parameters; a trust store that does not
+     * open stops start-up with its key named. Not Camel's own {@code createSSLContext}: its context
+     * keeps a reference to the CamelContext, and a JDK HttpClient keeps its SSLContext for as long as
+     * its selector thread runs, so every agent ever started in the JVM would stay in memory.
+     */
     public static SSLContext sslContext(SSLContextParameters parameters, CamelContext camel) {
         try {
-            return parameters.createSSLContext(camel);
+            TrustManager[] trust = null;
+            TrustManagersParameters trustParameters = parameters.getTrustManagers();
+            if (trustParameters != null) {
+                trustParameters.setCamelContext(camel);
+                trustParameters.getKeyStore().setCamelContext(camel);
+                trust = trustParameters.createTrustManagers();
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust, null);
+            return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("cannot load the upstream trust store (sisbridge.upstream.trust-store,"
                     + " its -type and its password from sisbridge.upstream.trust-store-password-env or -file): " + e.getMessage(), e);
