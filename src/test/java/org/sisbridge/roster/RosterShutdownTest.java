@@ -3,7 +3,6 @@ package org.sisbridge.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,13 +76,7 @@ class RosterShutdownTest {
     }
 
     private static Path writeConfig(Path work, UpstreamSimulator simulator, String jdbcUrl) throws Exception {
-        String properties = String.join("\n",
-                "sisbridge.mis-codes = 111",
-                "sisbridge.upstream.base-url = " + simulator.baseUrl(),
-                "sisbridge.upstream.client-id = " + simulator.settings().clientId,
-                "sisbridge.staging.jdbc-url = " + jdbcUrl,
-                "sisbridge.staging.database = h2",
-                "camel.main.shutdown-timeout = 20",
+        return AgentProcess.siteConfig(work, simulator, jdbcUrl, 20,
                 "sisbridge.events.enabled = false",
                 "sisbridge.reports.enabled = false",
                 "sisbridge.reports.drop-enabled = false",
@@ -94,8 +87,6 @@ class RosterShutdownTest {
                 "sisbridge.roster.initial-delay-ms = 0",
                 "sisbridge.roster.batch-size = 20",
                 "sisbridge.roster.job-poll-initial-delay-ms = 20",
-                "sisbridge.roster.job-poll-max-delay-ms = 200",
-                "");
-        return Files.writeString(work.resolve("agent.properties"), properties, StandardCharsets.UTF_8);
+                "sisbridge.roster.job-poll-max-delay-ms = 200");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,13 +116,7 @@ class GracefulShutdownTest {
     }
 
     private static Path writeConfig(Path work, UpstreamSimulator simulator, String jdbcUrl, Path inbox) throws Exception {
-        String properties = String.join("\n",
-                "sisbridge.mis-codes = 111",
-                "sisbridge.upstream.base-url = " + simulator.baseUrl(),
-                "sisbridge.upstream.client-id = " + simulator.settings().clientId,
-                "sisbridge.staging.jdbc-url = " + jdbcUrl,
-                "sisbridge.staging.database = h2",
-                "camel.main.shutdown-timeout = " + SHUTDOWN_TIMEOUT_SECONDS,
+        return AgentProcess.siteConfig(work, simulator, jdbcUrl, SHUTDOWN_TIMEOUT_SECONDS,
                 "sisbridge.events.poll-interval-ms = 200",
                 "sisbridge.events.initial-delay-ms = 0",
                 "sisbridge.events.page-size = 200",
@@ -133,9 +126,7 @@ class GracefulShutdownTest {
                 "sisbridge.reports.inbox-poll-interval-ms = 100",
                 "sisbridge.reports.inbox-settle-ms = 100",
                 "sisbridge.reports.download-folder = " + work.resolve("download"),
-                "sisbridge.roster.enabled = false",
-                "");
-        return Files.writeString(work.resolve("agent.properties"), properties, StandardCharsets.UTF_8);
+                "sisbridge.roster.enabled = false");
     }
 
     /** A count, or -1 while the agent has not created the table yet. */

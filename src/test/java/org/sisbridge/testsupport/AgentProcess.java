@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sisbridge.simulator.UpstreamSimulator;
 
 /**
  * {@code sisbridge run --config FILE} as a child process, as an operator starts the service: the
@@ -25,6 +26,24 @@ public final class AgentProcess implements AutoCloseable {
     private AgentProcess(Process process, Path logDir) {
         this.process = process;
         this.logDir = logDir;
+    }
+
+    /**
+     * The site file of a test agent process: MIS code 111, the simulator as upstream, an H2 staging
+     * database, the shutdown timeout, then the test's own lines. Written to {@code work/agent.properties}.
+     */
+    public static Path siteConfig(Path work, UpstreamSimulator simulator, String h2Url, int shutdownTimeoutSeconds,
+                                  String... lines) throws IOException {
+        List<String> all = new ArrayList<>(List.of(
+                "sisbridge.mis-codes = 111",
+                "sisbridge.upstream.base-url = " + simulator.baseUrl(),
+                "sisbridge.upstream.client-id = " + simulator.settings().clientId,
+                "sisbridge.staging.jdbc-url = " + h2Url,
+                "sisbridge.staging.database = h2",
+                "camel.main.shutdown-timeout = " + shutdownTimeoutSeconds));
+        all.addAll(List.of(lines));
+        all.add("");
+        return Files.writeString(work.resolve("agent.properties"), String.join("\n", all), StandardCharsets.UTF_8);
     }
 
     /** Starts the service with {@code overrides} layered over config/application.properties. */
