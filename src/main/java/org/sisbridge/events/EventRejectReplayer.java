@@ -49,7 +49,7 @@ public class EventRejectReplayer implements RejectReplayer {
             return new ReplayOutcome.StillRejected(again.reject());
         }
         IdmeEvent event = ((EventCheck.Accepted) check).event();
-        List<IdmeEvent> stored1 = table.insertNew(connection, List.of(event), LocalDateTime.now(clock));
-        return new ReplayOutcome.Staged("event " + event.misCode() + "/" + event.eventId(), stored1.isEmpty());
+        List<IdmeEvent> inserted = table.insertNew(connection, List.of(event), LocalDateTime.now(clock));
+        return new ReplayOutcome.Staged("event " + event.misCode() + "/" + event.eventId(), inserted.isEmpty());
     }
 }

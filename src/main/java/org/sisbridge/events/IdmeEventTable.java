@@ -39,6 +39,7 @@ public class IdmeEventTable {
     }
 
     /**
+     * @param connection a connection in a transaction (auto-commit off): the insert runs under a savepoint
      * @return the events actually inserted; the others were already staged (duplicates)
      */
     public List<IdmeEvent> insertNew(Connection connection, List<IdmeEvent> events, LocalDateTime receivedAt)
