@@ -83,7 +83,12 @@ public final class ReportsBenchmark {
             heap.close();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
             long staged = count(dataSource);
+            // the file component moves the file to done/ when the route has finished with it, a moment
+            // after the load is counted; the yardstick reads it from there
             Path loaded = inbox.resolve("done").resolve(report.getFileName());
+            while (statistics.snapshot().refused() == 0 && !Files.exists(loaded)) {
+                Thread.sleep(20);
+            }
             long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH);
             long[] copy = !database.isPostgres() ? null
                     : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH);
