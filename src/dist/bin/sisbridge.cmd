@@ -3,7 +3,8 @@ rem sisbridge launcher for Windows (the installed distribution).
 rem   bin\sisbridge.cmd run [--config FILE]    the service
 rem   bin\sisbridge.cmd --help                 every command
 rem JAVA_HOME selects the Java 17 runtime (else java on the PATH); JAVA_OPTS is added after the
-rem default heap cap of 256 MB, so JAVA_OPTS=-Xmx512m raises it and other options keep it.
+rem default heap cap of 256 MB, so JAVA_OPTS=-Xmx512m raises it and other options keep it. The
+rem parallel collector is the default unless JAVA_OPTS names a collector (the JVM refuses two).
 setlocal
 
 rem The install directory is the parent of bin\.
@@ -15,7 +16,12 @@ if defined JAVA_HOME (
   set "JAVA=java"
 )
 
-"%JAVA%" -Xmx256m %JAVA_OPTS% "-Dsisbridge.home=%SISBRIDGE_HOME%" "-Dlogback.configurationFile=%SISBRIDGE_HOME%\config\logback.xml" -cp "%SISBRIDGE_HOME%\lib\*" org.sisbridge.cli.SisbridgeCommand %*
+set "GC_OPTS=-XX:+UseParallelGC"
+if defined JAVA_OPTS (
+  if not "%JAVA_OPTS:GC=%"=="%JAVA_OPTS%" set "GC_OPTS="
+)
+
+"%JAVA%" -Xmx256m %GC_OPTS% %JAVA_OPTS% "-Dsisbridge.home=%SISBRIDGE_HOME%" "-Dlogback.configurationFile=%SISBRIDGE_HOME%\config\logback.xml" -cp "%SISBRIDGE_HOME%\lib\*" org.sisbridge.cli.SisbridgeCommand %*
 
 rem Hand the JVM's exit code to the caller (a service wrapper or a scheduled task).
 endlocal & exit /b %ERRORLEVEL%

@@ -81,10 +81,16 @@ class DistributionArchiveIT {
     }
 
     @Test
-    void theHeapIsCappedAt256MbAndJavaOptsIsAddedAfterTheCap() throws Exception {
-        Run byDefault = launch(Map.of("JAVA_OPTS", "-XshowSettings:vm"), "--version");
+    void theHeapIsCappedAt256MbWithTheParallelCollectorAndJavaOptsIsAddedAfter() throws Exception {
+        Run byDefault = launch(Map.of("JAVA_OPTS", "-XshowSettings:vm -XX:+PrintCommandLineFlags"), "--version");
         assertThat(byDefault.exitCode).isZero();
-        assertThat(byDefault.output).contains("Max. Heap Size: 256.00M").contains("sisbridge " + version);
+        assertThat(byDefault.output).contains("Max. Heap Size: 256.00M").contains("-XX:+UseParallelGC")
+                .contains("sisbridge " + version);
+
+        // a collector named in JAVA_OPTS replaces the default (two would stop the JVM)
+        Run g1 = launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"), "--version");
+        assertThat(g1.exitCode).as(g1.output).isZero();
+        assertThat(g1.output).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
 
         Run raised = launch(Map.of("JAVA_OPTS", "-XshowSettings:vm -Xmx300m"), "--version");
         assertThat(raised.output).contains("Max. Heap Size: 300.00M");

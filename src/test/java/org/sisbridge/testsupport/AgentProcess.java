@@ -51,7 +51,8 @@ public final class AgentProcess implements AutoCloseable {
         Path home = AgentFixture.HOME;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx256m"); // heap and collector as the launchers set them
+        command.add("-XX:+UseParallelGC");
         command.add("-Dsisbridge.home=" + home);
         command.add("-Dlogback.configurationFile=" + home.resolve("config/logback.xml"));
         command.add("-Dsisbridge.log.dir=" + logDir);
