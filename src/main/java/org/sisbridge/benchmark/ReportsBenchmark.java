@@ -24,7 +24,8 @@ import org.sisbridge.staging.SecretSource;
  * inbox (the real drop route, scan, validation and chunked staging into a fresh database: an H2
  * file, or sisbridge_bench_reports on a PostgreSQL or MariaDB server) and prints rows/second, beside
  * a plain JDBC batch insert of the same file into the same database (and on PostgreSQL a COPY of
- * it), and this JVM's peak heap during the load.
+ * it), and this JVM's peak heap during the load. As in {@link EventsBenchmark}, a smaller warm-up
+ * pass of both sides comes first, so that neither is timed while the JIT compiles.
  */
 public final class ReportsBenchmark {
 
@@ -32,31 +33,57 @@ public final class ReportsBenchmark {
 
     private final Path home;
     private final long rows;
+    private final long warmupRows;
     private final BenchmarkDatabase.Server server;
     private final PrintStream out;
 
-    public ReportsBenchmark(Path home, long rows, BenchmarkDatabase.Server server, PrintStream out) {
+    public ReportsBenchmark(Path home, long rows, long warmupRows, BenchmarkDatabase.Server server, PrintStream out) {
         this.home = home;
         this.rows = rows;
+        this.warmupRows = warmupRows;
         this.server = server;
         this.out = out;
     }
 
     public int run() throws Exception {
-        Path work = home.resolve("data/benchmark/reports");
+        out.printf("Reports benchmark: %,d rows, %s database, max heap %s%n", rows, server.kind(),
+                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+        if (warmupRows > 0) {
+            Figures warmup = measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup");
+            out.printf("  warm-up pass, not counted: %,d rows, pipeline %,.0f rows/s, plain insert %,.0f rows/s (%.2f)%n",
+                    warmupRows, warmup.pipelineRate(), warmup.plainRate(), warmup.ratio());
+        }
+        Figures figures = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports");
+        out.printf("  report file written by the simulator: %,d bytes (not part of the figures)%n", figures.fileBytes());
+        out.printf("  staging into the %s%n", figures.database());
+        out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
+                figures.staged(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
+        out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
+                figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
+        if (figures.copyNanos() > 0) {
+            double copyRate = figures.copyRows() / (figures.copyNanos() / 1e9);
+            out.printf("  PostgreSQL COPY FROM STDIN of the same file, same database:                          %,d rows in %.2f s = %,.0f rows/s"
+                    + " (pipeline / COPY: %.2f)%n", figures.copyRows(), figures.copyNanos() / 1e9, copyRate,
+                    figures.pipelineRate() / copyRate);
+        }
+        out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", figures.ratio());
+        out.printf("  heap during the pipeline run, max %s: peak in use %s, peak live after GC %s%n",
+                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()), HeapPeak.megabytes(figures.peakUsedBytes()),
+                HeapPeak.megabytes(figures.peakLiveBytes()));
+        return figures.staged() == rows ? 0 : 1;
+    }
+
+    /** One pass: a report of {@code count} rows loaded by a fresh agent into a fresh database, then the plain insert. */
+    private Figures measure(long count, String workDir, String serverDatabase) throws Exception {
+        Path work = home.resolve(workDir);
         deleteTree(work);
         Files.createDirectories(work);
         Path inbox = work.resolve("inbox");
         Path report = work.resolve("111-BACKFILL.csv");
-        out.printf("Reports benchmark: %,d rows, %s database, max heap %s%n", rows, server.kind(),
-                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
-
-        long written = System.nanoTime();
-        writeReport(report);
-        out.printf("  report file written by the simulator: %,d bytes in %.1f s (not part of the figures)%n",
-                Files.size(report), (System.nanoTime() - written) / 1e9);
+        writeReport(report, count);
+        long fileBytes = Files.size(report);
         // closed last: the server database is dropped once the agent has let go of it
-        try (BenchmarkDatabase database = server.open("sisbridge_bench_reports", work.resolve("staging"));
+        try (BenchmarkDatabase database = server.open(serverDatabase, work.resolve("staging"));
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
                 .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
                 .secrets(new SecretSource(BenchmarkDatabase.secrets("unused")))
@@ -69,7 +96,6 @@ public final class ReportsBenchmark {
                 .property("sisbridge.reports.inbox-poll-interval-ms", 50)
                 .property("sisbridge.reports.inbox-settle-ms", 50)
                 .build()) {
-            out.printf("  staging into the %s%n", database.describe());
             agent.start();
             ReportsFlowStatistics statistics = agent.bean("reportsFlowStatistics", ReportsFlowStatistics.class);
             HeapPeak heap = HeapPeak.start();
@@ -90,30 +116,32 @@ public final class ReportsBenchmark {
                 Thread.sleep(20);
             }
             long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH);
-            long[] copy = !database.isPostgres() ? null
+            long[] copy = !database.isPostgres() ? new long[] {0, 0}
                     : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH);
+            return new Figures(database.describe(), fileBytes, staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
+                    heap.peakUsedBytes(), heap.peakLiveBytes());
+        }
+    }
 
-            double pipelineRate = staged / (pipelineNanos / 1e9);
-            double plainRate = plain[0] / (plain[1] / 1e9);
-            out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
-                    staged, pipelineNanos / 1e9, pipelineRate);
-            out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
-                    plain[0], plain[1] / 1e9, plainRate);
-            if (copy != null) {
-                double copyRate = copy[0] / (copy[1] / 1e9);
-                out.printf("  PostgreSQL COPY FROM STDIN of the same file, same database:                          %,d rows in %.2f s = %,.0f rows/s"
-                        + " (pipeline / COPY: %.2f)%n", copy[0], copy[1] / 1e9, copyRate, pipelineRate / copyRate);
-            }
-            out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", pipelineRate / plainRate);
-            out.printf("  heap during the pipeline run, max %s: peak in use %s, peak live after GC %s%n",
-                    HeapPeak.megabytes(Runtime.getRuntime().maxMemory()), HeapPeak.megabytes(heap.peakUsedBytes()),
-                    HeapPeak.megabytes(heap.peakLiveBytes()));
-            return staged == rows ? 0 : 1;
+    /** What one pass measured. */
+    private record Figures(String database, long fileBytes, long staged, long pipelineNanos, long plainRows,
+                           long plainNanos, long copyRows, long copyNanos, long peakUsedBytes, long peakLiveBytes) {
+
+        double pipelineRate() {
+            return staged / (pipelineNanos / 1e9);
+        }
+
+        double plainRate() {
+            return plainRows / (plainNanos / 1e9);
+        }
+
+        double ratio() {
+            return pipelineRate() / plainRate();
         }
     }
 
     /** Clean rows only, plain form: the benchmark measures loading, the tests cover the bad rows and forms. */
-    private void writeReport(Path report) throws Exception {
+    private static void writeReport(Path report, long rows) throws Exception {
         SimulatorSettings settings = new SimulatorSettings();
         settings.eventsPerMisCode = (int) Math.min(10_000_000L, rows * 2 + 100);
         settings.reports.weekly = false;

@@ -26,8 +26,9 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "200000", description = "Events to pull (default ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--warmup", description = "Events pulled and inserted first, untimed, into a database of their own,"
-            + " so that neither side is timed while the JIT compiles (default half the events, at most 100000; 0: none).")
+    @Option(names = "--warmup", description = "Events or report rows staged and inserted first, untimed, into a database"
+            + " of their own, so that neither side is timed while the JIT compiles (default half the volume, at most 100000;"
+            + " 0: none).")
     Integer warmup;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Report rows to load, reports pipeline (default ${DEFAULT-VALUE}).")
@@ -61,7 +62,8 @@ public class BenchmarkCommand implements Callable<Integer> {
             return new RosterBenchmark(SisbridgeCommand.home(), students, System.out).run();
         }
         if ("reports".equals(pipeline)) {
-            return new ReportsBenchmark(SisbridgeCommand.home(), rows, server(), System.out).run();
+            return new ReportsBenchmark(SisbridgeCommand.home(), rows,
+                    warmup != null ? warmup : Math.min(rows / 2, 100_000), server(), System.out).run();
         }
         if (!"events".equals(pipeline)) {
             System.err.println("Unknown pipeline '" + pipeline + "'; available: events, reports, roster");
