@@ -46,6 +46,9 @@ public class RejectsListCommand implements Callable<Integer> {
             out.println(rejects.size() + " reject(s) shown" + (rejects.size() == limit ? " (the newest " + limit + "; --limit shows more)" : "")
                     + ". ./sisbridge rejects show ID for one in full.");
             return 0;
+        } catch (StagingUnavailableException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
         } catch (InvalidConfigurationException e) {
             return RejectsCommand.configurationError(spec.commandLine(), e);
         }

@@ -55,6 +55,9 @@ public class RejectsShowCommand implements Callable<Integer> {
                 out.println("raw input:   not shown (it may hold student data); add --raw to print it");
             }
             return 0;
+        } catch (StagingUnavailableException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
         } catch (InvalidConfigurationException e) {
             return RejectsCommand.configurationError(spec.commandLine(), e);
         }

@@ -1,17 +1,24 @@
 package org.sisbridge.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.LoadedConfiguration;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
+import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
 
-/** The configured staging database, for commands that read it without the agent (status, rejects list/show). */
+/**
+ * The configured staging database, for commands that read it without the agent (status, rejects
+ * list/show). It opens only a database that is there and has the agent's tables; otherwise
+ * {@link StagingUnavailableException} says, in one line, what is missing and what to do.
+ */
 final class StagingConnection implements AutoCloseable {
 
     final StagingSettings settings;
@@ -19,11 +26,44 @@ final class StagingConnection implements AutoCloseable {
     final int latestRows;
     final HikariDataSource dataSource;
 
+    /** H2's error code for "database not found" when it was asked not to create one (IFEXISTS=TRUE). */
+    private static final int H2_DATABASE_NOT_FOUND = 90146;
+
     private StagingConnection(StagingSettings settings, StagingMapping mapping, int latestRows) {
         this.settings = settings;
         this.mapping = mapping;
         this.latestRows = latestRows;
-        this.dataSource = StagingDataSourceFactory.create(settings.withPoolSize(2));
+        this.dataSource = connect(settings);
+        try {
+            requireSchema();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource connect(StagingSettings settings) {
+        try {
+            return StagingDataSourceFactory.create(settings.onlyIfItExists().withPoolSize(2));
+        } catch (HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
+                throw new StagingUnavailableException("There is no staging database at " + settings.jdbcUrl()
+                        + " yet: the agent creates it when it first starts (./sisbridge run), or ./sisbridge migrate creates it now.");
+            }
+            String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new StagingUnavailableException("Cannot reach the staging database " + settings.jdbcUrl() + " as user '"
+                    + settings.username() + "': " + cause + "\nCheck sisbridge.staging.jdbc-url, the credentials, and that"
+                    + " the database server is running; ./sisbridge check tells more.");
+        }
+    }
+
+    /** When the agent manages the schema, its migration history says whether the tables exist yet. */
+    private void requireSchema() {
+        if (settings.manageSchema()
+                && StagingSchemaMigrator.flyway(dataSource, settings.database()).info().current() == null) {
+            throw new StagingUnavailableException("The staging database " + settings.jdbcUrl() + " has no sisbridge tables"
+                    + " yet: the agent creates them when it first starts (./sisbridge run), or ./sisbridge migrate creates them now.");
+        }
     }
 
     static StagingConnection open(AgentConfiguration configuration) {

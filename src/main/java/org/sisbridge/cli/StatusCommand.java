@@ -40,6 +40,9 @@ public class StatusCommand implements Callable<Integer> {
                 StatusText.print(snapshot, spec.commandLine().getOut());
             }
             return 0;
+        } catch (StagingUnavailableException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
         } catch (InvalidConfigurationException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;

@@ -21,6 +21,18 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
                 batchSize, rejectTable, checkpointTable, flowRunTable);
     }
 
+    /**
+     * For commands that only read: an embedded H2 file database is opened only if it exists, so a
+     * mistyped path or a not-yet-started agent does not leave an empty database file behind.
+     */
+    public StagingSettings onlyIfItExists() {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:") || jdbcUrl.toUpperCase().contains("IFEXISTS=")) {
+            return this;
+        }
+        return new StagingSettings(jdbcUrl + ";IFEXISTS=TRUE", databaseSetting, username, password, poolSize,
+                connectionTimeoutMs, manageSchema, batchSize, rejectTable, checkpointTable, flowRunTable);
+    }
+
     public StagingDatabase database() {
         return StagingDatabase.fromSetting(databaseSetting, jdbcUrl);
     }

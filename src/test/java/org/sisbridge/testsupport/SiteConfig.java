@@ -24,17 +24,22 @@ public final class SiteConfig {
     private final Map<String, String> values = new LinkedHashMap<>();
 
     public SiteConfig(UpstreamSimulator simulator, TestDatabase database) {
+        this(database);
+        set("sisbridge.mis-codes", String.join(",", simulator.settings().misCodes));
+        set("sisbridge.upstream.base-url", simulator.baseUrl());
+        set("sisbridge.upstream.client-id", simulator.settings().clientId);
+        set("sisbridge.upstream.client-secret-env", UNSET_VARIABLE);
+        set("sisbridge.upstream.client-secret-file", secretFile("client-secret", simulator.settings().clientSecret, "rw-------").toString());
+    }
+
+    /** A site with only its staging database (and folders) set: enough for the commands that only read the database. */
+    public SiteConfig(TestDatabase database) {
         dir = AgentFixture.HOME.resolve("target/test-site/" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        set("sisbridge.mis-codes", String.join(",", simulator.settings().misCodes));
-        set("sisbridge.upstream.base-url", simulator.baseUrl());
-        set("sisbridge.upstream.client-id", simulator.settings().clientId);
-        set("sisbridge.upstream.client-secret-env", UNSET_VARIABLE);
-        set("sisbridge.upstream.client-secret-file", secretFile("client-secret", simulator.settings().clientSecret, "rw-------").toString());
         set("sisbridge.staging.jdbc-url", database.jdbcUrl());
         set("sisbridge.staging.username", database.user());
         set("sisbridge.staging.database", database.kind().name().toLowerCase());
