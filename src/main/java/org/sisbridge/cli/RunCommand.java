@@ -36,7 +36,26 @@ public class RunCommand implements Callable<Integer> {
         if (overrideFile != null) {
             builder.overrideFile(overrideFile);
         }
-        builder.build().runUntilStopped();
+        try {
+            builder.build().runUntilStopped();
+        } catch (Exception e) {
+            // what only shows when the agent is built (a secret that is not there) is refused like the rest
+            InvalidConfigurationException invalid = invalidConfiguration(e);
+            if (invalid == null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println(invalid.getMessage());
+            return 2;
+        }
         return 0;
+    }
+
+    private static InvalidConfigurationException invalidConfiguration(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 }

@@ -19,9 +19,12 @@ public final class StagingSchemaMigrator {
 
     public static MigrateResult migrate(DataSource dataSource, StagingDatabase database) {
         MigrateResult result = flyway(dataSource, database).migrate();
-        LOG.info("Staging schema on {} is at version {} ({} migration(s) applied now)",
-                database, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
-                result.migrationsExecuted);
+        if (result.migrationsExecuted == 0) {
+            LOG.info("Staging schema on {} is current at version {}", database, result.initialSchemaVersion);
+        } else {
+            LOG.info("Staging schema on {} is at version {} ({} migration(s) applied now)", database,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
         return result;
     }
 

@@ -1,6 +1,8 @@
 package org.sisbridge.upstream;
 
 import java.net.URI;
+import java.util.List;
+import org.sisbridge.config.InvalidConfigurationException;
 
 /** How to reach and authenticate to the upstream API (keys {@code sisbridge.upstream.*}). */
 public record UpstreamSettings(URI baseUrl, String clientId, String clientSecret, String scope,
@@ -13,8 +15,10 @@ public record UpstreamSettings(URI baseUrl, String clientId, String clientSecret
             throw new IllegalArgumentException("sisbridge.upstream.base-url must be an http or https URL, was " + baseUrl);
         }
         if (clientSecret == null || clientSecret.isEmpty()) {
-            throw new IllegalArgumentException("the upstream client secret is not set: put it in the environment variable "
-                    + "named by sisbridge.upstream.client-secret-env, or in the file named by sisbridge.upstream.client-secret-file");
+            // a site's first start often lacks it: refused like any other configuration error (exit 2, no stack trace)
+            throw new InvalidConfigurationException(List.of("the upstream client secret is not set: put it in the environment"
+                    + " variable named by sisbridge.upstream.client-secret-env, or in the file named by"
+                    + " sisbridge.upstream.client-secret-file"));
         }
     }
 }

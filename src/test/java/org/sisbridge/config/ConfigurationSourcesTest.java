@@ -60,6 +60,16 @@ class ConfigurationSourcesTest {
     }
 
     @Test
+    void runRefusesToStartWithoutTheClientSecretSayingWhereItGoes() {
+        Path config = new SiteConfig(simulator, db).remove("sisbridge.upstream.client-secret-file").write();
+        Cli.Result result = Cli.run("run", "--config", config.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("the upstream client secret is not set: put it in the environment variable named by"
+                + " sisbridge.upstream.client-secret-env, or in the file named by sisbridge.upstream.client-secret-file")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void theAgentItselfRefusesAnUnknownKey() throws Exception {
         try (AgentFixture fixture = new AgentFixture(new SimulatorSettings(), db).property("sisbridge.roster.batchsize", 10)) {
             assertThatThrownBy(fixture::start)
