@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public class WriteBehindPages {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.sisbridge.events");
+    private static final String PAGE_LINE = "Events page committed for MIS {}: received {}, stored {}, duplicates {},"
+            + " rejected {}, undocumented transitions {}, more {}";
 
     private final EventPageWriter writer;
     private final ExecutorService executor;
@@ -36,9 +38,15 @@ public class WriteBehindPages {
         awaitPending();
         pending = executor.submit(() -> {
             PageOutcome outcome = writer.commit(misCode, checked);
-            LOG.info("Events page committed for MIS {}: received {}, stored {}, duplicates {}, rejected {},"
-                            + " undocumented transitions {}, more {}", outcome.misCode(), outcome.received(), outcome.stored(),
-                    outcome.duplicates(), outcome.rejectedTotal(), outcome.undocumentedTransitions(), outcome.hasMore());
+            // a poll that finds the feed caught up commits an empty page every poll interval: that is no line
+            // for the day's log (the status page and /observe/metrics show the last poll)
+            Object[] counts = {outcome.misCode(), outcome.received(), outcome.stored(), outcome.duplicates(),
+                outcome.rejectedTotal(), outcome.undocumentedTransitions(), outcome.hasMore()};
+            if (outcome.received() > 0) {
+                LOG.info(PAGE_LINE, counts);
+            } else {
+                LOG.debug(PAGE_LINE, counts);
+            }
             return outcome;
         });
     }
