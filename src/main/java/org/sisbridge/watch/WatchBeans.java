@@ -38,7 +38,9 @@ public class WatchBeans implements CamelConfiguration {
         registry.bind("flowMetrics", new FlowMetrics(meters, clock));
 
         registry.bind("stagingDatabaseHealthCheck",
-                new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class)));
+                new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
+                        context.getExecutorServiceManager().newSingleThreadExecutor(this, "staging-health-probe"),
+                        Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms"))));
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));

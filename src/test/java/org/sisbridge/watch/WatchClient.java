@@ -39,7 +39,12 @@ final class WatchClient {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        return get(path, Duration.ofSeconds(60));
+    }
+
+    /** @param timeout how long to wait for the answer: a java.net.http.HttpTimeoutException after it */
+    HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

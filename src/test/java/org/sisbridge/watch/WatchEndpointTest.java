@@ -3,6 +3,8 @@ package org.sisbridge.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.FreezableTcpProxy;
 import org.sisbridge.testsupport.StagingQueries;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
@@ -114,6 +117,38 @@ class WatchEndpointTest {
                 }
             }
             awaitReady(watch, 200);
+        }
+    }
+
+    @Test
+    void readinessAnswersDownInTimeWhenTheDatabaseHangsInsteadOfRefusing() throws Exception {
+        TestDatabase real = TestDatabases.create(DatabaseKind.POSTGRESQL, "watch-db-hangs");
+        URI server = URI.create(real.jdbcUrl().substring("jdbc:".length()));
+        try (FreezableTcpProxy proxy = FreezableTcpProxy.to(server.getHost(), server.getPort())) {
+            TestDatabase database = new TestDatabase("PostgreSQL through a relay", "jdbc:postgresql://127.0.0.1:" + proxy.port()
+                    + server.getPath(), real.user(), real.password());
+            // the pool would wait its whole 30 s for a connection; readiness must answer well before a monitor gives up
+            try (AgentFixture fixture = new AgentFixture(badInput(), database)
+                    .property("sisbridge.events.enabled", false).property("sisbridge.reports.enabled", false)
+                    .property("sisbridge.reports.drop-enabled", false).property("sisbridge.roster.enabled", false)
+                    .property("sisbridge.staging.connection-timeout-ms", 30_000)
+                    .property("sisbridge.watch.health-timeout-ms", 2000)) {
+                WatchClient watch = WatchClient.of(fixture.start());
+                awaitReady(watch, 200);
+
+                proxy.freeze();
+                // a probe that waited for the pool would still hang when this client gives up (HttpTimeoutException)
+                HttpResponse<String> ready = watch.get("/observe/health/ready?exposureLevel=full", Duration.ofSeconds(10));
+                assertThat(ready.statusCode()).isEqualTo(503);
+                assertThat(compact(ready.body())).contains("{\"name\":\"staging-database\",\"status\":\"DOWN\","
+                        + "\"message\":\"the staging database did not answer within 2000 ms\"");
+                // the next call waits on the same probe (no second thread), until the driver gives up on the connection
+                HttpResponse<String> again = watch.get("/observe/health/ready?exposureLevel=full", Duration.ofSeconds(10));
+                assertThat(again.statusCode()).isEqualTo(503);
+                assertThat(compact(again.body())).contains("{\"name\":\"staging-database\",\"status\":\"DOWN\"");
+                assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+                proxy.close(); // the hung connections fail now, so the agent stops without waiting for them
+            }
         }
     }
 
