@@ -107,6 +107,41 @@ public class ReportLoadTable {
         }
     }
 
+    /**
+     * A rejected row of this report staged later (a replay): its latest load row counts one more
+     * row loaded and one fewer rejected, in the caller's transaction, so the load row still adds up
+     * to what the report held. A college that maps the counts to text columns keeps them as loaded.
+     */
+    public void countReplayedRow(Connection connection, String reportId) throws SQLException {
+        if (!"number".equals(mapping.targetKind("rows_loaded")) || !"number".equals(mapping.targetKind("rows_rejected"))) {
+            return;
+        }
+        String id = mapping.column("report_id");
+        String loadedAt = mapping.column("loaded_at");
+        Object key = mapping.value("report_id", reportId);
+        Object latest;
+        // read first, then update: MariaDB cannot update a table its own subquery selects from
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MAX(" + loadedAt + ") FROM " + mapping.table() + " WHERE " + id + " = ?")) {
+            select.setObject(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                latest = rs.next() ? rs.getObject(1) : null;
+            }
+        }
+        if (latest == null) {
+            return; // no load row: the report never finished loading, so there is nothing to correct
+        }
+        String loaded = mapping.column("rows_loaded");
+        String rejected = mapping.column("rows_rejected");
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + mapping.table() + " SET " + loaded + " = "
+                + loaded + " + 1, " + rejected + " = " + rejected + " - 1 WHERE " + id + " = ? AND " + loadedAt + " = ? AND "
+                + rejected + " > 0")) {
+            update.setObject(1, key);
+            update.setObject(2, latest);
+            update.executeUpdate();
+        }
+    }
+
     /** The load row's values in {@link #FIELDS} order. */
     private static List<Object> values(ReportIdentity report, long rowsLoaded, long rowsRejected, LocalDateTime loadedAt) {
         Map<String, Object> row = new HashMap<>();

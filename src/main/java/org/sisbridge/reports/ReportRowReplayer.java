@@ -14,17 +14,20 @@ import org.sisbridge.rejects.StoredReject;
 /**
  * Replays a rejected report row: its header and raw line, read as the report was, through the
  * same row validator and into the same staging table under its report and line. The row key still
- * holds, so a row staged meanwhile (a re-issued report) counts as a duplicate.
+ * holds, so a row staged meanwhile (a re-issued report) counts as a duplicate. A row it stages
+ * moves from rejected to loaded in its report's load row.
  */
 public class ReportRowReplayer implements RejectReplayer {
 
     private final ReportRowValidator validator;
     private final StatusChangeTable table;
+    private final ReportLoadTable loads;
     private final Clock clock;
 
-    public ReportRowReplayer(ReportRowValidator validator, StatusChangeTable table, Clock clock) {
+    public ReportRowReplayer(ReportRowValidator validator, StatusChangeTable table, ReportLoadTable loads, Clock clock) {
         this.validator = validator;
         this.table = table;
+        this.loads = loads;
         this.clock = clock;
     }
 
@@ -54,6 +57,9 @@ public class ReportRowReplayer implements RejectReplayer {
         }
         StatusChangeRow row = ((RowCheck.Accepted) check).row();
         int inserted = table.insertNew(connection, List.of(row), stored.sourceRef(), LocalDateTime.now(clock));
+        if (inserted > 0) {
+            loads.countReplayedRow(connection, stored.sourceRef());
+        }
         return new ReplayOutcome.Staged("row " + original.line() + " of report " + stored.sourceRef(), inserted == 0);
     }
 }

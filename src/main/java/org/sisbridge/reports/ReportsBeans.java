@@ -41,7 +41,7 @@ public class ReportsBeans implements CamelConfiguration {
         ReportLoadTable loads = new ReportLoadTable(dataSource, mapping.table("sisbridge_report_load"));
         ReportRowValidator validator = new ReportRowValidator(registry.lookupByNameAndType("misCodes", MisCodes.class),
                 registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class));
-        registry.bind("reportRowReplayer", new ReportRowReplayer(validator, changeTable, clock));
+        registry.bind("reportRowReplayer", new ReportRowReplayer(validator, changeTable, loads, clock));
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock,
                 context::isStopping);

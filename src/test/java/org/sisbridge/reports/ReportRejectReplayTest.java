@@ -38,6 +38,8 @@ class ReportRejectReplayTest {
             var foreignRejects = fixture.db().rows("SELECT source_ref, line_number FROM sisbridge_reject"
                     + " WHERE source = 'idme-status-report' AND reason_code = 'MIS_CODE_NOT_CONFIGURED'");
             String wrongMis = fixture.simulator.feed().wrongMisCode();
+            long loadedBefore = fixture.db().count("SELECT SUM(rows_loaded) FROM sisbridge_report_load");
+            long rejectedBefore = fixture.db().count("SELECT SUM(rows_rejected) FROM sisbridge_report_load");
 
             String config = new SiteConfig(fixture.simulator, db).set("sisbridge.mis-codes", "111," + wrongMis).write().toString();
             Cli.Result replay = Cli.run("rejects", "replay", "--source", "idme-status-report", "--config", config);
@@ -52,6 +54,13 @@ class ReportRejectReplayTest {
                         .as("row %s:%s staged once", r.get("source_ref"), r.get("line_number")).isEqualTo(1);
             }
             assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_change")).isEqualTo(rowsBefore + foreign);
+            // each report's load row still adds up: the staged rows moved from rejected to loaded
+            assertThat(fixture.db().count("SELECT SUM(rows_loaded) FROM sisbridge_report_load")).isEqualTo(loadedBefore + foreign);
+            assertThat(fixture.db().count("SELECT SUM(rows_rejected) FROM sisbridge_report_load")).isEqualTo(rejectedBefore - foreign);
+            for (Map<String, Object> load : fixture.db().rows("SELECT report_id, rows_loaded, rows_rejected FROM sisbridge_report_load")) {
+                long staged = fixture.db().count("SELECT COUNT(*) FROM idme_status_change WHERE report_id = ?", load.get("report_id"));
+                assertThat(((Number) load.get("rows_loaded")).longValue()).as("report %s", load.get("report_id")).isEqualTo(staged);
+            }
             Map<String, Long> after = new HashMap<>(before);
             after.remove("MIS_CODE_NOT_CONFIGURED");
             assertThat(fixture.db().rejectsByReason("idme-status-report")).isEqualTo(after);
