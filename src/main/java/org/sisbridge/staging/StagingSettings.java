@@ -1,5 +1,7 @@
 package org.sisbridge.staging;
 
+import java.util.Locale;
+
 /** Connection and schema settings of the staging database (keys {@code sisbridge.staging.*}). */
 public record StagingSettings(String jdbcUrl, String databaseSetting, String username, String password, int poolSize,
                               long connectionTimeoutMs, boolean manageSchema, int batchSize,
@@ -26,7 +28,7 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
      * mistyped path or a not-yet-started agent does not leave an empty database file behind.
      */
     public StagingSettings onlyIfItExists() {
-        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:") || jdbcUrl.toUpperCase().contains("IFEXISTS=")) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:") || jdbcUrl.toUpperCase(Locale.ROOT).contains("IFEXISTS=")) {
             return this;
         }
         return new StagingSettings(jdbcUrl + ";IFEXISTS=TRUE", databaseSetting, username, password, poolSize,
