@@ -7,6 +7,9 @@ import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
 import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.SisbridgeAgent;
+import org.sisbridge.staging.StagingDatabaseUnreachableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the agent as a service against the configured upstream and staging database.")
 public class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file layered over config/application.properties (for site-specific values).")
@@ -40,20 +45,28 @@ public class RunCommand implements Callable<Integer> {
             builder.build().runUntilStopped();
         } catch (Exception e) {
             // what only shows when the agent is built (a secret that is not there) is refused like the rest
-            InvalidConfigurationException invalid = invalidConfiguration(e);
-            if (invalid == null) {
-                throw e;
+            InvalidConfigurationException invalid = causeOf(e, InvalidConfigurationException.class);
+            if (invalid != null) {
+                spec.commandLine().getErr().println(invalid.getMessage());
+                return 2;
             }
-            spec.commandLine().getErr().println(invalid.getMessage());
-            return 2;
+            // a database that is down at start: one line in the log and on the console; the service
+            // manager starts the agent again (Restart=on-failure, WinSW onfailure)
+            StagingDatabaseUnreachableException unreachable = causeOf(e, StagingDatabaseUnreachableException.class);
+            if (unreachable != null) {
+                LOG.error("Not started: {}", unreachable.getMessage());
+                spec.commandLine().getErr().println(unreachable.getMessage() + "\n" + StagingConnection.WHAT_TO_CHECK);
+                return 1;
+            }
+            throw e;
         }
         return 0;
     }
 
-    private static InvalidConfigurationException invalidConfiguration(Throwable e) {
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidConfigurationException invalid) {
-                return invalid;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -1,7 +1,6 @@
 package org.sisbridge.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sisbridge.config.AgentConfiguration;
@@ -10,6 +9,7 @@ import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
+import org.sisbridge.staging.StagingDatabaseUnreachableException;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -25,6 +25,10 @@ final class StagingConnection implements AutoCloseable {
     final StagingMapping mapping;
     final int latestRows;
     final HikariDataSource dataSource;
+
+    /** Said after "cannot reach the staging database" by every command. */
+    static final String WHAT_TO_CHECK = "Check sisbridge.staging.jdbc-url, the credentials, and that the database server"
+            + " is running and reachable from here; ./sisbridge check tells more.";
 
     /** H2's error code for "database not found" when it was asked not to create one (IFEXISTS=TRUE). */
     private static final int H2_DATABASE_NOT_FOUND = 90146;
@@ -45,15 +49,12 @@ final class StagingConnection implements AutoCloseable {
     private static HikariDataSource connect(StagingSettings settings) {
         try {
             return StagingDataSourceFactory.create(settings.onlyIfItExists().withPoolSize(2));
-        } catch (HikariPool.PoolInitializationException e) {
+        } catch (StagingDatabaseUnreachableException e) {
             if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
                 throw new StagingUnavailableException("There is no staging database at " + settings.jdbcUrl()
                         + " yet: the agent creates it when it first starts (./sisbridge run), or ./sisbridge migrate creates it now.");
             }
-            String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new StagingUnavailableException("Cannot reach the staging database " + settings.jdbcUrl() + " as user '"
-                    + settings.username() + "': " + cause + "\nCheck sisbridge.staging.jdbc-url, the credentials, and that"
-                    + " the database server is running; ./sisbridge check tells more.");
+            throw new StagingUnavailableException(e.getMessage() + "\n" + WHAT_TO_CHECK);
         }
     }
 

@@ -2,6 +2,7 @@ package org.sisbridge.staging;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 /** A HikariCP pool for the staging database, sized and timed from configuration. */
 public final class StagingDataSourceFactory {
@@ -9,6 +10,7 @@ public final class StagingDataSourceFactory {
     private StagingDataSourceFactory() {
     }
 
+    /** @throws StagingDatabaseUnreachableException when the pool cannot open its first connection */
     public static HikariDataSource create(StagingSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sisbridge-staging");
@@ -19,6 +21,10 @@ public final class StagingDataSourceFactory {
         config.setConnectionTimeout(settings.connectionTimeoutMs());
         // every write path manages its own transaction
         config.setAutoCommit(true);
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StagingDatabaseUnreachableException(settings, e.getCause());
+        }
     }
 }

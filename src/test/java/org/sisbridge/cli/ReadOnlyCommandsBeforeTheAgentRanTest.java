@@ -2,7 +2,6 @@ package org.sisbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sisbridge.testsupport.Cli;
+import org.sisbridge.testsupport.ClosedPort;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.SiteConfig;
 import org.sisbridge.testsupport.TestDatabase;
@@ -62,11 +62,8 @@ class ReadOnlyCommandsBeforeTheAgentRanTest {
 
     @Test
     void aServerThatDoesNotAnswerIsNamedWithWhatToCheck() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/test";
+        int closedPort = ClosedPort.find();
+        String url = ClosedPort.postgresUrl(closedPort);
         String config = new SiteConfig(TestDatabases.create(DatabaseKind.H2, "unused"))
                 .set("sisbridge.staging.jdbc-url", url).set("sisbridge.staging.username", "postgres")
                 .set("sisbridge.staging.database", "postgresql").write().toString();

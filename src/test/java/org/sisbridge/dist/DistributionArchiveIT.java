@@ -129,7 +129,7 @@ class DistributionArchiveIT {
 
         String unit = Files.readString(home.resolve("service/sisbridge.service"));
         assertThat(unit).contains("User=sisbridge", "WorkingDirectory=/opt/sisbridge", "EnvironmentFile=/etc/sisbridge/sisbridge.env",
-                "ExecStart=/opt/sisbridge/bin/sisbridge run", "Restart=on-failure", "KillSignal=SIGTERM", "TimeoutStopSec=", "0600");
+                "ExecStart=/opt/sisbridge/bin/sisbridge run", "Restart=on-failure", "RestartPreventExitStatus=2", "KillSignal=SIGTERM", "TimeoutStopSec=", "0600");
         assertThat(home.resolve("service/sisbridge.env")).isRegularFile();
         assertThat(Files.readString(home.resolve("service/sisbridge-service.xml")))
                 .contains("<id>sisbridge</id>", "org.sisbridge.cli.SisbridgeCommand run", "<stoptimeout>", "<onfailure action=\"restart\"");
