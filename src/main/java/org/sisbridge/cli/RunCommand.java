@@ -8,6 +8,7 @@ import org.sisbridge.config.ConfigFindings;
 import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.staging.StagingDatabaseUnreachableException;
+import org.sisbridge.watch.ManagementPortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -54,13 +55,21 @@ public class RunCommand implements Callable<Integer> {
             // manager starts the agent again (Restart=on-failure, WinSW onfailure)
             StagingDatabaseUnreachableException unreachable = causeOf(e, StagingDatabaseUnreachableException.class);
             if (unreachable != null) {
-                LOG.error("Not started: {}", unreachable.getMessage());
-                spec.commandLine().getErr().println(unreachable.getMessage() + "\n" + StagingConnection.WHAT_TO_CHECK);
-                return 1;
+                return notStarted(unreachable.getMessage() + "\n" + StagingConnection.WHAT_TO_CHECK);
+            }
+            ManagementPortInUseException portInUse = causeOf(e, ManagementPortInUseException.class);
+            if (portInUse != null) {
+                return notStarted(portInUse.getMessage());
             }
             throw e;
         }
         return 0;
+    }
+
+    private int notStarted(String why) {
+        LOG.error("Not started: {}", why);
+        spec.commandLine().getErr().println(why);
+        return 1;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -29,6 +29,9 @@ public class WatchBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        if (config.flag("sisbridge.watch.enabled")) {
+            ManagementPortInUseException.requireFree(config.text("sisbridge.watch.host"), config.integer("sisbridge.watch.port"));
+        }
         Registry registry = context.getRegistry();
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
 

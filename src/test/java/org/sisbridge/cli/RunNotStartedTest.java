@@ -2,6 +2,8 @@ package org.sisbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.UpstreamSimulator;
@@ -12,10 +14,10 @@ import org.sisbridge.testsupport.SiteConfig;
 import org.sisbridge.testsupport.TestDatabases;
 
 /**
- * {@code run} while the staging database is down: one line naming the database and what to check,
- * exit code 1 (a failure the service manager retries; a configuration error is 2, which it does not).
+ * {@code run} when something it needs is not there: one line naming it and what to do, exit code 1
+ * (a failure the service manager retries; a configuration error is 2, which it does not).
  */
-class RunWithoutItsDatabaseTest {
+class RunNotStartedTest {
 
     @Test
     void runNamesTheDatabaseItCannotReachAndExitsOne() throws Exception {
@@ -33,6 +35,25 @@ class RunWithoutItsDatabaseTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
             assertThat(result.err()).startsWith("Cannot reach the staging database " + url + " as user 'postgres': ")
                     .contains("Connection to 127.0.0.1:" + closedPort + " refused", "Check sisbridge.staging.jdbc-url")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void runRefusesAManagementPortAnotherProgramHolds() throws Exception {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = 10;
+        try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
+             ServerSocket otherAgent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String config = new SiteConfig(simulator, TestDatabases.create(DatabaseKind.H2, "port-taken"))
+                    .set("sisbridge.watch.host", "127.0.0.1").set("sisbridge.watch.port", otherAgent.getLocalPort())
+                    .write().toString();
+
+            Cli.Result result = Cli.run("run", "--config", config);
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err()).startsWith("The management endpoint cannot listen on 127.0.0.1:" + otherAgent.getLocalPort())
+                    .contains("Another sisbridge, or another program, holds that port", "sisbridge.watch.port")
                     .doesNotContain("\tat ");
         }
     }
