@@ -14,10 +14,11 @@ import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.watch.ManagementPortInUseException;
 
 /**
  * Everything {@code ./sisbridge check} looks at, in the order a mistake would hurt: the files,
- * the keys and values, the mapping, the secrets, the database, the upstream. Starts no route and
+ * the keys and values, the mapping, the secrets, the database, the upstream, the management port. Starts no route and
  * writes nothing. A step whose inputs are wrong is skipped rather than failing confusingly.
  */
 public final class AgentCheck {
@@ -60,8 +61,25 @@ public final class AgentCheck {
                 database(report, config, secrets, mapping);
             }
             upstream(report, config, secrets);
+            managementPort(report, config);
         }
         return report;
+    }
+
+    /** A warning, not an error: check is often run beside the agent it checks, which holds the port. */
+    private static void managementPort(CheckReport report, AgentProperties config) {
+        if (!config.flag("sisbridge.watch.enabled")) {
+            report.ok("management endpoint off (sisbridge.watch.enabled=false)");
+            return;
+        }
+        String address = config.text("sisbridge.watch.host") + ":" + config.integer("sisbridge.watch.port");
+        try {
+            ManagementPortInUseException.requireFree(config.text("sisbridge.watch.host"), config.integer("sisbridge.watch.port"));
+            report.ok("management endpoint address " + address + " is free");
+        } catch (ManagementPortInUseException e) {
+            report.warn("management endpoint address " + address + " is in use: fine if that is this agent, running;"
+                    + " otherwise run refuses to start until it is free or sisbridge.watch.port names another port");
+        }
     }
 
     private static StagingMapping mapping(CheckReport report, AgentProperties config) {

@@ -18,7 +18,7 @@ public class ManagementPortInUseException extends RuntimeException {
     }
 
     /** Binds the address for a moment and lets it go; port 0 (any free port) is always free. */
-    static void requireFree(String host, int port) {
+    public static void requireFree(String host, int port) {
         if (port == 0) {
             return;
         }

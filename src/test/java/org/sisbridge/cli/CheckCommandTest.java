@@ -2,6 +2,8 @@ package org.sisbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.testsupport.Cli;
+import org.sisbridge.testsupport.ClosedPort;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.SiteConfig;
 import org.sisbridge.testsupport.TestDatabase;
@@ -186,5 +189,17 @@ class CheckCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("WARN  secret file readable by every user of this machine: " + secret)
                 .contains("chmod 600");
+    }
+
+    @Test
+    void aTakenManagementPortIsWarnedAbout() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = check(h2Site().set("sisbridge.watch.host", "127.0.0.1").set("sisbridge.watch.port", taken.getLocalPort()));
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("WARN  management endpoint address 127.0.0.1:" + taken.getLocalPort()
+                    + " is in use: fine if that is this agent, running; otherwise run refuses to start");
+        }
+        Cli.Result free = check(h2Site().set("sisbridge.watch.port", ClosedPort.find()));
+        assertThat(free.out()).containsPattern("OK    management endpoint address 127\\.0\\.0\\.1:\\d+ is free");
     }
 }
