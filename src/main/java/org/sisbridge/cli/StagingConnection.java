@@ -2,7 +2,6 @@ package org.sisbridge.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.LoadedConfiguration;
 import org.sisbridge.runtime.AgentBeans;
@@ -30,9 +29,6 @@ final class StagingConnection implements AutoCloseable {
     static final String WHAT_TO_CHECK = "Check sisbridge.staging.jdbc-url, the credentials, and that the database server"
             + " is running and reachable from here; ./sisbridge check tells more.";
 
-    /** H2's error code for "database not found" when it was asked not to create one (IFEXISTS=TRUE). */
-    private static final int H2_DATABASE_NOT_FOUND = 90146;
-
     private StagingConnection(StagingSettings settings, StagingMapping mapping, int latestRows) {
         this.settings = settings;
         this.mapping = mapping;
@@ -50,7 +46,7 @@ final class StagingConnection implements AutoCloseable {
         try {
             return StagingDataSourceFactory.create(settings.onlyIfItExists().withPoolSize(2));
         } catch (StagingDatabaseUnreachableException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
+            if (StagingSettings.isMissingDatabase(e.getCause())) {
                 throw new StagingUnavailableException("There is no staging database at " + settings.jdbcUrl()
                         + " yet: the agent creates it when it first starts (./sisbridge run), or ./sisbridge migrate creates it now.");
             }

@@ -1,11 +1,15 @@
 package org.sisbridge.staging;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
 /** Connection and schema settings of the staging database (keys {@code sisbridge.staging.*}). */
 public record StagingSettings(String jdbcUrl, String databaseSetting, String username, String password, int poolSize,
                               long connectionTimeoutMs, boolean manageSchema, int batchSize,
                               String rejectTable, String checkpointTable, String flowRunTable) {
+
+    /** H2's error code for "database not found" when asked not to create one (IFEXISTS=TRUE). */
+    private static final int H2_DATABASE_NOT_FOUND = 90146;
 
     public StagingSettings {
         rejectTable = SqlIdentifier.require("sisbridge.staging.reject-table", rejectTable);
@@ -33,6 +37,11 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
         }
         return new StagingSettings(jdbcUrl + ";IFEXISTS=TRUE", databaseSetting, username, password, poolSize,
                 connectionTimeoutMs, manageSchema, batchSize, rejectTable, checkpointTable, flowRunTable);
+    }
+
+    /** Whether a connection failed because {@link #onlyIfItExists} found no H2 file (H2's error 90146). */
+    public static boolean isMissingDatabase(Throwable e) {
+        return e instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND;
     }
 
     public StagingDatabase database() {
