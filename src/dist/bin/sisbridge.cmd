@@ -18,7 +18,7 @@ if defined JAVA_HOME (
 
 set "GC_OPTS=-XX:+UseParallelGC"
 if defined JAVA_OPTS (
-  if not "%JAVA_OPTS:GC=%"=="%JAVA_OPTS%" set "GC_OPTS="
+  echo(%JAVA_OPTS%| findstr /R /C:"-XX:+Use[A-Za-z]*GC\>" >nul && set "GC_OPTS="
 )
 
 "%JAVA%" -Xmx256m %GC_OPTS% %JAVA_OPTS% "-Dsisbridge.home=%SISBRIDGE_HOME%" "-Dlogback.configurationFile=%SISBRIDGE_HOME%\config\logback.xml" -cp "%SISBRIDGE_HOME%\lib\*" org.sisbridge.cli.SisbridgeCommand %*

@@ -91,6 +91,9 @@ class DistributionArchiveIT {
         Run g1 = launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"), "--version");
         assertThat(g1.exitCode).as(g1.output).isZero();
         assertThat(g1.output).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
+        // only an option that selects a collector counts, not any option that mentions GC
+        Run other = launch(Map.of("JAVA_OPTS", "-XX:+UseCompressedOops -XX:+DisableExplicitGC -XX:+PrintCommandLineFlags"), "--version");
+        assertThat(other.output).contains("-XX:+UseParallelGC", "-XX:+DisableExplicitGC");
 
         Run raised = launch(Map.of("JAVA_OPTS", "-XshowSettings:vm -Xmx300m"), "--version");
         assertThat(raised.output).contains("Max. Heap Size: 300.00M");
