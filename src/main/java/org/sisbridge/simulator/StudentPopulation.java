@@ -55,7 +55,7 @@ public final class StudentPopulation {
 
     /** A 555 number, unique per student (OpenCCC allows one account per phone number). */
     public String phone(long s) {
-        return String.format("+1555%07d", s % 10_000_000L);
+        return "+1555" + zeroPadded(s % 10_000_000L, 7);
     }
 
     /** A documented-format CCCID, derived bijectively from s so no two students share one. */
@@ -66,6 +66,12 @@ public final class StudentPopulation {
         return "" + LETTERS.charAt((int) (letters / (24 * 24)))
                 + LETTERS.charAt((int) (letters / 24 % 24))
                 + LETTERS.charAt((int) (letters % 24))
-                + String.format("%04d", digits);
+                + zeroPadded(digits, 4);
+    }
+
+    /** {@code value} in at least {@code width} digits, as %0<width>d writes it, without a Formatter per call. */
+    private static String zeroPadded(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }
