@@ -43,32 +43,24 @@ public final class EventsBenchmark {
         out.printf("Events benchmark: %,d events, max heap %s%n", events, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         out.println("  (the agent's page lines go to the log; this prints the figures)");
         if (warmupEvents > 0) {
-            Figures warmup = measure(warmupEvents, "sisbridge_bench_events_warmup", "data/benchmark/events-warmup");
-            out.printf("  warm-up pass, not counted: %,d events, pipeline %,.0f events/s, plain insert %,.0f rows/s (%.2f)%n",
-                    warmupEvents, warmup.pipelineRate(), warmup.plainRate(), warmup.ratio());
+            measure(warmupEvents, "sisbridge_bench_events_warmup", "data/benchmark/events-warmup").figures()
+                    .printWarmup(out, warmupEvents, "events");
         }
-        Figures figures = measure(events, "sisbridge_bench_events", "data/benchmark/events");
+        Pass pass = measure(events, "sisbridge_bench_events", "data/benchmark/events");
+        PassFigures figures = pass.figures();
         out.printf("  database: %s%n", figures.database());
-        out.printf("  agent start-up (Flyway, Camel routes): %.2f s%n", figures.startupNanos() / 1e9);
+        out.printf("  agent start-up (Flyway, Camel routes): %.2f s%n", pass.startupNanos() / 1e9);
         out.printf("  pipeline end to end (HTTP + JSON + validation + staging): %,d rows in %.2f s = %,.0f events/s%n",
-                figures.stored(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
+                figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
         out.printf("  plain JDBC batch insert of the same rows, same database:  %,d rows in %.2f s = %,.0f rows/s%n",
-                figures.events(), figures.plainNanos() / 1e9, figures.plainRate());
-        if (figures.copyNanos() > 0) {
-            double copyRate = figures.events() / (figures.copyNanos() / 1e9);
-            out.printf("  PostgreSQL COPY FROM STDIN of the same rows, same database:  %,d rows in %.2f s = %,.0f rows/s"
-                    + " (pipeline / COPY: %.2f)%n", figures.events(), figures.copyNanos() / 1e9, copyRate,
-                    figures.pipelineRate() / copyRate);
-        }
-        out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", figures.ratio());
-        out.printf("  heap during the pipeline run (simulator included), max %s: peak in use %s, peak live after GC %s%n",
-                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()), HeapPeak.megabytes(figures.peakUsedBytes()),
-                HeapPeak.megabytes(figures.peakLiveBytes()));
-        return figures.stored() == events ? 0 : 1;
+                figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
+        figures.printComparison(out, "PostgreSQL COPY FROM STDIN of the same rows, same database:  ",
+                "heap during the pipeline run (simulator included)");
+        return figures.pipelineRows() == events ? 0 : 1;
     }
 
     /** One pass: a fresh database, simulator and agent; the pipeline timed, then the plain insert. */
-    private Figures measure(int count, String serverDatabase, String h2File) throws Exception {
+    private Pass measure(int count, String serverDatabase, String h2File) throws Exception {
         SimulatorSettings settings = new SimulatorSettings();
         settings.eventsPerMisCode = count;
         // closed last: the server database is dropped once the agent has let go of it
@@ -104,26 +96,13 @@ public final class EventsBenchmark {
                     simulator.feed(), "111", transitions);
             long copyNanos = !database.isPostgres() ? 0 : PlainEventInsert.run(dataSource, database,
                     YardstickTable.Method.POSTGRES_COPY, simulator.feed(), "111", transitions);
-            return new Figures(database.describe(), count, stored, started - startingUp, pipelineNanos, plainNanos,
-                    copyNanos, heap.peakUsedBytes(), heap.peakLiveBytes());
+            return new Pass(new PassFigures(database.describe(), stored, pipelineNanos, count, plainNanos, count, copyNanos,
+                    heap.peakUsedBytes(), heap.peakLiveBytes()), started - startingUp);
         }
     }
 
-    /** What one pass measured. */
-    private record Figures(String database, int events, long stored, long startupNanos, long pipelineNanos,
-                           long plainNanos, long copyNanos, long peakUsedBytes, long peakLiveBytes) {
-
-        double pipelineRate() {
-            return stored / (pipelineNanos / 1e9);
-        }
-
-        double plainRate() {
-            return events / (plainNanos / 1e9);
-        }
-
-        double ratio() {
-            return pipelineRate() / plainRate();
-        }
+    /** One pass's figures, and how long the agent took to start (Flyway, Camel). */
+    private record Pass(PassFigures figures, long startupNanos) {
     }
 
     private static long count(DataSource dataSource) throws Exception {

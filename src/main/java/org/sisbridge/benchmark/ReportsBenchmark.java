@@ -49,32 +49,24 @@ public final class ReportsBenchmark {
         out.printf("Reports benchmark: %,d rows, %s database, max heap %s%n", rows, server.kind(),
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         if (warmupRows > 0) {
-            Figures warmup = measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup");
-            out.printf("  warm-up pass, not counted: %,d rows, pipeline %,.0f rows/s, plain insert %,.0f rows/s (%.2f)%n",
-                    warmupRows, warmup.pipelineRate(), warmup.plainRate(), warmup.ratio());
+            measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup").figures()
+                    .printWarmup(out, warmupRows, "rows");
         }
-        Figures figures = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports");
-        out.printf("  report file written by the simulator: %,d bytes (not part of the figures)%n", figures.fileBytes());
+        Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports");
+        PassFigures figures = pass.figures();
+        out.printf("  report file written by the simulator: %,d bytes (not part of the figures)%n", pass.fileBytes());
         out.printf("  staging into the %s%n", figures.database());
         out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
-                figures.staged(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
+                figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
         out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
                 figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
-        if (figures.copyNanos() > 0) {
-            double copyRate = figures.copyRows() / (figures.copyNanos() / 1e9);
-            out.printf("  PostgreSQL COPY FROM STDIN of the same file, same database:                          %,d rows in %.2f s = %,.0f rows/s"
-                    + " (pipeline / COPY: %.2f)%n", figures.copyRows(), figures.copyNanos() / 1e9, copyRate,
-                    figures.pipelineRate() / copyRate);
-        }
-        out.printf("  pipeline / plain insert: %.2f (goal: at least 0.50)%n", figures.ratio());
-        out.printf("  heap during the pipeline run, max %s: peak in use %s, peak live after GC %s%n",
-                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()), HeapPeak.megabytes(figures.peakUsedBytes()),
-                HeapPeak.megabytes(figures.peakLiveBytes()));
-        return figures.staged() == rows ? 0 : 1;
+        figures.printComparison(out, "PostgreSQL COPY FROM STDIN of the same file, same database:                          ",
+                "heap during the pipeline run");
+        return figures.pipelineRows() == rows ? 0 : 1;
     }
 
     /** One pass: a report of {@code count} rows loaded by a fresh agent into a fresh database, then the plain insert. */
-    private Figures measure(long count, String workDir, String serverDatabase) throws Exception {
+    private Pass measure(long count, String workDir, String serverDatabase) throws Exception {
         Path work = home.resolve(workDir);
         deleteTree(work);
         Files.createDirectories(work);
@@ -118,26 +110,13 @@ public final class ReportsBenchmark {
             long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH);
             long[] copy = !database.isPostgres() ? new long[] {0, 0}
                     : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH);
-            return new Figures(database.describe(), fileBytes, staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
-                    heap.peakUsedBytes(), heap.peakLiveBytes());
+            return new Pass(new PassFigures(database.describe(), staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
+                    heap.peakUsedBytes(), heap.peakLiveBytes()), fileBytes);
         }
     }
 
-    /** What one pass measured. */
-    private record Figures(String database, long fileBytes, long staged, long pipelineNanos, long plainRows,
-                           long plainNanos, long copyRows, long copyNanos, long peakUsedBytes, long peakLiveBytes) {
-
-        double pipelineRate() {
-            return staged / (pipelineNanos / 1e9);
-        }
-
-        double plainRate() {
-            return plainRows / (plainNanos / 1e9);
-        }
-
-        double ratio() {
-            return pipelineRate() / plainRate();
-        }
+    /** One pass's figures, and the size of the report file it loaded. */
+    private record Pass(PassFigures figures, long fileBytes) {
     }
 
     /** Clean rows only, plain form: the benchmark measures loading, the tests cover the bad rows and forms. */
