@@ -53,7 +53,8 @@ public class ReportsBeans implements CamelConfiguration {
         registry.bind("reportPoller", new ReportPoller(loads, start.isEmpty() ? null : LocalDate.parse(start),
                 config.integer("sisbridge.reports.lookback-days"), clock));
         registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class)));
-        registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder"))));
+        registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder")),
+                config.integer("sisbridge.reports.max-row-bytes"), config.integer("sisbridge.reports.download-slack-bytes")));
         registry.bind("reportIntake", intake);
         registry.bind("reportDropFolder", new ReportDropFolder(intake));
     }
