@@ -15,6 +15,8 @@ import org.apache.hc.core5.http.io.EofSensorInputStream;
  *
  * <p>An answer closed before its end is aborted, never drained: draining a 150 MB page or a trickle
  * is exactly the wait the bound is there to prevent. The connection is then discarded, not reused.
+ * Once it has ended (read to its end, refused once, closed), it reads as empty: the error handler
+ * that later caches the body of a failed exchange must find nothing, not fail a second time.
  */
 public final class BoundedAnswer extends FilterInputStream {
 
@@ -65,7 +67,12 @@ public final class BoundedAnswer extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (refusedUnread != null) {
-            throw refusedUnread;
+            UpstreamAnswerRefusedException refusal = refusedUnread;
+            refusedUnread = null;
+            throw refusal;
+        }
+        if (ended.get()) {
+            return -1;
         }
         if (deadline.passed() || timedOut) {
             throw refuse(UpstreamAnswerRefusedException.tooSlow(deadline.exceeded(what + " (" + bytes + " bytes so far)")));

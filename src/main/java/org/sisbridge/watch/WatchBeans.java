@@ -49,10 +49,9 @@ public class WatchBeans implements CamelConfiguration {
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
 
-        // a call past its deadline by more than one response timeout (what a read may still take) is stuck
         registry.bind("stuckCallsHealthCheck", new StuckCallsHealthCheck(
                 registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),
-                Duration.ofMillis(config.integer("sisbridge.upstream.response-timeout-ms"))));
+                Duration.ofMillis(config.integer("sisbridge.watch.stuck-call-grace-ms"))));
 
         registry.bind("statusPage", new StatusPage(registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
                 new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));
