@@ -56,9 +56,11 @@ public class UpstreamTokenProvider {
 
     /** Sets the Authorization header of an upstream call, within that call's deadline. */
     public void authorize(Exchange exchange) throws UpstreamTransientException, UpstreamPermanentException {
-        CallDeadline deadline = exchange.getProperty(UpstreamCallGuard.DEADLINE, CallDeadline.class);
-        exchange.getMessage().setHeader("Authorization", "Bearer " + currentToken(deadline != null ? deadline
-                : CallDeadline.in("token request", limits.callTimeout())));
+        CallDeadline call = exchange.getProperty(UpstreamCallGuard.DEADLINE, CallDeadline.class);
+        // the token gets the call's deadline, but never longer than any call's (a report download has 15 min)
+        CallDeadline deadline = call != null && call.remainingMillis() <= limits.callTimeout().toMillis() ? call
+                : CallDeadline.in(call != null ? call.call() : "token request", limits.callTimeout());
+        exchange.getMessage().setHeader("Authorization", "Bearer " + currentToken(deadline));
     }
 
     public String currentToken() throws UpstreamTransientException, UpstreamPermanentException {
