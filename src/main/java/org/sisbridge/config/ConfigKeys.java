@@ -89,6 +89,7 @@ public final class ConfigKeys {
         rule("sisbridge.reports.download-timeout-ms", atLeast(1));
         rule("sisbridge.reports.max-row-bytes", integer(64, 1_048_576));
         rule("sisbridge.reports.download-slack-bytes", integer(0, Integer.MAX_VALUE));
+        rule("sisbridge.reports.oversized-retry-max-ms", atLeast(0));
         rule("sisbridge.reports.drop-enabled", flag());
         rule("sisbridge.reports.inbox", required());
         rule("sisbridge.reports.inbox-poll-interval-ms", atLeast(1));

@@ -59,7 +59,7 @@ public class ReportDownload {
             if (bound != null) {
                 // larger than the listing allows, or slower than sisbridge.reports.download-timeout-ms
                 return new DownloadedReport(null, bytes, "the download was stopped after " + bytes + " bytes: "
-                        + bound.getMessage());
+                        + bound.getMessage(), bound.tooLarge());
             }
             return new DownloadedReport(null, bytes, "the download broke off after " + bytes + " bytes ("
                     + cut.getClass().getSimpleName() + ")");

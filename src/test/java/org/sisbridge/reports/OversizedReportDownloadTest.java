@@ -19,8 +19,8 @@ import org.sisbridge.testsupport.TestDatabase;
 /**
  * A report download that carries far more than its listing declares (issue 11: 150 MB for a
  * listing of one row, again on every poll) stops at the size the listing allows: the report is
- * refused with one line and recorded as failed, nothing of it is staged, and no poll downloads
- * more than that bound.
+ * refused with one line and recorded as failed, nothing of it is staged, no poll downloads more
+ * than that bound, and the wait before the next try doubles with every refusal.
  */
 class OversizedReportDownloadTest {
 
@@ -32,12 +32,13 @@ class OversizedReportDownloadTest {
         Path work = ReportsAgent.workDir("oversized");
         try (AgentFixture fixture = ReportsAgent.fixture(settings, TestDatabase.h2File("reports-oversized"), work)
                 .property("sisbridge.reports.max-row-bytes", 512)
-                .property("sisbridge.reports.download-slack-bytes", 64 * 1024)) {
+                .property("sisbridge.reports.download-slack-bytes", 64 * 1024)
+                .property("sisbridge.reports.oversized-retry-max-ms", 1000)) {
             long started = System.nanoTime();
             SisbridgeAgent agent = fixture.start();
             ReportsFlowStatistics statistics = agent.bean("reportsFlowStatistics", ReportsFlowStatistics.class);
-            // polled every 200 ms: several polls, each refusing the three reports again
-            await().atMost(Duration.ofSeconds(30)).until(() -> statistics.snapshot().refused() >= 6);
+            // polled every 200 ms: each report refused again and again, but less and less often
+            await().atMost(Duration.ofSeconds(30)).until(() -> statistics.snapshot().refused() >= 9);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no poll reads the 200 MB")
                     .isLessThan(Duration.ofSeconds(30));
 
@@ -49,6 +50,11 @@ class OversizedReportDownloadTest {
             assertThat(stoppedAt.find()).isTrue();
             assertThat(Long.parseLong(stoppedAt.group(1))).isLessThan(4L * 1024 * 1024);
 
+            // the wait before the next download doubles with each refusal: fewer downloads than listings
+            for (var entry : fixture.simulator.reports().reports("111", null)) {
+                assertThat((long) fixture.simulator.reportCounters().downloads(entry.reportId())).as(entry.reportId())
+                        .isLessThan(fixture.simulator.reportCounters().listings());
+            }
             assertThat(statistics.snapshot().loaded()).isZero();
             assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_change")).isZero();
             assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_report_load")).isZero();
