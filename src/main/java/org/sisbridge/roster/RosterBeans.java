@@ -13,6 +13,7 @@ import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.watch.FlowMetrics;
@@ -41,7 +42,8 @@ public class RosterBeans implements CamelConfiguration {
         CccidBatchTable batches = new CccidBatchTable(mapping.table("cccid_batch"));
         CccidResultTable results = new CccidResultTable(mapping.table("cccid_result"));
         RosterValidator validator = new RosterValidator(clock, settings.minAge(), settings.maxAge(), settings.emailRequired());
-        BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class));
+        BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class),
+                registry.lookupByNameAndType("upstreamText", UpstreamText.class));
         registry.bind("bulkAccountJson", json);
         FlowMetrics metrics = registry.lookupByNameAndType("flowMetrics", FlowMetrics.class);
         RosterBatchBuilder builder = new RosterBatchBuilder(dataSource, requests, batches, validator, settings.batchSize(),
