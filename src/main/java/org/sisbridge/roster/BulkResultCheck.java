@@ -10,6 +10,8 @@ import org.sisbridge.dictionary.CccidFormat;
  * A result that fails settles only that student (ERROR, {@code UPSTREAM_RESULT_INVALID}) and stores
  * nothing of it, so one bad entry can never fail the transaction of the whole batch again and again.
  * The problem is described by sizes, never by quoting the value: upstream text is not trusted.
+ * matchedOn is only held to its column's length: what it says is stored as sent (the results CSV
+ * neutralizes formula-like values, see SpreadsheetSafeCell).
  */
 final class BulkResultCheck {
 
@@ -33,11 +35,6 @@ final class BulkResultCheck {
         int matchedOn = r.matchedOn().isEmpty() ? 0 : String.join(",", r.matchedOn()).length();
         if (matchedOn > MAX_MATCHED_ON) {
             return Optional.of("matchedOn (" + matchedOn + " characters) is longer than the dictionary's " + MAX_MATCHED_ON);
-        }
-        for (String field : r.matchedOn()) {
-            if (!field.matches("[A-Za-z_]{1,40}")) {
-                return Optional.of("a matchedOn entry is not a field name");
-            }
         }
         return Optional.empty();
     }
