@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.runtime.FlowActivity;
@@ -58,6 +59,7 @@ public class RosterBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
                 staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")))));
+        registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", config.integer("sisbridge.roster.inbox-settle-ms")));
         registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));
         registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
 import org.slf4j.Logger;
@@ -70,9 +71,18 @@ public class RosterFileLoader {
     /** Loads the file, or explains in error/NAME.reason why not and fails (the consumer moves it to error/). */
     public long loadOrExplain(File file, String fileName) throws Exception {
         try {
+            // checked again just before reading: the entry may have been swapped for a link since the scan
+            String unreadable = DropFolderGuard.problem(file.toPath()).orElse(null);
+            if (unreadable != null) {
+                throw new IllegalArgumentException(unreadable);
+            }
             return load(file, fileName);
         } catch (Exception e) {
             failure.explain(fileName, e);
+            throw e;
+        } catch (Error e) {
+            // still say why the file moves to error/ (a JVM that is out of memory exits right after)
+            failure.explain(fileName, new IllegalStateException("the agent could not load it (" + e + ")"));
             throw e;
         }
     }
