@@ -109,6 +109,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.outbox", required());
         rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
+        rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
     }
 
     private ConfigKeys() {
