@@ -34,6 +34,7 @@ import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamCallGuard;
 import org.sisbridge.upstream.UpstreamLimits;
 import org.sisbridge.upstream.UpstreamResponseClassifier;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamRetryLog;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
@@ -121,7 +122,10 @@ public class AgentBeans implements CamelConfiguration {
         CallsInProgress calls = bindIfAbsent(registry, "callsInProgress", CallsInProgress.class, () -> new CallsInProgress(clock));
         registry.bind("upstreamCallGuard", new UpstreamCallGuard(limits, calls,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "upstream-deadlines")));
-        registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
+        UpstreamText upstreamText = new UpstreamText(config.integer("sisbridge.upstream.max-error-text-chars"));
+        registry.bind("upstreamText", upstreamText);
+        registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),
+                upstreamText));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
     }
