@@ -95,6 +95,17 @@ public class SimulatorCommand implements Callable<Integer> {
     boolean invalidBulkResult;
     @Option(names = "--formula-like-values", description = "A spreadsheet formula (=HYPERLINK) in a bulk result's matchedOn; bulk error messages with a formula, a name, a phone and a line break.")
     boolean formulaLikeValues;
+    // hostile answers (HostileSettings): larger than asked, slower than any deadline
+    @Option(names = "--oversized-page-events", paramLabel = "N", description = "Every events page carries N events more than the limit asked for.")
+    Integer oversizedPageEvents;
+    @Option(names = "--oversized-page-bytes", paramLabel = "BYTES", description = "Every events page carries BYTES of padding in its first event (streamed).")
+    Long oversizedPageBytes;
+    @Option(names = "--trickle-token-ms", paramLabel = "MS", description = "The token answer: headers, then one byte every MS milliseconds.")
+    Long trickleTokenMs;
+    @Option(names = "--trickle-events-ms", paramLabel = "MS", description = "Events pages: headers, then one byte every MS milliseconds.")
+    Long trickleEventsMs;
+    @Option(names = "--oversized-report-bytes", paramLabel = "BYTES", description = "Every report download carries BYTES of rows beyond what its listing declares.")
+    Long oversizedReportBytes;
 
     @Override
     public Integer call() throws Exception {
@@ -134,6 +145,7 @@ public class SimulatorCommand implements Callable<Integer> {
         if (bulk500AfterCreateRate != null) s.bulk500AfterCreateRate = bulk500AfterCreateRate;
         s.invalidBulkResult |= invalidBulkResult;
         s.formulaLikeValues |= formulaLikeValues;
+        hostile(s);
         try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
@@ -152,5 +164,13 @@ public class SimulatorCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private void hostile(SimulatorSettings s) {
+        if (oversizedPageEvents != null) s.hostile.oversizedPageExtraEvents = oversizedPageEvents;
+        if (oversizedPageBytes != null) s.hostile.oversizedPageBytes = oversizedPageBytes;
+        if (trickleTokenMs != null) s.hostile.trickleTokenMillis = trickleTokenMs;
+        if (trickleEventsMs != null) s.hostile.trickleEventsMillis = trickleEventsMs;
+        if (oversizedReportBytes != null) s.hostile.oversizedReportBytes = oversizedReportBytes;
     }
 }

@@ -32,6 +32,8 @@ public final class ConfigKeys {
         rule("sisbridge.upstream.token-refresh-margin-seconds", integer(0, 3600));
         rule("sisbridge.upstream.connect-timeout-ms", atLeast(1));
         rule("sisbridge.upstream.response-timeout-ms", atLeast(1));
+        rule("sisbridge.upstream.call-timeout-ms", atLeast(1));
+        rule("sisbridge.upstream.max-response-bytes", integer(1024, Integer.MAX_VALUE));
         rule("sisbridge.upstream.retry.max-redeliveries", integer(0, 1000));
         rule("sisbridge.upstream.retry.initial-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-delay-ms", atLeast(1));
@@ -65,6 +67,7 @@ public final class ConfigKeys {
         rule("sisbridge.watch.token-file", any());
         rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));
+        rule("sisbridge.watch.stuck-call-grace-ms", atLeast(0));
         rule("sisbridge.watch.status-refresh-seconds", atLeast(1));
 
         rule("sisbridge.events.enabled", flag());
@@ -84,6 +87,10 @@ public final class ConfigKeys {
         rule("sisbridge.reports.table", sqlIdentifier());
         rule("sisbridge.reports.load-table", sqlIdentifier());
         rule("sisbridge.reports.download-folder", required());
+        rule("sisbridge.reports.download-timeout-ms", atLeast(1));
+        rule("sisbridge.reports.max-row-bytes", integer(64, 1_048_576));
+        rule("sisbridge.reports.download-slack-bytes", integer(0, Integer.MAX_VALUE));
+        rule("sisbridge.reports.oversized-retry-max-ms", atLeast(0));
         rule("sisbridge.reports.drop-enabled", flag());
         rule("sisbridge.reports.inbox", required());
         rule("sisbridge.reports.inbox-poll-interval-ms", atLeast(1));

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.sisbridge.upstream.UpstreamAnswerRefusedException;
+import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamTransientException;
 import org.slf4j.Logger;
@@ -33,11 +35,14 @@ public class ReportListingParser {
         this.json = json;
     }
 
-    public List<ReportListing> parse(InputStream body) throws UpstreamTransientException {
+    public List<ReportListing> parse(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         JsonNode reports;
         try {
             reports = json.readTree(body).path("reports");
-        } catch (IOException | NullPointerException e) {
+        } catch (IOException e) {
+            UpstreamAnswerRefusedException.rethrowIfBound(e);
+            throw new UpstreamTransientException("report listing could not be read as JSON (truncated?)");
+        } catch (NullPointerException e) {
             throw new UpstreamTransientException("report listing could not be read as JSON (truncated?)");
         }
         if (!reports.isArray()) {

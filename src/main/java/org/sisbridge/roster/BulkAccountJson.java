@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.upstream.UpstreamAnswerRefusedException;
+import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamTransientException;
 
@@ -58,7 +60,7 @@ public class BulkAccountJson {
     }
 
     /** The jobId of a 202 answer. */
-    public String jobId(InputStream body) throws UpstreamTransientException {
+    public String jobId(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         String jobId = read(body, "bulk submit answer").path("jobId").asText("");
         if (jobId.isEmpty()) {
             throw new UpstreamTransientException("bulk submit answer carried no jobId");
@@ -71,7 +73,7 @@ public class BulkAccountJson {
         return jobId;
     }
 
-    public BulkJobStatus job(InputStream body) throws UpstreamTransientException {
+    public BulkJobStatus job(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         JsonNode root = read(body, "bulk job status");
         String status = root.path("status").asText("");
         List<StudentResult> results = new ArrayList<>();
@@ -92,7 +94,7 @@ public class BulkAccountJson {
         return new BulkJobStatus(root.path("jobId").asText(""), status, results, error);
     }
 
-    private JsonNode read(InputStream body, String what) throws UpstreamTransientException {
+    private JsonNode read(InputStream body, String what) throws UpstreamTransientException, UpstreamPermanentException {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || !root.isObject()) {
@@ -100,6 +102,8 @@ public class BulkAccountJson {
             }
             return root;
         } catch (IOException e) {
+            // too large or too slow: the bound's own line says which
+            UpstreamAnswerRefusedException.rethrowIfBound(e);
             throw new UpstreamTransientException(what + " could not be read as JSON (truncated?)");
         }
     }

@@ -31,6 +31,8 @@ import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
+import org.sisbridge.upstream.UpstreamCallGuard;
+import org.sisbridge.upstream.UpstreamLimits;
 import org.sisbridge.upstream.UpstreamResponseClassifier;
 import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamRetryLog;
@@ -114,8 +116,12 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamSslContextParameters", trust);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
                 .sslContext(UpstreamTrust.sslContext(trust, context)).build();
-        UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock);
+        UpstreamLimits limits = UpstreamLimits.from(config);
+        UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock, limits);
         registry.bind("upstreamTokenProvider", tokens);
+        CallsInProgress calls = bindIfAbsent(registry, "callsInProgress", CallsInProgress.class, () -> new CallsInProgress(clock));
+        registry.bind("upstreamCallGuard", new UpstreamCallGuard(limits, calls,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "upstream-deadlines")));
         UpstreamText upstreamText = new UpstreamText(config.integer("sisbridge.upstream.max-error-text-chars"));
         registry.bind("upstreamText", upstreamText);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),

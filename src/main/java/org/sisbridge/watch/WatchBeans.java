@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.CallsInProgress;
 import org.sisbridge.status.StatusSnapshotReader;
 
 /**
@@ -47,6 +48,10 @@ public class WatchBeans implements CamelConfiguration {
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
+
+        registry.bind("stuckCallsHealthCheck", new StuckCallsHealthCheck(
+                registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),
+                Duration.ofMillis(config.integer("sisbridge.watch.stuck-call-grace-ms"))));
 
         registry.bind("statusPage", new StatusPage(registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
                 new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));

@@ -17,4 +17,19 @@ class SimulatorHostileSwitchesTest {
         assertThat(command.formulaLikeValues).isTrue();
         assertThat(line.getUsageMessage()).contains("--invalid-bulk-result", "--formula-like-values");
     }
+
+    @Test
+    void oversizedAndTricklingAnswersAreSwitchesOfTheSimulatorCommand() {
+        SimulatorCommand command = new SimulatorCommand();
+        CommandLine line = new CommandLine(command);
+        line.parseArgs("--oversized-page-events", "10", "--oversized-page-bytes", "157286400", "--trickle-token-ms", "5000",
+                "--trickle-events-ms", "5000", "--oversized-report-bytes", "157286400");
+        assertThat(command.oversizedPageEvents).isEqualTo(10);
+        assertThat(command.oversizedPageBytes).isEqualTo(157_286_400L);
+        assertThat(command.trickleTokenMs).isEqualTo(5000L);
+        assertThat(command.trickleEventsMs).isEqualTo(5000L);
+        assertThat(command.oversizedReportBytes).isEqualTo(157_286_400L);
+        assertThat(line.getUsageMessage()).contains("--oversized-page-events", "--oversized-page-bytes", "--trickle-token-ms",
+                "--trickle-events-ms", "--oversized-report-bytes");
+    }
 }
