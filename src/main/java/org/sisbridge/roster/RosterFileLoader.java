@@ -208,7 +208,7 @@ public class RosterFileLoader {
         if (r.tooLong()) {
             return new Reject(REJECT_SOURCE, keyPrefix + ":" + r.line(), fileName, r.line(),
                     rawHeader + "\n" + r.raw(), RejectReason.ROSTER_LINE_TOO_LONG, "line " + r.line()
-                    + " is longer than sisbridge.roster.max-line-chars (often a quote never closed); only its first "
+                    + " is longer than sisbridge.roster.max-line-chars; only its first "
                     + RosterCsvReader.MAX_RAW + " characters are kept here, and the file was read on from the next line end");
         }
         RejectReason problem = r.malformed() || r.fields().size() != columns.width()
