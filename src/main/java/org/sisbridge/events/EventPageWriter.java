@@ -51,8 +51,13 @@ public class EventPageWriter {
         this.clock = clock;
     }
 
-    /** The page's events sorted into good and bad: no database work, so it can run ahead of {@link #commit}. */
-    public CheckedPage check(EventPage page) {
+    /**
+     * The page's events sorted into good and bad: no database work, so it can run ahead of {@link #commit}.
+     *
+     * @param fromCursor the cursor the page was fetched with (null: the feed's start); its commit moves
+     *                   the checkpoint only from there
+     */
+    public CheckedPage check(EventPage page, String fromCursor) {
         List<IdmeEvent> accepted = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         for (JsonNode raw : page.events()) {
@@ -63,11 +68,11 @@ public class EventPageWriter {
                 rejects.add(bad.reject());
             }
         }
-        return new CheckedPage(page, accepted, rejects);
+        return new CheckedPage(page, fromCursor, accepted, rejects);
     }
 
-    /** A page after validation, before staging. */
-    public record CheckedPage(EventPage page, List<IdmeEvent> accepted, List<Reject> rejects) {
+    /** A page after validation, before staging, with the cursor it was fetched with. */
+    public record CheckedPage(EventPage page, String fromCursor, List<IdmeEvent> accepted, List<Reject> rejects) {
     }
 
     /**
@@ -84,7 +89,8 @@ public class EventPageWriter {
             try {
                 List<IdmeEvent> stored = eventTable.insertNew(connection, checked.accepted(), LocalDateTime.now(clock));
                 List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
-                checkpoints.save(connection, FLOW, misCode, page.nextCursor());
+                // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
+                checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.nextCursor());
                 outcome = outcome(misCode, page, stored, newRejects);
                 activity.record(connection, FLOW, misCode, counts(outcome));
                 connection.commit();

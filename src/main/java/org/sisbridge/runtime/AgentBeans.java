@@ -93,7 +93,7 @@ public class AgentBeans implements CamelConfiguration {
             }
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
-                () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
+                () -> new CheckpointStore(dataSource, staging.checkpointTable(), clock));
         registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
         FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class,
                 () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
@@ -117,7 +117,9 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamTokenProvider", tokens);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
-        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity, staging,
+                () -> registry.lookupByNameAndType("flowMetrics", org.sisbridge.watch.FlowMetrics.class)));
+        registry.bind("failureSite", new FailureSite());
     }
 
     /** Whether a canonical table is needed: its flow is on (the agent's own tables always are). */

@@ -69,6 +69,19 @@ public class FlowActivity {
     }
 
     public void failure(String flow, String scope, String message) {
+        failure(flow, scope, message, false);
+    }
+
+    /**
+     * A failure of the staging database itself: kept in memory for the status page and written to the
+     * flow-run table if the database answers again; if it does not, that is no second line, since the
+     * failure's own line already named the database.
+     */
+    public void failureOfDatabase(String flow, String scope, String message) {
+        failure(flow, scope, message, true);
+    }
+
+    private void failure(String flow, String scope, String message, boolean databaseAlreadyBlamed) {
         Instant now = clock.instant();
         synchronized (this) {
             entries.compute(flow + "/" + scope, (k, old) -> new Entry(old == null ? null : old.lastSuccessAt,
@@ -78,7 +91,11 @@ public class FlowActivity {
             try {
                 store.failure(flow, scope, now, message);
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+                if (databaseAlreadyBlamed) {
+                    LOG.debug("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+                } else {
+                    LOG.warn("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+                }
             }
         }
     }

@@ -1,29 +1,46 @@
 package org.sisbridge.upstream;
 
+import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.staging.StagingFailure;
+import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step of a poll that failed for good: one plain log line saying what happened and that
- * nothing was lost (the cursor stays at the last committed page), and a note for the statistics.
+ * The last step of a poll that failed for good: one plain log line saying what happened, where (the
+ * upstream API or the staging database, named by its URL) and that nothing was lost (the cursor stays
+ * at the last committed page), the failure on the status page and the flow-run table, and a count
+ * in {@code sisbridge_poll_failures_total}. It reads only the exception, never the message body: the
+ * body may be an HTTP stream the failure already closed.
  */
 public class PollFailureRecorder {
+
+    public static final String UPSTREAM = "upstream";
+    public static final String STAGING_DATABASE = "staging-database";
 
     private static final Logger LOG = LoggerFactory.getLogger(PollFailureRecorder.class);
 
     private final FlowActivity activity;
+    private final StagingSettings staging;
+    private final Supplier<FlowMetrics> metrics;
 
-    public PollFailureRecorder(FlowActivity activity) {
+    /** @param metrics looked up when a failure happens: the meters are bound after this bean */
+    public PollFailureRecorder(FlowActivity activity, StagingSettings staging, Supplier<FlowMetrics> metrics) {
         this.activity = activity;
+        this.staging = staging;
+        this.metrics = metrics;
     }
 
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String flow = exchange.getProperty("flow", "unknown flow", String.class);
         String mis = exchange.getProperty("misCode", "?", String.class);
-        String message = cause == null ? "unknown failure" : describe(cause);
+        boolean database = StagingFailure.isStagingFailure(cause);
+        String message = cause == null ? "unknown failure" : database ? describeDatabaseFailure(cause) : describe(cause);
         if (exchange.getContext().isStopping()) {
             // the shutdown cut the poll short (a paused load, a retry not waited for): expected, not an error
             LOG.info("{} poll for MIS {} ended by shutdown: {}. Nothing was lost: the next start goes on from the last"
@@ -32,7 +49,25 @@ public class PollFailureRecorder {
         }
         LOG.error("{} poll for MIS {} stopped: {}. Nothing was lost: only committed work counts as done,"
                         + " and the next poll starts again from there.", flow, mis, message);
-        activity.failure(flow, mis, message);
+        if (database) {
+            // the database is what failed: the flow-run row may not be writable now, the status page still shows it
+            activity.failureOfDatabase(flow, mis, message);
+        } else {
+            activity.failure(flow, mis, message);
+        }
+        FlowMetrics meters = metrics.get();
+        if (meters != null) {
+            meters.pollFailure(flow, database ? STAGING_DATABASE : UPSTREAM);
+        }
+    }
+
+    private String describeDatabaseFailure(Throwable cause) {
+        SQLException sql = StagingFailure.sqlException(cause);
+        String what = sql == null ? String.valueOf(cause.getMessage())
+                // database messages can quote the row's values: keep the error, mask the quoted parts
+                : "SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + ": "
+                        + String.valueOf(sql.getMessage()).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse("");
+        return "the staging database " + StagingFailure.describeDatabase(staging) + " failed (" + what + ")";
     }
 
     private static String describe(Throwable cause) {
@@ -44,11 +79,6 @@ public class PollFailureRecorder {
         if (cause instanceof UpstreamPermanentException || cause instanceof UpstreamTransientException
                 || cause instanceof UpstreamAuthExpiredException) {
             return cause.getMessage();
-        }
-        if (cause instanceof java.sql.SQLException sql) {
-            // database messages can quote the row's values: keep the error, mask the quoted parts
-            return "staging database error (SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + "): "
-                    + String.valueOf(sql.getMessage()).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse("");
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
