@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
  * The last step of a poll that failed for good: one plain log line saying what happened, where (the
  * upstream API or the staging database, named by its URL) and that nothing was lost (the cursor stays
  * at the last committed page), the failure on the status page and the flow-run table, and a count
- * in {@code sisbridge_poll_failures_total}. It reads only the exception, never the message body: the
- * body may be an HTTP stream the failure already closed.
+ * in {@code sisbridge_poll_failures_total}.
  */
 public class PollFailureRecorder {
 
@@ -38,22 +37,24 @@ public class PollFailureRecorder {
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String flow = exchange.getProperty("flow", "unknown flow", String.class);
-        String mis = exchange.getProperty("misCode", "?", String.class);
+        String mis = exchange.getProperty("misCode", String.class);
+        // the drop folders and the results timer work for every college at once
+        String scope = mis == null ? "all" : mis;
+        String poll = mis == null ? flow + " run" : flow + " poll for MIS " + mis;
         boolean database = StagingFailure.isStagingFailure(cause);
         String message = cause == null ? "unknown failure" : database ? describeDatabaseFailure(cause) : describe(cause);
         if (exchange.getContext().isStopping()) {
             // the shutdown cut the poll short (a paused load, a retry not waited for): expected, not an error
-            LOG.info("{} poll for MIS {} ended by shutdown: {}. Nothing was lost: the next start goes on from the last"
-                    + " commit.", flow, mis, message);
+            LOG.info("{} ended by shutdown: {}. Nothing was lost: the next start goes on from the last commit.", poll, message);
             return;
         }
-        LOG.error("{} poll for MIS {} stopped: {}. Nothing was lost: only committed work counts as done,"
-                        + " and the next poll starts again from there.", flow, mis, message);
+        LOG.error("{} stopped: {}. Nothing was lost: only committed work counts as done,"
+                        + " and the next poll starts again from there.", poll, message);
         if (database) {
             // the database is what failed: the flow-run row may not be writable now, the status page still shows it
-            activity.failureOfDatabase(flow, mis, message);
+            activity.failureOfDatabase(flow, scope, message);
         } else {
-            activity.failure(flow, mis, message);
+            activity.failure(flow, scope, message);
         }
         FlowMetrics meters = metrics.get();
         if (meters != null) {
