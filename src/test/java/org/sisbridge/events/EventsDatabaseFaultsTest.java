@@ -3,6 +3,9 @@ package org.sisbridge.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +22,9 @@ import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.RelayedDatabase;
 import org.sisbridge.testsupport.StagingQueries;
+import org.sisbridge.upstream.PollFailureRecorder;
+import org.sisbridge.upstream.UpstreamRetryLog;
+import org.slf4j.LoggerFactory;
 
 /**
  * The staging database fails in the middle of a multi-page events poll: frozen while the driver has
@@ -34,26 +40,51 @@ class EventsDatabaseFaultsTest {
     private static final int EVENTS = 3000;
     private static final int PAGE = 100;
 
-    enum Fault { FROZEN_WITH_READ_TIMEOUT, FROZEN_WITHOUT_READ_TIMEOUT, CUT }
+    enum Fault {
+        /** during or right after a commit: the statement or commit in flight times out */
+        FROZEN_WITH_READ_TIMEOUT,
+        /**
+         * between two commits of a slow feed, so the pool checks its idle connection before the next commit,
+         * new connections time out, and the commit fails without a connection (an SQLException caused by the
+         * driver's SocketTimeoutException): the case issue 11 saw lose a page. Thawed as soon as that
+         * failure surfaced in the flow (a retry or the poll's failure line), so the next page could commit.
+         */
+        FROZEN_BETWEEN_COMMITS,
+        FROZEN_WITHOUT_READ_TIMEOUT,
+        CUT
+    }
 
     static Stream<Arguments> faults() {
         return Stream.of(DatabaseKind.H2, DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB).flatMap(kind -> Stream.of(
                 Arguments.of(kind, Fault.FROZEN_WITH_READ_TIMEOUT, 100),
                 Arguments.of(kind, Fault.FROZEN_WITH_READ_TIMEOUT, 1500),
+                Arguments.of(kind, Fault.FROZEN_BETWEEN_COMMITS, 200),
                 Arguments.of(kind, Fault.FROZEN_WITHOUT_READ_TIMEOUT, 1500),
                 Arguments.of(kind, Fault.CUT, 100),
-                Arguments.of(kind, Fault.CUT, 1500)));
+                Arguments.of(kind, Fault.CUT, 1500)))
+                // -Dsisbridge.test.faults=CUT,... runs only those
+                .filter(a -> System.getProperty("sisbridge.test.faults", "").isEmpty()
+                        || List.of(System.getProperty("sisbridge.test.faults").split(",")).contains(a.get()[1].toString()));
     }
 
     @ParameterizedTest(name = "{1} after {2} events on {0}")
     @MethodSource("faults")
     void everyEventIsStagedExactlyOnceWhateverTheDatabaseDoesMidPoll(DatabaseKind kind, Fault fault, int after) throws Exception {
+        boolean slow = fault == Fault.FROZEN_BETWEEN_COMMITS;
+        int events = slow ? 1000 : EVENTS;
         SimulatorSettings settings = new SimulatorSettings();
-        settings.eventsPerMisCode = EVENTS;
-        // a steady pace, so that the fault lands in the middle of the poll
+        settings.eventsPerMisCode = events;
+        // a steady pace, so that the fault lands in the middle of the poll; a slow one leaves the writer's
+        // connection idle long enough (over HikariCP's 500 ms) that the pool checks it before the next commit
         settings.slowResponseRate = 1.0;
-        settings.slowResponseMillis = 30;
-        try (RelayedDatabase database = RelayedDatabase.create(kind, "events-db-fault", fault == Fault.FROZEN_WITH_READ_TIMEOUT);
+        settings.slowResponseMillis = slow ? 700 : 30;
+        ListAppender<ILoggingEvent> failures = new ListAppender<>();
+        List<Logger> failureLoggers = List.of((Logger) LoggerFactory.getLogger(UpstreamRetryLog.class),
+                (Logger) LoggerFactory.getLogger(PollFailureRecorder.class));
+        failures.start();
+        failureLoggers.forEach(l -> l.addAppender(failures));
+        try (RelayedDatabase database = RelayedDatabase.create(kind, "events-db-fault",
+                fault == Fault.FROZEN_WITH_READ_TIMEOUT || fault == Fault.FROZEN_BETWEEN_COMMITS);
              AgentFixture fixture = new AgentFixture(settings, database.relayed)
                      .property("sisbridge.events.page-size", PAGE)
                      .property("sisbridge.staging.connection-timeout-ms", 3000)
@@ -72,6 +103,11 @@ class EventsDatabaseFaultsTest {
                     await().atMost(Duration.ofSeconds(30)).until(() -> database.proxy.clientCloses() > closes);
                     database.proxy.thaw();
                 }
+                case FROZEN_BETWEEN_COMMITS -> {
+                    database.proxy.freeze();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !failures.list.isEmpty());
+                    database.proxy.thaw();
+                }
                 case FROZEN_WITHOUT_READ_TIMEOUT -> {
                     database.proxy.freeze();
                     // something the agent sent waits at the relay
@@ -84,19 +120,21 @@ class EventsDatabaseFaultsTest {
 
             List<Object> ids = direct.column("SELECT event_id FROM idme_status_event");
             Set<String> expected = new HashSet<>();
-            for (long i = 0; i < EVENTS; i++) {
+            for (long i = 0; i < events; i++) {
                 expected.add(fixture.simulator.feed().event("111", i).eventId());
             }
             assertThat(new HashSet<>(ids)).as("every event of the feed staged").isEqualTo(expected);
-            assertThat(ids).as("each event once").hasSize(EVENTS);
+            assertThat(ids).as("each event once").hasSize(events);
             assertThat(direct.single("SELECT cursor_value FROM sisbridge_checkpoint WHERE flow = 'idme-events' AND scope = '111'"))
                     .isEqualTo(Base64.getUrlEncoder().withoutPadding()
-                            .encodeToString(("v1:" + EVENTS).getBytes(StandardCharsets.US_ASCII)));
-            if (fault == Fault.FROZEN_WITH_READ_TIMEOUT) {
+                            .encodeToString(("v1:" + events).getBytes(StandardCharsets.US_ASCII)));
+            if (fault == Fault.FROZEN_WITH_READ_TIMEOUT || fault == Fault.FROZEN_BETWEEN_COMMITS) {
                 // the database failed a commit: that poll was recorded as failed, naming the database
                 assertThat(fixture.lastEventsFailure()).contains("the staging database jdbc:");
                 assertThat(pollFailures(fixture)).isPositive();
             }
+        } finally {
+            failureLoggers.forEach(l -> l.detachAppender(failures));
         }
     }
 
