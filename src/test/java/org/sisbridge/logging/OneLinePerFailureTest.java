@@ -87,6 +87,14 @@ class OneLinePerFailureTest {
             awaitFailedPolls(fixture, "roster-results", "staging-database", 3);
             // what the pool says when the agent stops with its database gone is not about a poll
             failurePeriod = List.copyOf(logs.list);
+            // the status page still answers, from this process's memory: each flow failing, naming the database
+            org.apache.camel.Exchange request = new org.apache.camel.support.DefaultExchange(fixture.camelContext());
+            fixture.camelContext().getRegistry().lookupByNameAndType("statusPage", org.sisbridge.watch.StatusPage.class)
+                    .json(request);
+            assertThat(request.getMessage().getBody(String.class))
+                    .contains("\"flow\" : \"idme-events\"", "\"flow\" : \"roster-push\"", "\"flow\" : \"roster-results\"")
+                    .contains("\"lastFailure\" : \"the staging database jdbc:h2:tcp://")
+                    .contains("cannot be read");
             fixture.stopAgent();
         }
         assertOneLinePerFailedPoll("the staging database jdbc:h2:tcp://");
