@@ -95,10 +95,16 @@ public class EventPageWriter {
                 activity.record(connection, FLOW, misCode, counts(outcome));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // on a broken connection the rollback fails too ("connection is closed"): the page's own
+                // failure (a read timeout, say) is what the poll's line must say, so it is the one thrown
+                try {
+                    connection.rollback();
+                } catch (SQLException | RuntimeException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit(connection);
             }
         }
         statistics.record(outcome);
@@ -106,6 +112,14 @@ public class EventPageWriter {
                 System.nanoTime() - started);
         activity.committed(FLOW, misCode, counts(outcome));
         return outcome;
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException brokenConnection) {
+            // the pool drops a broken connection; a failure here must not hide the page's own outcome
+        }
     }
 
     private static BatchCounts counts(PageOutcome outcome) {

@@ -22,6 +22,7 @@ public class PollFailureRecorder {
     public static final String STAGING_DATABASE = "staging-database";
 
     private static final Logger LOG = LoggerFactory.getLogger(PollFailureRecorder.class);
+    private static final int MAX_DATABASE_MESSAGE = 300;
 
     private final FlowActivity activity;
     private final StagingSettings staging;
@@ -68,7 +69,17 @@ public class PollFailureRecorder {
                 // database messages can quote the row's values: keep the error, mask the quoted parts
                 : "SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + ": "
                         + String.valueOf(sql.getMessage()).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse("");
-        return "the staging database " + StagingFailure.describeDatabase(staging) + " failed (" + what + ")";
+        if (what.length() > MAX_DATABASE_MESSAGE) {
+            // a failed batch quotes its whole statement; the driver's reason is at the end
+            what = what.substring(0, MAX_DATABASE_MESSAGE / 2) + " ... " + what.substring(what.length() - MAX_DATABASE_MESSAGE / 2);
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String underneath = root instanceof SQLException || root == cause ? ""
+                : "; underneath: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        return "the staging database " + StagingFailure.describeDatabase(staging) + " failed (" + what + underneath + ")";
     }
 
     private static String describe(Throwable cause) {
