@@ -70,7 +70,7 @@ public interface KeyRule {
     }
 
     static KeyRule jdbcUrl() {
-        return value -> value.startsWith("jdbc:") ? null : "must be a JDBC URL (jdbc:...), is '" + value + "'";
+        return value -> value.startsWith("jdbc:") ? null : "must be a JDBC URL (jdbc:...), is '" + org.sisbridge.staging.JdbcUrlMasking.mask(value) + "'";
     }
 
     static KeyRule sqlIdentifier() {
