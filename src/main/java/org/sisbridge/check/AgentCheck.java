@@ -11,6 +11,7 @@ import org.sisbridge.config.ConfigValidator;
 import org.sisbridge.roster.MappedTable;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.staging.JdbcUrlMasking;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -57,6 +58,9 @@ public final class AgentCheck {
             SecretCheck.run(report, environment, "database password", "sisbridge.staging.password-env",
                     config.textOrEmpty("sisbridge.staging.password-env"), "sisbridge.staging.password-file",
                     config.textOrEmpty("sisbridge.staging.password-file"), false);
+            if (JdbcUrlMasking.holdsPassword(config.textOrEmpty("sisbridge.staging.jdbc-url"))) {
+                report.warn(JdbcUrlMasking.advice());
+            }
             if (mapping != null) {
                 database(report, config, secrets, mapping);
             }

@@ -61,7 +61,7 @@ public class AgentBeans implements CamelConfiguration {
         // nothing is built from a configuration with an unknown key or a bad value
         ConfigFindings findings = ConfigValidator.validate(context.getPropertiesComponent(),
                 AgentConfiguration.referenceKeys(Path.of(config.text("sisbridge.home"), "config/application.properties")),
-                System.getenv());
+                System.getenv(), secrets);
         findings.warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         findings.requireValid();
         Registry registry = context.getRegistry();

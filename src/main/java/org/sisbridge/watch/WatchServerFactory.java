@@ -5,6 +5,7 @@ import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.component.platform.http.main.DefaultMainHttpServerFactory;
@@ -14,6 +15,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
 import org.apache.camel.main.HttpManagementServerConfigurationProperties;
 import org.apache.camel.main.HttpServerConfigurationProperties;
+import org.sisbridge.config.ExposureRules;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.SecretSource;
 
@@ -53,9 +56,8 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
         String token = secrets.read(config.textOrEmpty("sisbridge.watch.token-env"), config.textOrEmpty("sisbridge.watch.token-file"));
         if (token.isEmpty()) {
             if (!isLoopback(host)) {
-                throw new IllegalStateException("sisbridge.watch.host is " + host + ", which other machines can reach, but no"
-                        + " management token is set: put one in the environment variable named by sisbridge.watch.token-env"
-                        + " or in the file named by sisbridge.watch.token-file, or bind to 127.0.0.1");
+                // the configuration check refuses this first; here too it is a configuration error (exit 2), never a crash
+                throw new InvalidConfigurationException(List.of(ExposureRules.noToken(host)));
             }
             return;
         }
@@ -79,7 +81,8 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("sisbridge.watch.host: '" + host + "' is not a known host name or address", e);
+            throw new InvalidConfigurationException(List.of("sisbridge.watch.host: '" + host
+                    + "' is not a known host name or address"));
         }
     }
 }
