@@ -25,7 +25,8 @@ import org.sisbridge.staging.SecretSource;
  * factory, with the agent's access rule: bound beyond this machine, start-up fails unless a token is
  * set (sisbridge.watch.token-env / token-file); with a token, the bearer check is installed through
  * the servers' authentication configuration before they listen, first on every path, so no request
- * is served unchecked, not even during start-up. camel-main takes this factory from the registry
+ * is served unchecked, not even during start-up. Before the token, {@link HostHeaderCheck} turns away a
+ * request for a host name that is not this endpoint's (DNS rebinding). camel-main takes this factory from the registry
  * (bound by SisbridgeAgent) before its default one, and asks for it only when the endpoint is on.
  */
 public class WatchServerFactory extends DefaultMainHttpServerFactory {
@@ -54,18 +55,24 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
     private void guard(CamelContext camelContext, String host, VertxPlatformHttpServerConfiguration configuration) {
         AgentProperties config = new AgentProperties(camelContext.getPropertiesComponent());
         String token = secrets.read(config.textOrEmpty("sisbridge.watch.token-env"), config.textOrEmpty("sisbridge.watch.token-file"));
-        if (token.isEmpty()) {
-            if (!isLoopback(host)) {
-                // the configuration check refuses this first; here too it is a configuration error (exit 2), never a crash
-                throw new InvalidConfigurationException(List.of(ExposureRules.noToken(host)));
-            }
-            return;
+        if (token.isEmpty() && !isLoopback(host)) {
+            // the configuration check refuses this first; here too it is a configuration error (exit 2), never a crash
+            throw new InvalidConfigurationException(List.of(ExposureRules.noToken(host)));
         }
-        BearerTokenCheck check = new BearerTokenCheck(token);
         AuthenticationConfig auth = configuration.getAuthenticationConfig();
+        if (!token.isEmpty()) {
+            auth.getEntries().add(0, entry(new BearerTokenCheck(token)));
+        }
+        // first of all, with or without a token: a request for another host name is not ours to answer
+        auth.getEntries().add(0, entry(HostHeaderCheck.forBinding(host,
+                List.of(config.textOrEmpty("sisbridge.watch.allowed-hosts").split(",")))));
+        auth.setEnabled(true);
+    }
+
+    /** An entry on every path whose handler is this check; there is no Vert.x user store behind it. */
+    private static AuthenticationConfig.AuthenticationConfigEntry entry(AuthenticationHandler check) {
         AuthenticationConfig.AuthenticationConfigEntry entry = new AuthenticationConfig.AuthenticationConfigEntry();
         entry.setPath("/*");
-        // the token is the only credential: there is no Vert.x user store behind it
         entry.setAuthenticationProviderFactory((Vertx vertx) -> null);
         entry.setAuthenticationHandlerFactory(new AuthenticationConfig.AuthenticationHandlerFactory() {
             @Override
@@ -73,8 +80,7 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
                 return check;
             }
         });
-        auth.getEntries().add(0, entry);
-        auth.setEnabled(true);
+        return entry;
     }
 
     static boolean isLoopback(String host) {
