@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * A bean already in the registry (a test's replacement, say) is kept.
  */
 public class AgentBeans implements CamelConfiguration {
+
+    /** The registry name of the one SSLContext every upstream client uses (flows' token client, readiness). */
+    public static final String UPSTREAM_SSL_CONTEXT = "upstreamSslContext";
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentBeans.class);
 
@@ -105,19 +109,26 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
         UpstreamSettings upstream = upstreamSettings(config, secrets);
-        // one trust for both upstream clients: the Camel https component (config) and the token provider
-        SSLContextParameters trust = UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
-                config.text("sisbridge.upstream.trust-store-type"),
-                secrets.read(config.textOrEmpty("sisbridge.upstream.trust-store-password-env"),
-                        config.textOrEmpty("sisbridge.upstream.trust-store-password-file")));
+        // one trust for every upstream client: the Camel https component (config), the token provider and readiness
+        SSLContextParameters trust = upstreamTrust(config, secrets);
         registry.bind("upstreamSslContextParameters", trust);
+        SSLContext sslContext = UpstreamTrust.sslContext(trust, context);
+        registry.bind(UPSTREAM_SSL_CONTEXT, sslContext);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
-                .sslContext(UpstreamTrust.sslContext(trust, context)).build();
+                .sslContext(sslContext).build();
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock);
         registry.bind("upstreamTokenProvider", tokens);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+    }
+
+    /** The trust the sisbridge.upstream.trust-store* keys describe (the JVM's default when the store key is empty). */
+    public static SSLContextParameters upstreamTrust(AgentProperties config, SecretSource secrets) {
+        return UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
+                config.text("sisbridge.upstream.trust-store-type"),
+                secrets.read(config.textOrEmpty("sisbridge.upstream.trust-store-password-env"),
+                        config.textOrEmpty("sisbridge.upstream.trust-store-password-file")));
     }
 
     /** Whether a canonical table is needed: its flow is on (the agent's own tables always are). */

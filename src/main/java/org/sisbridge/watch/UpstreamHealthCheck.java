@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -27,10 +28,11 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
     private Instant checkedAt = Instant.MIN;
     private String problem;
 
-    public UpstreamHealthCheck(URI baseUrl, Duration timeout, Duration cacheFor, Clock clock) {
+    /** @param sslContext the upstream clients' one SSLContext (sisbridge.upstream.trust-store*) */
+    public UpstreamHealthCheck(URI baseUrl, SSLContext sslContext, Duration timeout, Duration cacheFor, Clock clock) {
         super("sisbridge", "upstream");
         this.probe = baseUrl.resolve("/v1/health");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(sslContext).build();
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;
