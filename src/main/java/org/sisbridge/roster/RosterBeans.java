@@ -49,8 +49,9 @@ public class RosterBeans implements CamelConfiguration {
         RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
-        registry.bind("rosterResultWriter", new RosterResultWriter(dataSource, requests, batches,
-                results, settings.maxAttempts(), metrics, clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
+        AgentBeans.bindIfAbsent(registry, "rosterResultWriter", RosterResultWriter.class, () -> new RosterResultWriter(dataSource,
+                requests, batches, results, settings.maxAttempts(), metrics, clock,
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),

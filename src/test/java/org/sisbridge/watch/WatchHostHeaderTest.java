@@ -20,15 +20,9 @@ import org.sisbridge.testsupport.TestDatabases;
 class WatchHostHeaderTest {
 
     @Test
-    void onlyTheEndpointsOwnNamesAreAnswered() throws Exception {
-        SimulatorSettings settings = new SimulatorSettings();
-        settings.eventsPerMisCode = 10;
-        try (AgentFixture fixture = new AgentFixture(settings, TestDatabases.create(DatabaseKind.H2, "watch-host"))
-                .property("sisbridge.events.enabled", false).property("sisbridge.reports.enabled", false)
-                .property("sisbridge.reports.drop-enabled", false).property("sisbridge.roster.enabled", false)
-                .property("sisbridge.watch.allowed-hosts", "sisbridge.college.edu")) {
-            URI base = URI.create(WatchClient.of(fixture.start()).baseUrl());
-            int port = base.getPort();
+    void aForgedHostIsNotAnsweredTheEndpointsOwnNamesAre() throws Exception {
+        try (AgentFixture fixture = agent()) {
+            int port = URI.create(WatchClient.of(fixture.start()).baseUrl()).getPort();
 
             for (String forged : new String[] {"evil.example:" + port, "evil.example", "127.0.0.1.evil.example:" + port,
                     "localhost.evil.example"}) {
@@ -36,11 +30,28 @@ class WatchHostHeaderTest {
                     assertThat(statusLine(port, path, forged)).as(forged + " " + path).startsWith("HTTP/1.1 421");
                 }
             }
-            for (String own : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port,
-                    "sisbridge.college.edu:" + port}) {
+            for (String own : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port}) {
                 assertThat(statusLine(port, "/status.json", own)).as(own).startsWith("HTTP/1.1 200");
             }
         }
+    }
+
+    @Test
+    void aConfiguredNameIsAnswered() throws Exception {
+        try (AgentFixture fixture = agent().property("sisbridge.watch.allowed-hosts", "sisbridge.college.edu, status.local")) {
+            int port = URI.create(WatchClient.of(fixture.start()).baseUrl()).getPort();
+            assertThat(statusLine(port, "/status.json", "sisbridge.college.edu:" + port)).startsWith("HTTP/1.1 200");
+            assertThat(statusLine(port, "/status.json", "status.local")).startsWith("HTTP/1.1 200");
+            assertThat(statusLine(port, "/status.json", "college.edu:" + port)).startsWith("HTTP/1.1 421");
+        }
+    }
+
+    private static AgentFixture agent() {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = 10;
+        return new AgentFixture(settings, TestDatabases.create(DatabaseKind.H2, "watch-host"))
+                .property("sisbridge.events.enabled", false).property("sisbridge.reports.enabled", false)
+                .property("sisbridge.reports.drop-enabled", false).property("sisbridge.roster.enabled", false);
     }
 
     /** A raw HTTP/1.1 request with this Host header (java.net.http does not let a caller set Host). */
