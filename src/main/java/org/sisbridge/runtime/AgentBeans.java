@@ -17,6 +17,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.config.ConfigValidator;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
@@ -82,7 +83,13 @@ public class AgentBeans implements CamelConfiguration {
                 dataSource.close();
             }
         });
-        StagingMapping mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+        StagingMapping mapping;
+        try {
+            mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+        } catch (IllegalArgumentException e) {
+            // a mapping file that does not load is the site's configuration: refused (exit 2), not a crash
+            throw new InvalidConfigurationException(List.of(e.getMessage()));
+        }
         registry.bind("stagingMapping", mapping);
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
@@ -90,10 +97,11 @@ public class AgentBeans implements CamelConfiguration {
             // a flow that is turned off needs none of its tables
             List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> tableNeeded(config, table));
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("sisbridge.staging.manage-schema=false, but the staging database lacks what"
-                        + " the agent needs:\n  - " + String.join("\n  - ", missing)
+                // the site's setup, which a restart does not change: refused like a configuration error (exit 2)
+                throw new InvalidConfigurationException(List.of("sisbridge.staging.manage-schema=false, but the staging"
+                        + " database lacks what the agent needs:\n  - " + String.join("\n  - ", missing)
                         + "\nCreate these tables and columns, or map the agent's fields to yours in the mapping file ("
-                        + config.text("sisbridge.staging.mapping") + ").");
+                        + config.text("sisbridge.staging.mapping") + ")."));
             }
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,

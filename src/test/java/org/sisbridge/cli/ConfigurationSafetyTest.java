@@ -63,6 +63,18 @@ class ConfigurationSafetyTest {
     }
 
     @Test
+    void aMappingFileThatDoesNotLoadIsAConfigurationError() throws Exception {
+        SiteConfig site = site();
+        java.nio.file.Path mapping = site.dir.resolve("broken-mapping.yaml");
+        java.nio.file.Files.writeString(mapping, "- not\n- a mapping\n");
+        Cli.Result result = Cli.run("run", "--config", site.set("sisbridge.staging.mapping", mapping).write().toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("sisbridge.staging.mapping: " + mapping + " is not a YAML mapping")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aPlainHttpUpstreamOnAnotherMachineIsRefused() {
         String config = site().set("sisbridge.upstream.base-url", "http://upstream.example.edu").write().toString();
         // bounded: without the rule the agent would start and run until stopped
