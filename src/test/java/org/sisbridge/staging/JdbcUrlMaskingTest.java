@@ -2,7 +2,11 @@ package org.sisbridge.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.sisbridge.logging.LogMasking;
+import org.sisbridge.runtime.FlowActivity;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every way a password can sit in a JDBC URL is masked, and the rest of the URL stays readable. */
@@ -24,5 +28,15 @@ class JdbcUrlMaskingTest {
     void thePasswordIsMaskedAndTheRestStays(String url, String shown) {
         assertThat(JdbcUrlMasking.mask(url)).isEqualTo(shown).doesNotContain("s3cret");
         assertThat(JdbcUrlMasking.holdsPassword(url)).isEqualTo(!url.equals(shown));
+    }
+
+    @Test
+    void theLogAndTheStatusPageNeverShowIt() {
+        String failure = "Cannot reach the staging database jdbc:mariadb://sis:s3cret@db.college.edu/sis as user 'sis'";
+        assertThat(LogMasking.mask(failure)).contains("jdbc:mariadb://sis:****@db.college.edu/sis").doesNotContain("s3cret");
+
+        FlowActivity activity = new FlowActivity(Clock.systemUTC());
+        activity.failure("idme-events", "111", failure);
+        assertThat(activity.lastFailure("idme-events", "111")).doesNotContain("s3cret").contains("sis:****@");
     }
 }
