@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.runtime.FlowActivity;
@@ -34,8 +35,9 @@ public class RosterBeans implements CamelConfiguration {
         StagingMapping mapping = registry.lookupByNameAndType("stagingMapping", StagingMapping.class);
         List<String> unusable = MappedTable.problems(mapping);
         if (!unusable.isEmpty()) {
-            throw new IllegalArgumentException("sisbridge.staging.mapping (" + config.text("sisbridge.staging.mapping")
-                    + "): the roster flow cannot work with these conversions:\n  - " + String.join("\n  - ", unusable));
+            // the site's mapping: refused like any configuration error (run exits 2 with this message)
+            throw new InvalidConfigurationException(List.of("sisbridge.staging.mapping (" + config.text("sisbridge.staging.mapping")
+                    + "): the roster flow cannot work with these conversions:\n  - " + String.join("\n  - ", unusable)));
         }
         CccidRequestTable requests = new CccidRequestTable(mapping.table("cccid_request"));
         CccidBatchTable batches = new CccidBatchTable(mapping.table("cccid_batch"));

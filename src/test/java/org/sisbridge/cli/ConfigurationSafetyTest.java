@@ -75,6 +75,16 @@ class ConfigurationSafetyTest {
     }
 
     @Test
+    void aTrustStoreThatIsNotThereIsAConfigurationError() {
+        Cli.Result result = Cli.run("run", "--config", site().set("sisbridge.upstream.trust-store", "/nonexistent/trust.p12")
+                .write().toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("sisbridge.upstream.trust-store names /nonexistent/trust.p12, which is not a readable file")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aPlainHttpUpstreamOnAnotherMachineIsRefused() {
         String config = site().set("sisbridge.upstream.base-url", "http://upstream.example.edu").write().toString();
         // bounded: without the rule the agent would start and run until stopped
