@@ -117,18 +117,28 @@ public class CccidRequestTable {
      * than overwrite that run's outcome.
      */
     public void settle(Connection c, String expected, List<Settlement> settlements, Timestamp now) throws SQLException {
+        settle(c, expected, null, settlements, now);
+    }
+
+    /** The same for the students of one batch: each update also names the batch the student was sent in. */
+    public void settle(Connection c, String expected, String batchId, List<Settlement> settlements, Timestamp now)
+            throws SQLException {
         if (settlements.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = ?, "
                 + t.col("reason_code") + " = ?, " + t.col("status_reason") + " = ?, " + t.col("updated_at") + " = ?"
-                + " WHERE " + t.col("request_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", expected))) {
+                + " WHERE " + t.col("request_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", expected)
+                + (batchId == null ? "" : " AND " + t.col("batch_id") + " = ?"))) {
             for (Settlement s : settlements) {
                 t.set(ps, 1, "status", s.status());
                 t.set(ps, 2, "reason_code", s.reasonCode());
                 t.set(ps, 3, "status_reason", s.reason() == null ? null : truncate(s.reason(), 1000));
                 t.set(ps, 4, "updated_at", now);
                 ps.setLong(5, s.requestId());
+                if (batchId != null) {
+                    t.set(ps, 6, "batch_id", batchId);
+                }
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -136,7 +146,7 @@ public class CccidRequestTable {
                 // SUCCESS_NO_INFO (some drivers' batches) says nothing either way; the batch row's own CAS still guards
                 if (counts[i] == 0) {
                     throw new ProgressMarkerMovedException("outbox row " + settlements.get(i).requestId() + " of " + t.table()
-                            + " is no longer " + expected);
+                            + " is no longer " + expected + (batchId == null ? "" : " in batch " + batchId));
                 }
             }
         }

@@ -102,7 +102,7 @@ public class RosterResultWriter {
                                 + RejectReason.UPSTREAM_REJECTED.hint()));
             }
             results.insert(c, rows, now);
-            requests.settle(c, "SENT", settled, now);
+            requests.settle(c, "SENT", batch.batchId(), settled, now);
             return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, 0);
         });
     }

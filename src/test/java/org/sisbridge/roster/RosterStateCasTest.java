@@ -67,6 +67,14 @@ class RosterStateCasTest {
         assertThat(database.queries().column("SELECT status FROM cccid_request ORDER BY request_id"))
                 .containsExactly("SENT", "SENT", "PENDING");
 
+        // a settlement of batch B1's results for a student SENT in another batch changes nothing and fails
+        assertThatThrownBy(() -> RosterTransaction.run(ds, c -> {
+            requests.settle(c, "SENT", "B0", List.of(new Settlement(ids.get(0), "DONE", null, null)), NOW);
+            return null;
+        })).isInstanceOf(ProgressMarkerMovedException.class);
+        assertThat(database.queries().column("SELECT status FROM cccid_request ORDER BY request_id"))
+                .containsExactly("SENT", "SENT", "PENDING");
+
         // the job's own results settle it once; the same answer again changes nothing
         assertThat(RosterTransaction.<Boolean>run(ds, c -> batches.close(c, "B1", submitted.jobId(), "COMPLETE", null, NOW))).isTrue();
         assertThat(RosterTransaction.<Boolean>run(ds, c -> batches.close(c, "B1", submitted.jobId(), "FAILED", "late", NOW))).isFalse();
