@@ -57,10 +57,10 @@ class ReportDatabaseFaultTest {
         @Override
         public int insertNew(Connection connection, List<StatusChangeRow> rows, String reportId, LocalDateTime loadedAt)
                 throws SQLException {
-            if (chunks.incrementAndGet() == faultOnChunk) {
-                fault.run();
-            }
             try {
+                if (chunks.incrementAndGet() == faultOnChunk) {
+                    fault.run();
+                }
                 return super.insertNew(connection, rows, reportId, loadedAt);
             } catch (SQLException | RuntimeException e) {
                 failures.incrementAndGet();
@@ -100,6 +100,29 @@ class ReportDatabaseFaultTest {
                         .until(() -> real.queries().count("SELECT COUNT(*) FROM sisbridge_report_load") == reports);
                 assertExactlyOnce(real, catalog);
             }
+        }
+    }
+
+    /** H2 has no server to relay: the fault is injected, a statement that fails once in the 4th chunk's transaction. */
+    @org.junit.jupiter.api.Test
+    void onH2AFailedChunkIsLoadedAgainByTheNextPollExactlyOnce() throws Exception {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = 2000;
+        settings.reports.weekly = false;
+        settings.reports.badRowRate = 0.03;
+        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "report-db-fault");
+        FaultingStatusChangeTable faulting = new FaultingStatusChangeTable(4, () -> {
+            throw new IllegalStateException(new SQLException("injected: the connection was lost in the middle of a report"));
+        });
+        try (AgentFixture fixture = ReportsAgent.fixture(settings, database, ReportsAgent.workDir("db-fault-h2"))
+                .property("sisbridge.staging.batch-size", 50)) {
+            fixture.start(agent -> agent.bean("statusChangeTable", faulting));
+            ReportCatalog catalog = fixture.simulator.reports();
+            int reports = catalog.reports("111", null).size();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> database.queries().count("SELECT COUNT(*) FROM sisbridge_report_load") == reports);
+            assertThat(faulting.failures.get()).isEqualTo(1);
+            assertExactlyOnce(database, catalog);
         }
     }
 
