@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +24,6 @@ import org.sisbridge.testsupport.FreezableTcpProxy;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
 import org.sisbridge.watch.FlowMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
 
 /**
  * The staging database fails in the middle of a roster run, on a real server reached through a relay:
