@@ -91,6 +91,10 @@ public class SimulatorCommand implements Callable<Integer> {
     Double bulkJobFailureRate;
     @Option(names = "--bulk-500-after-create-rate", description = "Fraction of bulk POSTs answered 500 after the job was created.")
     Double bulk500AfterCreateRate;
+    @Option(names = "--invalid-bulk-result", description = "The first CREATED/EXISTING result of every bulk job carries an over-long, malformed CCCID.")
+    boolean invalidBulkResult;
+    @Option(names = "--formula-like-values", description = "A spreadsheet formula (=HYPERLINK) in a bulk result's matchedOn; bulk error messages with a formula, a name, a phone and a line break.")
+    boolean formulaLikeValues;
 
     @Override
     public Integer call() throws Exception {
@@ -128,6 +132,8 @@ public class SimulatorCommand implements Callable<Integer> {
         if (bulkRunningMillis != null) s.bulkRunningMillis = bulkRunningMillis;
         if (bulkJobFailureRate != null) s.bulkJobFailureRate = bulkJobFailureRate;
         if (bulk500AfterCreateRate != null) s.bulk500AfterCreateRate = bulk500AfterCreateRate;
+        s.invalidBulkResult |= invalidBulkResult;
+        s.formulaLikeValues |= formulaLikeValues;
         try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",

@@ -37,6 +37,7 @@ public final class ConfigKeys {
         rule("sisbridge.upstream.retry.initial-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-retry-after-seconds", atLeast(0));
+        rule("sisbridge.upstream.max-error-text-chars", integer(20, 4000));
         rule("sisbridge.upstream.trust-store", any());
         rule("sisbridge.upstream.trust-store-type", oneOf("PKCS12", "JKS"));
         rule("sisbridge.upstream.trust-store-password-env", environmentVariableName());
@@ -110,6 +111,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.outbox", required());
         rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
+        rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
     }
 
     private ConfigKeys() {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
@@ -56,5 +57,6 @@ public class ReportsBeans implements CamelConfiguration {
         registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder"))));
         registry.bind("reportIntake", intake);
         registry.bind("reportDropFolder", new ReportDropFolder(intake));
+        registry.bind("reportInboxGuard", new DropFolderGuard("Report", config.integer("sisbridge.reports.inbox-settle-ms")));
     }
 }

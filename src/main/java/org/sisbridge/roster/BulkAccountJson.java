@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamTransientException;
 
 /**
@@ -17,10 +18,19 @@ import org.sisbridge.upstream.UpstreamTransientException;
  */
 public class BulkAccountJson {
 
+    private static final java.util.regex.Pattern PLAIN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
     private final ObjectMapper json;
+    private final UpstreamText text;
 
     public BulkAccountJson(ObjectMapper json) {
+        this(json, new UpstreamText(UpstreamText.DEFAULT_MAX_CHARS));
+    }
+
+    /** @param text makes a failed job's error text safe: it is logged and stored as the batch's last error */
+    public BulkAccountJson(ObjectMapper json, UpstreamText text) {
         this.json = json;
+        this.text = text;
     }
 
     public byte[] requestBody(String batchId, List<RosterStudent> students) throws IOException {
@@ -53,6 +63,11 @@ public class BulkAccountJson {
         if (jobId.isEmpty()) {
             throw new UpstreamTransientException("bulk submit answer carried no jobId");
         }
+        // the job id is stored (job_id, 100 characters) and logged: only a plain id of the contract's kind
+        if (!PLAIN_ID.matcher(jobId).matches()) {
+            throw new UpstreamTransientException("bulk submit answer carried a jobId that is not a plain id of at most 100"
+                    + " characters (letters, digits, _ . : -)");
+        }
         return jobId;
     }
 
@@ -71,7 +86,9 @@ public class BulkAccountJson {
         if ("COMPLETE".equals(status) && !root.path("results").isArray()) {
             throw new UpstreamTransientException("bulk job answered COMPLETE without results");
         }
-        String error = root.path("error").path("message").asText(null);
+        JsonNode failure = root.path("error");
+        String error = failure.isMissingNode() || failure.isNull() ? null
+                : text.summary(failure.path("code").asText(""), failure.path("message").asText(""));
         return new BulkJobStatus(root.path("jobId").asText(""), status, results, error);
     }
 

@@ -9,11 +9,13 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.runtime.MisCodes;
 import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.watch.FlowMetrics;
@@ -43,7 +45,8 @@ public class RosterBeans implements CamelConfiguration {
         CccidBatchTable batches = new CccidBatchTable(mapping.table("cccid_batch"));
         CccidResultTable results = new CccidResultTable(mapping.table("cccid_result"));
         RosterValidator validator = new RosterValidator(clock, settings.minAge(), settings.maxAge(), settings.emailRequired());
-        BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class));
+        BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class),
+                registry.lookupByNameAndType("upstreamText", UpstreamText.class));
         registry.bind("bulkAccountJson", json);
         FlowMetrics metrics = registry.lookupByNameAndType("flowMetrics", FlowMetrics.class);
         RosterBatchBuilder builder = new RosterBatchBuilder(dataSource, requests, batches, validator, settings.batchSize(),
@@ -58,7 +61,9 @@ public class RosterBeans implements CamelConfiguration {
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
-                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")))));
+                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox"))),
+                config.integer("sisbridge.roster.max-line-chars")));
+        registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", config.integer("sisbridge.roster.inbox-settle-ms")));
         registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));
         registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,

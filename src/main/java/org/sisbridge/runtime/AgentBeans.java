@@ -34,6 +34,7 @@ import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamResponseClassifier;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamRetryLog;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
@@ -126,7 +127,10 @@ public class AgentBeans implements CamelConfiguration {
                 .sslContext(sslContext).build();
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock);
         registry.bind("upstreamTokenProvider", tokens);
-        registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds()));
+        UpstreamText upstreamText = new UpstreamText(config.integer("sisbridge.upstream.max-error-text-chars"));
+        registry.bind("upstreamText", upstreamText);
+        registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),
+                upstreamText));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
     }

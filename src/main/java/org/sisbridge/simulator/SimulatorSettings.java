@@ -54,6 +54,11 @@ public final class SimulatorSettings {
     public double bulk500AfterCreateRate;
     /** Whether e-mail is required (false: the college uses staff-held temporary credentials). */
     public boolean bulkEmailRequired = true;
+    // Hostile bulk answers (see HostileBulkValues).
+    /** The first CREATED/EXISTING result of every COMPLETE job carries an over-long, malformed CCCID. */
+    public boolean invalidBulkResult;
+    /** A spreadsheet formula in a result's matchedOn, and error messages with a formula, a name, a phone and a line break. */
+    public boolean formulaLikeValues;
 
     /** Serve HTTPS with a self-signed certificate generated at start (see {@link UpstreamSimulator#writeTrustStore}). */
     public boolean https;
@@ -113,6 +118,8 @@ public final class SimulatorSettings {
         c.bulkJobFailureRate = bulkJobFailureRate;
         c.bulk500AfterCreateRate = bulk500AfterCreateRate;
         c.bulkEmailRequired = bulkEmailRequired;
+        c.invalidBulkResult = invalidBulkResult;
+        c.formulaLikeValues = formulaLikeValues;
         c.https = https;
         c.reports = reports.copy();
         return c;

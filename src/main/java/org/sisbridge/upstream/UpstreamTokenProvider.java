@@ -97,7 +97,8 @@ public class UpstreamTokenProvider {
             refreshAt = clock.instant().plusSeconds(expiresIn - margin);
             LOG.info("Obtained an upstream access token for client '{}', valid {} s", settings.clientId(), expiresIn);
         } catch (IOException e) {
-            throw new UpstreamTransientException("token response is not JSON: " + e.getMessage());
+            // the parser's message quotes the answer, which is upstream text (and may hold a token): never passed on
+            throw new UpstreamTransientException("token response is not JSON (cut off, or not a token endpoint)");
         }
     }
 
