@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -45,7 +46,9 @@ public class WatchBeans implements CamelConfiguration {
                 new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         context.getExecutorServiceManager().newSingleThreadExecutor(this, "staging-health-probe"),
                         Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms"))));
+        // the flows' own trust (AgentBeans), so readiness trusts exactly what the flows trust
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
+                registry.lookupByNameAndType(AgentBeans.UPSTREAM_SSL_CONTEXT, SSLContext.class),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
 

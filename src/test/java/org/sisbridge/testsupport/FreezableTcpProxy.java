@@ -45,6 +45,24 @@ public final class FreezableTcpProxy implements AutoCloseable {
         frozen = true;
     }
 
+    /** Closes every relayed connection now (a server restart, a dropped link); new ones are relayed as before. */
+    public void cut() {
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+        sockets.clear();
+    }
+
+    /** Ends a freeze: the connections it swallowed bytes of are cut, new ones reach the server again. */
+    public void thaw() {
+        cut();
+        frozen = false;
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
