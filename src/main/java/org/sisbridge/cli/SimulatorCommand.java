@@ -91,6 +91,21 @@ public class SimulatorCommand implements Callable<Integer> {
     Double bulkJobFailureRate;
     @Option(names = "--bulk-500-after-create-rate", description = "Fraction of bulk POSTs answered 500 after the job was created.")
     Double bulk500AfterCreateRate;
+    @Option(names = "--invalid-bulk-result", description = "The first CREATED/EXISTING result of every bulk job carries an over-long, malformed CCCID.")
+    boolean invalidBulkResult;
+    @Option(names = "--formula-like-values", description = "A spreadsheet formula (=HYPERLINK) in a bulk result's matchedOn; bulk error messages with a formula, a name, a phone and a line break.")
+    boolean formulaLikeValues;
+    // hostile answers (HostileSettings): larger than asked, slower than any deadline
+    @Option(names = "--oversized-page-events", paramLabel = "N", description = "Every events page carries N events more than the limit asked for.")
+    Integer oversizedPageEvents;
+    @Option(names = "--oversized-page-bytes", paramLabel = "BYTES", description = "Every events page carries BYTES of padding in its first event (streamed).")
+    Long oversizedPageBytes;
+    @Option(names = "--trickle-token-ms", paramLabel = "MS", description = "The token answer: headers, then one byte every MS milliseconds.")
+    Long trickleTokenMs;
+    @Option(names = "--trickle-events-ms", paramLabel = "MS", description = "Events pages: headers, then one byte every MS milliseconds.")
+    Long trickleEventsMs;
+    @Option(names = "--oversized-report-bytes", paramLabel = "BYTES", description = "Every report download carries BYTES of rows beyond what its listing declares.")
+    Long oversizedReportBytes;
 
     @Override
     public Integer call() throws Exception {
@@ -128,6 +143,9 @@ public class SimulatorCommand implements Callable<Integer> {
         if (bulkRunningMillis != null) s.bulkRunningMillis = bulkRunningMillis;
         if (bulkJobFailureRate != null) s.bulkJobFailureRate = bulkJobFailureRate;
         if (bulk500AfterCreateRate != null) s.bulk500AfterCreateRate = bulk500AfterCreateRate;
+        s.invalidBulkResult |= invalidBulkResult;
+        s.formulaLikeValues |= formulaLikeValues;
+        hostile(s);
         try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
@@ -146,5 +164,13 @@ public class SimulatorCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private void hostile(SimulatorSettings s) {
+        if (oversizedPageEvents != null) s.hostile.oversizedPageExtraEvents = oversizedPageEvents;
+        if (oversizedPageBytes != null) s.hostile.oversizedPageBytes = oversizedPageBytes;
+        if (trickleTokenMs != null) s.hostile.trickleTokenMillis = trickleTokenMs;
+        if (trickleEventsMs != null) s.hostile.trickleEventsMillis = trickleEventsMs;
+        if (oversizedReportBytes != null) s.hostile.oversizedReportBytes = oversizedReportBytes;
     }
 }

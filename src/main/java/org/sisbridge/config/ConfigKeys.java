@@ -25,6 +25,7 @@ public final class ConfigKeys {
         rule("sisbridge.mis-codes", KeyRule.misCodes());
 
         rule("sisbridge.upstream.base-url", KeyRule.httpUrl());
+        rule("sisbridge.upstream.allow-plain-http", flag());
         rule("sisbridge.upstream.client-id", required());
         rule("sisbridge.upstream.client-secret-env", environmentVariableName());
         rule("sisbridge.upstream.client-secret-file", any());
@@ -32,10 +33,13 @@ public final class ConfigKeys {
         rule("sisbridge.upstream.token-refresh-margin-seconds", integer(0, 3600));
         rule("sisbridge.upstream.connect-timeout-ms", atLeast(1));
         rule("sisbridge.upstream.response-timeout-ms", atLeast(1));
+        rule("sisbridge.upstream.call-timeout-ms", atLeast(1));
+        rule("sisbridge.upstream.max-response-bytes", integer(1024, Integer.MAX_VALUE));
         rule("sisbridge.upstream.retry.max-redeliveries", integer(0, 1000));
         rule("sisbridge.upstream.retry.initial-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-retry-after-seconds", atLeast(0));
+        rule("sisbridge.upstream.max-error-text-chars", integer(20, 4000));
         rule("sisbridge.upstream.trust-store", any());
         rule("sisbridge.upstream.trust-store-type", oneOf("PKCS12", "JKS"));
         rule("sisbridge.upstream.trust-store-password-env", environmentVariableName());
@@ -62,8 +66,10 @@ public final class ConfigKeys {
         rule("sisbridge.watch.port", integer(0, 65535));
         rule("sisbridge.watch.token-env", environmentVariableName());
         rule("sisbridge.watch.token-file", any());
+        rule("sisbridge.watch.allowed-hosts", KeyRule.hostNames());
         rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));
+        rule("sisbridge.watch.stuck-call-grace-ms", atLeast(0));
         rule("sisbridge.watch.status-refresh-seconds", atLeast(1));
 
         rule("sisbridge.events.enabled", flag());
@@ -83,6 +89,10 @@ public final class ConfigKeys {
         rule("sisbridge.reports.table", sqlIdentifier());
         rule("sisbridge.reports.load-table", sqlIdentifier());
         rule("sisbridge.reports.download-folder", required());
+        rule("sisbridge.reports.download-timeout-ms", atLeast(1));
+        rule("sisbridge.reports.max-row-bytes", integer(64, 1_048_576));
+        rule("sisbridge.reports.download-slack-bytes", integer(0, Integer.MAX_VALUE));
+        rule("sisbridge.reports.oversized-retry-max-ms", atLeast(0));
         rule("sisbridge.reports.drop-enabled", flag());
         rule("sisbridge.reports.inbox", required());
         rule("sisbridge.reports.inbox-poll-interval-ms", atLeast(1));
@@ -108,6 +118,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.outbox", required());
         rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
+        rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
     }
 
     private ConfigKeys() {

@@ -26,8 +26,10 @@ public enum RejectReason {
     INVALID_EMAIL("The e-mail is not a valid address (one @, a domain with a dot, no spaces).", "Correct the e-mail and queue the student again."),
     INVALID_PHONE("The phone is not a number of 10 to 15 digits (spaces, dashes, dots, brackets and a leading + allowed).", "Correct or clear the phone and queue the student again."),
     INVALID_POSTAL_CODE("The postal code is not a US ZIP code (12345 or 12345-6789).", "Correct or clear the postal code and queue the student again."),
+    ROSTER_LINE_TOO_LONG("The roster file line is longer than sisbridge.roster.max-line-chars (often a quote that is never closed).", "Fix the line (close the quote, or split the record) and drop a file with the corrected students."),
     UNREADABLE_ROSTER_LINE("The roster file line cannot be read as CSV with the header's columns.", "Fix the line (look for an unquoted comma or quote) and drop a file with the corrected students."),
     UPSTREAM_REJECTED("The upstream account service rejected the student's fields.", "Correct the fields named in the errors and queue the student again."),
+    UPSTREAM_RESULT_INVALID("The upstream answered for the student with a CCCID not in the CCCID form, an unknown outcome, or a field longer than the data dictionary allows; nothing of the answer was stored.", "Report it to the upstream provider with the batch and job id; once corrected upstream, set the row back to PENDING with attempts 0."),
     UPSTREAM_JOB_FAILED("The upstream bulk job failed every time the student was sent (sisbridge.roster.max-attempts).", "Check the upstream service's status, then set the row back to PENDING with attempts 0."),
     // status change reports (CSV rows)
     WRONG_FIELD_COUNT("The report row does not have as many fields as the header.", "Report it to the upstream provider; look for an unquoted comma in the raw row."),

@@ -8,22 +8,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.upstream.UpstreamAnswerRefusedException;
+import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamTransientException;
 
 /**
  * Reads an events page from the response stream. Each event is kept as a JSON tree without binding
  * it to a class, so fields a newer upstream adds never break parsing. A page that is not valid
  * JSON as a whole (a truncated response) is a transient upstream fault and is fetched again.
+ *
+ * <p>A page with more events than the {@code limit} asked for is refused at the first event too
+ * many, before it is read further: it is not the page the cursor asked for, and its size would be
+ * unbounded. Its bytes are bounded apart, by the answer stream (sisbridge.upstream.max-response-bytes).
  */
 public class EventPageParser {
 
     private final ObjectMapper json;
+    private final int limit;
 
-    public EventPageParser(ObjectMapper json) {
+    /** @param limit the events asked for per page (sisbridge.events.page-size) */
+    public EventPageParser(ObjectMapper json, int limit) {
         this.json = json;
+        this.limit = limit;
     }
 
-    public EventPage parse(InputStream body) throws UpstreamTransientException {
+    public EventPage parse(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         List<JsonNode> events = new ArrayList<>();
         String nextCursor = null;
         boolean hasMore = false;
@@ -42,6 +51,8 @@ public class EventPageParser {
                 }
             }
         } catch (IOException e) {
+            // too large or too slow: the bound's own line says which
+            UpstreamAnswerRefusedException.rethrowIfBound(e);
             // the parser's own message may quote the payload; say only where it broke
             long at = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation().getCharOffset() : -1;
@@ -53,11 +64,16 @@ public class EventPageParser {
         return new EventPage(events, nextCursor, hasMore);
     }
 
-    private void readEvents(JsonParser parser, List<JsonNode> events) throws IOException, UpstreamTransientException {
+    private void readEvents(JsonParser parser, List<JsonNode> events)
+            throws IOException, UpstreamTransientException, UpstreamPermanentException {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw new UpstreamTransientException("events page field 'events' is not an array");
         }
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (events.size() == limit) {
+                throw new UpstreamPermanentException("events page holds more than the " + limit + " events asked for"
+                        + " (limit=" + limit + ", sisbridge.events.page-size); refused, nothing of it staged");
+            }
             events.add(json.readTree(parser));
         }
     }

@@ -35,7 +35,7 @@ public class EventsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(),
                 registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class),
                 "store".equals(config.oneOf("sisbridge.events.unknown-event-type", "store", "reject")));
-        registry.bind("eventPageParser", new EventPageParser(json));
+        registry.bind("eventPageParser", new EventPageParser(json, config.integer("sisbridge.events.page-size")));
         registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
         IdmeEventTable eventTable = new IdmeEventTable(registry.lookupByNameAndType("stagingMapping", StagingMapping.class)
                 .table("idme_status_event"), staging.batchSize());

@@ -14,7 +14,7 @@ import java.util.List;
 public final class CsvRecordReader implements AutoCloseable {
 
     /** Bounds the memory one record may take; a longer "record" is a broken file, not a report row. */
-    static final int MAX_RECORD_CHARS = 64 * 1024;
+    public static final int MAX_RECORD_CHARS = 64 * 1024;
     private static final int EOF = -1;
     private static final int NONE = -2;
 

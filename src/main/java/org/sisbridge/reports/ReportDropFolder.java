@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.apache.camel.Exchange;
+import org.sisbridge.dropfolder.DropFolderGuard;
 
 /**
  * The drop folder's side of a dropped file: loads it through {@link ReportIntake}, then says where
@@ -28,10 +29,13 @@ public class ReportDropFolder {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = file.getFileName().toString();
         String reportId = name.replaceFirst("(?i)\\.csv$", "");
-        ReportOutcome outcome = intake.fromDrop(reportId, file);
+        // checked again just before reading: the entry may have been swapped for a link since the scan
+        java.util.Optional<String> unreadable = DropFolderGuard.problem(file);
+        ReportOutcome outcome = unreadable.isPresent() ? ReportOutcome.refused(reportId, ReportIdentity.DROP, unreadable.get())
+                : intake.fromDrop(reportId, file);
         boolean refused = outcome.status() == ReportOutcome.Status.REFUSED;
         Path folder = file.getParent().resolve(refused ? "error" : "done");
-        String target = freeName(folder, name);
+        String target = DropFolderGuard.freeName(folder, name);
         if (refused) {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(target + ".reason"), "Report " + reportId + " was not loaded: "
@@ -39,17 +43,5 @@ public class ReportDropFolder {
         }
         exchange.getMessage().setHeader(TARGET, folder.getFileName() + "/" + target);
         return outcome;
-    }
-
-    /** The file's name, or name-1.csv, name-2.csv ... when an earlier file of that name is already there. */
-    private static String freeName(Path folder, String name) {
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        String candidate = name;
-        for (int n = 1; Files.exists(folder.resolve(candidate)) || Files.exists(folder.resolve(candidate + ".reason")); n++) {
-            candidate = base + "-" + n + extension;
-        }
-        return candidate;
     }
 }

@@ -24,9 +24,11 @@ public class ReportIntake {
     private final ReportsFlowStatistics statistics;
     private final FlowActivity activity;
     private final FlowMetrics metrics;
+    private final OversizedReports oversized;
 
     public ReportIntake(ReportLoader loader, ReportLoadTable loads, ReportsFlowStatistics statistics, FlowActivity activity,
-                        FlowMetrics metrics) {
+                        FlowMetrics metrics, OversizedReports oversized) {
+        this.oversized = oversized;
         this.loader = loader;
         this.loads = loads;
         this.statistics = statistics;
@@ -38,9 +40,17 @@ public class ReportIntake {
     public ReportOutcome fromUpstream(String misCode, ReportListing listing, DownloadedReport download)
             throws IOException, SQLException, ReportLoadStoppedException {
         try {
+            if (download.tooLarge()) {
+                // each new try costs a download up to the bound again: the wait doubles with every refusal
+                OversizedReports.Wait wait = oversized.refused(listing);
+                return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, download.problem(),
+                        "; refused for size " + wait.refusals() + " time(s), it is not downloaded again before "
+                                + wait.until() + " (sisbridge.reports.oversized-retry-max-ms bounds that wait)");
+            }
             if (download.problem() != null) {
                 return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, download.problem());
             }
+            oversized.forget(listing);
             ReportScan.Result scan = ReportScan.scan(download.file());
             if (!scan.sha256().equals(listing.sha256())) {
                 return refused(listing.reportId(), ReportIdentity.UPSTREAM, misCode, "its sha256 is " + scan.sha256()
@@ -95,9 +105,13 @@ public class ReportIntake {
 
     /** @param scope the same scope as a load's (the MIS code, or "drop"), so a later load clears the failure */
     private ReportOutcome refused(String reportId, String source, String scope, String why) {
+        return refused(reportId, source, scope, why, ReportIdentity.UPSTREAM.equals(source)
+                ? "; it is tried again on the next poll" : "");
+    }
+
+    private ReportOutcome refused(String reportId, String source, String scope, String why, String retry) {
         ReportOutcome outcome = ReportOutcome.refused(reportId, source, why);
-        LOG.warn("Report {} ({}) refused, nothing of it loaded: {}{}", reportId, source, why,
-                ReportIdentity.UPSTREAM.equals(source) ? "; it is tried again on the next poll" : "");
+        LOG.warn("Report {} ({}) refused, nothing of it loaded: {}{}", reportId, source, why, retry);
         statistics.record(outcome);
         activity.failure(FLOW, scope, "report " + reportId + " refused: " + why);
         return outcome;

@@ -9,6 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.sisbridge.upstream.UpstreamAnswerRefusedException;
+import org.sisbridge.upstream.UpstreamPermanentException;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,8 @@ public class ReportListingParser {
     private static final Logger LOG = LoggerFactory.getLogger(ReportListingParser.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    /** An id that is not of the contract's form is upstream text: logged only masked, escaped and capped. */
+    private static final UpstreamText LISTED_ID = new UpstreamText(100);
 
     private final ObjectMapper json;
 
@@ -30,11 +35,14 @@ public class ReportListingParser {
         this.json = json;
     }
 
-    public List<ReportListing> parse(InputStream body) throws UpstreamTransientException {
+    public List<ReportListing> parse(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         JsonNode reports;
         try {
             reports = json.readTree(body).path("reports");
-        } catch (IOException | NullPointerException e) {
+        } catch (IOException e) {
+            UpstreamAnswerRefusedException.rethrowIfBound(e);
+            throw new UpstreamTransientException("report listing could not be read as JSON (truncated?)");
+        } catch (NullPointerException e) {
             throw new UpstreamTransientException("report listing could not be read as JSON (truncated?)");
         }
         if (!reports.isArray()) {
@@ -47,7 +55,7 @@ public class ReportListingParser {
             String href = entry.path("href").asText("");
             if (!REPORT_ID.matcher(id).matches() || !SHA256.matcher(sha).matches() || !href.startsWith("/")) {
                 LOG.warn("Report listing entry '{}' skipped: it needs a reportId of letters, digits, . _ -,"
-                        + " a 64-hex-digit sha256 and an href path", id.length() > 100 ? id.substring(0, 100) : id);
+                        + " a 64-hex-digit sha256 and an href path", LISTED_ID.message(id));
                 continue;
             }
             listings.add(new ReportListing(id, entry.path("period").asText(null), date(entry, "periodStart"),

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which reports a poll asks for and takes. The listing is asked from a little before the latest
@@ -13,17 +15,21 @@ import java.util.List;
  */
 public class ReportPoller {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportPoller.class);
+
     private final ReportLoadTable loads;
+    private final OversizedReports oversized;
     private final LocalDate startDate;
     private final int lookbackDays;
     private final Clock clock;
 
     /** @param startDate where a first run starts; null = lookback-days before today */
-    public ReportPoller(ReportLoadTable loads, LocalDate startDate, int lookbackDays, Clock clock) {
+    public ReportPoller(ReportLoadTable loads, LocalDate startDate, int lookbackDays, Clock clock, OversizedReports oversized) {
         if (lookbackDays < 0) {
             throw new IllegalArgumentException("sisbridge.reports.lookback-days must be 0 or more, was " + lookbackDays);
         }
         this.loads = loads;
+        this.oversized = oversized;
         this.startDate = startDate;
         this.lookbackDays = lookbackDays;
         this.clock = clock;
@@ -38,7 +44,12 @@ public class ReportPoller {
     public List<ReportListing> notYetLoaded(List<ReportListing> listed) throws SQLException {
         List<ReportListing> fresh = new ArrayList<>();
         for (ReportListing report : listed) {
-            if (!loads.isLoaded(report.reportId(), report.sha256())) {
+            var wait = oversized.waiting(report);
+            if (wait.isPresent()) {
+                // one line per poll: the report is not forgotten, only not downloaded again yet
+                LOG.info("Report {} is not downloaded before {}: its last {} download(s) were larger than its listing"
+                        + " allows", report.reportId(), wait.get().until(), wait.get().refusals());
+            } else if (!loads.isLoaded(report.reportId(), report.sha256())) {
                 fresh.add(report);
             }
         }

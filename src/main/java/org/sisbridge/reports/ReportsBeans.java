@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
@@ -45,16 +46,21 @@ public class ReportsBeans implements CamelConfiguration {
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock,
                 context::isStopping);
+        OversizedReports oversized = new OversizedReports(clock,
+                java.time.Duration.ofMillis(config.integer("sisbridge.reports.poll-interval-ms")),
+                java.time.Duration.ofMillis(Long.parseLong(config.text("sisbridge.reports.oversized-retry-max-ms"))));
         ReportIntake intake = new ReportIntake(loader, loads, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class),
-                registry.lookupByNameAndType("flowMetrics", FlowMetrics.class));
+                registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), oversized);
 
         String start = config.textOrEmpty("sisbridge.reports.start-date");
         registry.bind("reportPoller", new ReportPoller(loads, start.isEmpty() ? null : LocalDate.parse(start),
-                config.integer("sisbridge.reports.lookback-days"), clock));
+                config.integer("sisbridge.reports.lookback-days"), clock, oversized));
         registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class)));
-        registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder"))));
+        registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder")),
+                config.integer("sisbridge.reports.max-row-bytes"), config.integer("sisbridge.reports.download-slack-bytes")));
         registry.bind("reportIntake", intake);
         registry.bind("reportDropFolder", new ReportDropFolder(intake));
+        registry.bind("reportInboxGuard", new DropFolderGuard("Report", config.integer("sisbridge.reports.inbox-settle-ms")));
     }
 }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.upstream.UpstreamAnswerRefusedException;
+import org.sisbridge.upstream.UpstreamPermanentException;
+import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamTransientException;
 
 /**
@@ -17,10 +20,19 @@ import org.sisbridge.upstream.UpstreamTransientException;
  */
 public class BulkAccountJson {
 
+    private static final java.util.regex.Pattern PLAIN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
     private final ObjectMapper json;
+    private final UpstreamText text;
 
     public BulkAccountJson(ObjectMapper json) {
+        this(json, new UpstreamText(UpstreamText.DEFAULT_MAX_CHARS));
+    }
+
+    /** @param text makes a failed job's error text safe: it is logged and stored as the batch's last error */
+    public BulkAccountJson(ObjectMapper json, UpstreamText text) {
         this.json = json;
+        this.text = text;
     }
 
     public byte[] requestBody(String batchId, List<RosterStudent> students) throws IOException {
@@ -48,15 +60,20 @@ public class BulkAccountJson {
     }
 
     /** The jobId of a 202 answer. */
-    public String jobId(InputStream body) throws UpstreamTransientException {
+    public String jobId(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         String jobId = read(body, "bulk submit answer").path("jobId").asText("");
         if (jobId.isEmpty()) {
             throw new UpstreamTransientException("bulk submit answer carried no jobId");
         }
+        // the job id is stored (job_id, 100 characters) and logged: only a plain id of the contract's kind
+        if (!PLAIN_ID.matcher(jobId).matches()) {
+            throw new UpstreamTransientException("bulk submit answer carried a jobId that is not a plain id of at most 100"
+                    + " characters (letters, digits, _ . : -)");
+        }
         return jobId;
     }
 
-    public BulkJobStatus job(InputStream body) throws UpstreamTransientException {
+    public BulkJobStatus job(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         JsonNode root = read(body, "bulk job status");
         String status = root.path("status").asText("");
         List<StudentResult> results = new ArrayList<>();
@@ -71,11 +88,13 @@ public class BulkAccountJson {
         if ("COMPLETE".equals(status) && !root.path("results").isArray()) {
             throw new UpstreamTransientException("bulk job answered COMPLETE without results");
         }
-        String error = root.path("error").path("message").asText(null);
+        JsonNode failure = root.path("error");
+        String error = failure.isMissingNode() || failure.isNull() ? null
+                : text.summary(failure.path("code").asText(""), failure.path("message").asText(""));
         return new BulkJobStatus(root.path("jobId").asText(""), status, results, error);
     }
 
-    private JsonNode read(InputStream body, String what) throws UpstreamTransientException {
+    private JsonNode read(InputStream body, String what) throws UpstreamTransientException, UpstreamPermanentException {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || !root.isObject()) {
@@ -83,6 +102,8 @@ public class BulkAccountJson {
             }
             return root;
         } catch (IOException e) {
+            // too large or too slow: the bound's own line says which
+            UpstreamAnswerRefusedException.rethrowIfBound(e);
             throw new UpstreamTransientException(what + " could not be read as JSON (truncated?)");
         }
     }

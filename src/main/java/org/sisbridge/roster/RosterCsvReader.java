@@ -10,24 +10,45 @@ import java.util.List;
  * breaks), keeping each record's raw text and first line number: a line that cannot be read must
  * be rejected with exactly what was in the file and where. A record with a stray quote is
  * returned as malformed instead of stopping the file.
+ *
+ * <p>Bounded like the report reader ({@code CsvRecordReader}): a record longer than the cap
+ * ({@code sisbridge.roster.max-line-chars}, by default the report reader's record cap) is returned
+ * as too long, with only its first {@value #MAX_RAW} characters kept, and the reader goes on after the
+ * next line end, whatever the quoting. So a quote that is never closed costs one rejected line and
+ * at most the cap in memory, never the rest of the file.
  */
 final class RosterCsvReader {
 
-    private static final int MAX_RAW = 4000;
+    /** The raw text kept of a record: enough to see and fix the line, bounded whatever the file holds. */
+    static final int MAX_RAW = 4000;
 
-    /** One record; malformed when its quoting is broken (fields are then unreliable). */
-    record Record(List<String> fields, String raw, long line, boolean malformed) {
+    /**
+     * One record; malformed when its quoting is broken (fields are then unreliable); too long when
+     * it passed the cap (its fields are then empty and its raw text cut at {@value #MAX_RAW}).
+     */
+    record Record(List<String> fields, String raw, long line, boolean malformed, boolean tooLong) {
+        Record(List<String> fields, String raw, long line, boolean malformed) {
+            this(fields, raw, line, malformed, false);
+        }
+
         boolean blank() {
             return fields.size() == 1 && fields.get(0).isBlank();
         }
     }
 
     private final Reader in;
+    private final int maxRecordChars;
     private long line = 1;
     private int peeked = -2;
 
     RosterCsvReader(Reader in) {
+        this(in, org.sisbridge.reports.CsvRecordReader.MAX_RECORD_CHARS);
+    }
+
+    /** @param maxRecordChars the most characters one record may have (quotes and separators included) */
+    RosterCsvReader(Reader in, int maxRecordChars) {
         this.in = in;
+        this.maxRecordChars = maxRecordChars;
     }
 
     /** @return the next record, or null at the end of the input */
@@ -43,7 +64,11 @@ final class RosterCsvReader {
         boolean quoted = false;
         boolean wasQuoted = false;
         boolean malformed = false;
+        long chars = 0;
         while (true) {
+            if (++chars > maxRecordChars && c != -1) {
+                return tooLong(raw, startLine);
+            }
             if (c == -1) {
                 malformed |= quoted; // the file ended inside a quoted field
                 break;
@@ -97,6 +122,20 @@ final class RosterCsvReader {
         }
         fields.add(field.toString());
         return new Record(fields, raw.toString(), startLine, malformed);
+    }
+
+    /** Skips the rest of an over-long record up to the next line end (quotes no longer count). */
+    private Record tooLong(StringBuilder raw, long startLine) throws IOException {
+        for (int c = read(); c != -1; c = read()) {
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                line++;
+                break;
+            }
+        }
+        return new Record(List.of(), raw.toString(), startLine, true, true);
     }
 
     private static void append(StringBuilder raw, Object text) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * file's record (source = file name + sha256, so the same file dropped twice enters once). Each
  * row is validated as it is read: a bad row enters as REJECTED with its reason (so the results
  * file lists it), a line that is not readable CSV goes to the rejects table with its line number.
+ * A line longer than sisbridge.roster.max-line-chars is rejected (ROSTER_LINE_TOO_LONG) and the
+ * file goes on from the next line end, so no file holds more than one line's cap in memory.
  * A file that cannot be used at all (no header, a required column missing) fails with a reason.
  */
 public class RosterFileLoader {
@@ -51,11 +54,14 @@ public class RosterFileLoader {
     private final int batchSize;
     private final Clock clock;
     private final RosterFileFailure failure;
+    private final int maxLineChars;
 
+    /** @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
-                            RosterFileFailure failure) {
+                            RosterFileFailure failure, int maxLineChars) {
         this.failure = failure;
+        this.maxLineChars = maxLineChars;
         this.dataSource = dataSource;
         this.requests = requests;
         this.files = files;
@@ -70,9 +76,18 @@ public class RosterFileLoader {
     /** Loads the file, or explains in error/NAME.reason why not and fails (the consumer moves it to error/). */
     public long loadOrExplain(File file, String fileName) throws Exception {
         try {
+            // checked again just before reading: the entry may have been swapped for a link since the scan
+            String unreadable = DropFolderGuard.problem(file.toPath()).orElse(null);
+            if (unreadable != null) {
+                throw new IllegalArgumentException(unreadable);
+            }
             return load(file, fileName);
         } catch (Exception e) {
             failure.explain(fileName, e);
+            throw e;
+        } catch (Error e) {
+            // still say why the file moves to error/ (a JVM that is out of memory exits right after)
+            failure.explain(fileName, new IllegalStateException("the agent could not load it (" + e + ")"));
             throw e;
         }
     }
@@ -109,8 +124,13 @@ public class RosterFileLoader {
         long unreadableTotal = 0;
         try (InputStream in = withoutBom(new BufferedInputStream(Files.newInputStream(file)));
              PreparedStatement insert = requests.prepareInsert(c)) {
-            RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    maxLineChars);
             RosterCsvReader.Record header = csv.next();
+            if (header != null && header.tooLong()) {
+                throw new IllegalArgumentException("its header line is longer than " + maxLineChars
+                        + " characters (sisbridge.roster.max-line-chars): this is not a roster file");
+            }
             if (header == null || header.malformed()) {
                 throw new IllegalArgumentException("the file is empty or its header line is not readable CSV");
             }
@@ -121,7 +141,7 @@ public class RosterFileLoader {
                 if (r.blank()) {
                     continue;
                 }
-                String mis = misCode(r, columns, defaultMis);
+                String mis = r.tooLong() ? defaultMis : misCode(r, columns, defaultMis);
                 Reject lineReject = lineReject(r, columns, mis, misCodes, header.raw(), fileName, keyPrefix);
                 if (lineReject != null) {
                     unreadable.add(lineReject);
@@ -168,6 +188,12 @@ public class RosterFileLoader {
      */
     static Reject lineReject(RosterCsvReader.Record r, RosterColumns columns, String mis, Set<String> misCodes,
                              String rawHeader, String fileName, String keyPrefix) {
+        if (r.tooLong()) {
+            return new Reject(REJECT_SOURCE, keyPrefix + ":" + r.line(), fileName, r.line(),
+                    rawHeader + "\n" + r.raw(), RejectReason.ROSTER_LINE_TOO_LONG, "line " + r.line()
+                    + " is longer than sisbridge.roster.max-line-chars (often a quote never closed); only its first "
+                    + RosterCsvReader.MAX_RAW + " characters are kept here, and the file was read on from the next line end");
+        }
         RejectReason problem = r.malformed() || r.fields().size() != columns.width()
                 ? RejectReason.UNREADABLE_ROSTER_LINE : !misCodes.contains(mis) ? RejectReason.MIS_CODE_NOT_CONFIGURED : null;
         if (problem == null) {

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Set;
+import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.rejects.RejectReplayer;
 import org.sisbridge.rejects.ReplayOutcome;
 import org.sisbridge.rejects.StoredReject;
@@ -47,6 +48,11 @@ public class RosterLineReplayer implements RejectReplayer {
 
     @Override
     public ReplayOutcome replay(Connection c, StoredReject stored) throws SQLException {
+        if (RejectReason.ROSTER_LINE_TOO_LONG.name().equals(stored.reasonCode())) {
+            // only the start of the line was kept: replaying it would enter a cut-off student
+            return new ReplayOutcome.NotReplayable("only the first " + RosterCsvReader.MAX_RAW + " characters of the line"
+                    + " were kept; drop a file with the corrected line instead");
+        }
         RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new StringReader(stored.rawInput())));
         RosterCsvReader.Record header;
         RosterCsvReader.Record line;

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * Applies a finished job in one transaction. COMPLETE: one cccid_result row per student, the
  * outbox rows DONE (CREATED / EXISTING) or REJECTED (field errors), the batch COMPLETE. FAILED:
  * the students go back to PENDING for a new batch (attempts + 1), or to ERROR after max-attempts.
+ * A student whose result cannot be stored (see {@link BulkResultCheck}) goes to ERROR alone.
  * A batch already settled is left alone, so applying the same answer twice changes nothing.
  */
 public class RosterResultWriter {
@@ -60,7 +61,8 @@ public class RosterResultWriter {
         LOG.info("Roster batch {} (job {}) for MIS {} settled: {}", batch.batchId(), batch.jobId(), batch.misCode(), outcome);
         if ("COMPLETE".equals(outcome.status())) {
             activity.success(FLOW, batch.misCode(), new BatchCounts(outcome.created() + outcome.existing() + outcome.rejected()
-                    + outcome.missing(), outcome.created(), outcome.existing(), outcome.rejected()));
+                    + outcome.missing() + outcome.errors(), outcome.created(), outcome.existing(),
+                    outcome.rejected() + outcome.errors()));
         } else if ("FAILED".equals(outcome.status())) {
             activity.failure(FLOW, batch.misCode(), "batch " + batch.batchId() + ": upstream job " + batch.jobId() + " FAILED");
         }
@@ -72,7 +74,7 @@ public class RosterResultWriter {
         job.results().forEach(r -> byLocalId.put(r.localId(), r));
         return RosterTransaction.run(dataSource, c -> {
             Timestamp now = now();
-            if (!batches.close(c, batch.batchId(), "COMPLETE", null, now)) {
+            if (!batches.close(c, batch.batchId(), batch.jobId(), "COMPLETE", null, now)) {
                 return BatchOutcome.ALREADY_SETTLED;
             }
             List<CccidResultTable.Row> rows = new ArrayList<>();
@@ -81,12 +83,23 @@ public class RosterResultWriter {
             int existing = 0;
             int rejected = 0;
             int missing = 0;
+            int errors = 0;
             for (RosterStudent s : requests.ofBatch(c, batch.batchId())) {
                 StudentResult r = byLocalId.get(s.localId().trim());
                 if (r == null) {
                     // upstream did not answer for this student: send it again in a later batch
                     settled.add(new Settlement(s.requestId(), "PENDING", null, null));
                     missing++;
+                    continue;
+                }
+                String invalid = BulkResultCheck.problem(r).orElse(null);
+                if (invalid != null) {
+                    // settles this student alone; nothing of the answer is stored, the others go on
+                    settled.add(new Settlement(s.requestId(), "ERROR", RejectReason.UPSTREAM_RESULT_INVALID.name(),
+                            RejectReason.UPSTREAM_RESULT_INVALID.meaning() + " Found: " + invalid + " (batch "
+                                    + batch.batchId() + ", job " + batch.jobId() + "). "
+                                    + RejectReason.UPSTREAM_RESULT_INVALID.hint()));
+                    errors++;
                     continue;
                 }
                 rows.add(new CccidResultTable.Row(s.requestId(), batch.misCode(), batch.batchId(), batch.jobId(), r));
@@ -102,8 +115,13 @@ public class RosterResultWriter {
                                 + RejectReason.UPSTREAM_REJECTED.hint()));
             }
             results.insert(c, rows, now);
-            requests.settle(c, settled, now);
-            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, 0);
+            requests.settle(c, "SENT", batch.batchId(), settled, now);
+            if (errors > 0) {
+                LOG.warn("Roster batch {} (job {}) for MIS {}: {} student result(s) from upstream could not be stored"
+                        + " (reason {}); those students are ERROR, the others settle", batch.batchId(), batch.jobId(),
+                        batch.misCode(), errors, RejectReason.UPSTREAM_RESULT_INVALID.name());
+            }
+            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors);
         });
     }
 
@@ -111,7 +129,7 @@ public class RosterResultWriter {
         String why = "upstream job " + batch.jobId() + " FAILED" + (job.error() == null ? "" : ": " + job.error());
         return RosterTransaction.run(dataSource, c -> {
             Timestamp now = now();
-            if (!batches.close(c, batch.batchId(), "FAILED", why, now)) {
+            if (!batches.close(c, batch.batchId(), batch.jobId(), "FAILED", why, now)) {
                 return BatchOutcome.ALREADY_SETTLED;
             }
             int requeued = requests.requeueBatch(c, batch.batchId(), maxAttempts, RejectReason.UPSTREAM_JOB_FAILED.name(),

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.sisbridge.csv.SpreadsheetSafeCell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Writes, for each dropped roster file whose students are all settled, a results CSV for the staff
  * member who dropped it: line, local_id, outcome (CREATED / EXISTING / REJECTED / ERROR /
  * UNREADABLE), cccid, matched_on, reason. Streamed from the database; written to a temporary file
- * and renamed, so nobody opens half a file.
+ * and renamed, so nobody opens half a file. Every cell goes through {@link SpreadsheetSafeCell}: staff
+ * open this file in a spreadsheet program, and neither upstream nor a roster value may run there.
  */
 public class RosterResultsFiles {
 
@@ -130,19 +132,11 @@ public class RosterResultsFiles {
                 if (i > 0) {
                     out.write(',');
                 }
-                out.write(quote(fields[i]));
+                out.write(SpreadsheetSafeCell.of(fields[i]));
             }
             out.write("\r\n");
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the results file: " + e.getMessage(), e);
         }
-    }
-
-    private static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean needs = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        return needs ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.FlowRunStore;
+import org.sisbridge.staging.JdbcUrlMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,9 @@ public class FlowActivity {
         failure(flow, scope, message, true);
     }
 
-    private void failure(String flow, String scope, String message, boolean databaseAlreadyBlamed) {
+    private void failure(String flow, String scope, String failure, boolean databaseAlreadyBlamed) {
+        // the status page and status.json show this text: a JDBC URL quoted by a driver's error keeps its password out
+        String message = JdbcUrlMasking.mask(failure);
         Instant now = clock.instant();
         synchronized (this) {
             entries.compute(flow + "/" + scope, (k, old) -> new Entry(old == null ? null : old.lastSuccessAt,

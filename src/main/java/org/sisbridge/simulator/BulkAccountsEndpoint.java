@@ -26,6 +26,7 @@ final class BulkAccountsEndpoint {
     private final AccountRegistry registry;
     private final BulkJobs jobs;
     private final BulkRequestParser parser = new BulkRequestParser();
+    private final HostileBulkValues hostile;
     private final AtomicLong requestNumber = new AtomicLong();
 
     BulkAccountsEndpoint(SimulatorSettings settings, TokenStore tokens, FaultScript script, HttpMisbehaviour misbehaviour,
@@ -36,6 +37,7 @@ final class BulkAccountsEndpoint {
         this.misbehaviour = misbehaviour;
         this.registry = registry;
         this.jobs = jobs;
+        this.hostile = new HostileBulkValues(settings);
     }
 
     /** @param jobId null for the submit resource */
@@ -54,7 +56,7 @@ final class BulkAccountsEndpoint {
             if (fault.retryAfterSeconds() > 0) {
                 reply.header("Retry-After", Integer.toString(fault.retryAfterSeconds()));
             }
-            reply.error(fault.status());
+            reply.error(fault.status(), ErrorCodes.forStatus(fault.status()), hostile.message("simulated fault"));
             return;
         }
         if (!tokens.isValid(bearerToken(exchange))) {
@@ -124,21 +126,21 @@ final class BulkAccountsEndpoint {
             g.writeStringField("status", status);
             if ("COMPLETE".equals(status)) {
                 g.writeArrayFieldStart("results");
-                for (AccountOutcome outcome : job.results()) {
+                for (AccountOutcome outcome : hostile.results(job.results())) {
                     writeOutcome(g, outcome);
                 }
                 g.writeEndArray();
             } else if ("FAILED".equals(status)) {
                 g.writeObjectFieldStart("error");
                 g.writeStringField("code", "job_failed");
-                g.writeStringField("message", "the job failed before creating any account; send the students again");
+                g.writeStringField("message", hostile.message("the job failed before creating any account; send the students again"));
                 g.writeEndObject();
             }
             g.writeEndObject();
         });
     }
 
-    private static void writeOutcome(JsonGenerator g, AccountOutcome o) throws IOException {
+    private void writeOutcome(JsonGenerator g, AccountOutcome o) throws IOException {
         g.writeStartObject();
         g.writeStringField("localId", o.localId());
         g.writeStringField("outcome", o.outcome());
@@ -149,7 +151,7 @@ final class BulkAccountsEndpoint {
                 g.writeStartObject();
                 g.writeStringField("field", e.field());
                 g.writeStringField("code", e.code());
-                g.writeStringField("message", e.message());
+                g.writeStringField("message", hostile.message(e.message()));
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -17,6 +17,7 @@ final class EventsEndpoint {
     private static final int MAX_LIMIT = 1000;
 
     private final EventFeed feed;
+    private final HostileSettings hostile;
     private final FeedPager pager;
     private final TokenStore tokens;
     private final FaultScript script;
@@ -26,8 +27,9 @@ final class EventsEndpoint {
     private final AtomicLong requestNumber = new AtomicLong();
 
     EventsEndpoint(EventFeed feed, TokenStore tokens, FaultScript script, HttpMisbehaviour misbehaviour,
-                   SimulatorCounters counters) {
+                   SimulatorCounters counters, HostileSettings hostile) {
         this.feed = feed;
+        this.hostile = hostile;
         this.pager = new FeedPager(feed);
         this.tokens = tokens;
         this.script = script;
@@ -74,16 +76,18 @@ final class EventsEndpoint {
             reply.error(400, "invalid_cursor", "after is not a cursor this server issued");
             return;
         }
-        FeedPage page = pager.page(misCode, from.get(), limit);
+        // a hostile upstream may send more events than were asked for
+        FeedPage page = pager.page(misCode, from.get(), limit + hostile.oversizedPageExtraEvents);
         // An exhausted feed answers with the cursor the client sent, so it can keep asking with it.
         String nextCursor = page.items().isEmpty() && hasCursor ? after : FeedCursor.encode(page.next());
         counters.served(page.items().size(), page.copies());
-        reply.json(200, g -> writePage(g, page, nextCursor));
+        reply.trickle(hostile.trickleEventsMillis).json(200, g -> writePage(g, page, nextCursor, hostile.oversizedPageBytes));
     }
 
-    private static void writePage(JsonGenerator g, FeedPage page, String nextCursor) throws IOException {
+    private static void writePage(JsonGenerator g, FeedPage page, String nextCursor, long paddingBytes) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("events");
+        boolean first = true;
         for (FeedPage.Item item : page.items()) {
             SimulatedEvent e = item.event();
             g.writeStartObject();
@@ -92,6 +96,10 @@ final class EventsEndpoint {
             g.writeStringField("eventTimestamp", e.eventTimestamp());
             g.writeStringField("misCode", e.misCode());
             g.writeStringField("eventPayload", e.eventPayload());
+            if (first && paddingBytes > 0) {
+                OversizedPadding.writeJsonField(g, paddingBytes); // a field a client keeps with the event
+            }
+            first = false;
             g.writeEndObject();
         }
         g.writeEndArray();

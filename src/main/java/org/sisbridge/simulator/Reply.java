@@ -25,12 +25,19 @@ final class Reply {
     private final boolean eventsApi;
     private final Instant receivedAt;
     private int status;
+    private long trickleMillis;
 
     Reply(HttpExchange exchange, SimulatorCounters counters, boolean eventsApi, Instant receivedAt) {
         this.exchange = exchange;
         this.counters = counters;
         this.eventsApi = eventsApi;
         this.receivedAt = receivedAt;
+    }
+
+    /** The body goes out one byte every {@code millis} milliseconds, after the headers (0 = at once). */
+    Reply trickle(long millis) {
+        this.trickleMillis = millis;
+        return this;
     }
 
     Reply header(String name, String value) {
@@ -47,7 +54,8 @@ final class Reply {
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(httpStatus, 0); // 0 = chunked: the body is streamed, its length unknown
-        try (OutputStream out = exchange.getResponseBody();
+        OutputStream raw = exchange.getResponseBody();
+        try (OutputStream out = trickleMillis > 0 ? new TrickleOutputStream(raw, trickleMillis) : raw;
              JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(g);
         }

@@ -21,12 +21,15 @@ final class ReportsEndpoint {
 
     private final ReportCatalog catalog;
     private final ReportSettings settings;
+    private final HostileSettings hostile;
     private final TokenStore tokens;
     private final SimulatorCounters counters;
     private final ReportCounters reportCounters;
 
-    ReportsEndpoint(ReportCatalog catalog, TokenStore tokens, SimulatorCounters counters, ReportCounters reportCounters) {
+    ReportsEndpoint(ReportCatalog catalog, TokenStore tokens, SimulatorCounters counters, ReportCounters reportCounters,
+                    HostileSettings hostile) {
         this.catalog = catalog;
+        this.hostile = hostile;
         this.settings = catalog.settings();
         this.tokens = tokens;
         this.counters = counters;
@@ -119,6 +122,9 @@ final class ReportsEndpoint {
             catalog.write(entry.get(), out);
             if (attempt <= settings.truncatedTimes + settings.sha256MismatchTimes) {
                 out.write('\n'); // one byte more than was hashed: the listed sha256 no longer matches
+            }
+            if (hostile.oversizedReportBytes > 0) {
+                OversizedPadding.writeCsvRows(out, hostile.oversizedReportBytes); // far more rows than listed
             }
         }
     }

@@ -54,12 +54,20 @@ public final class SimulatorSettings {
     public double bulk500AfterCreateRate;
     /** Whether e-mail is required (false: the college uses staff-held temporary credentials). */
     public boolean bulkEmailRequired = true;
+    // Hostile bulk answers (see HostileBulkValues).
+    /** The first CREATED/EXISTING result of every COMPLETE job carries an over-long, malformed CCCID. */
+    public boolean invalidBulkResult;
+    /** A spreadsheet formula in a result's matchedOn, and error messages with a formula, a name, a phone and a line break. */
+    public boolean formulaLikeValues;
 
     /** Serve HTTPS with a self-signed certificate generated at start (see {@link UpstreamSimulator#writeTrustStore}). */
     public boolean https;
 
     /** Status change reports (contract section 2): daily and weekly, from the feed's population and history. */
     public ReportSettings reports = new ReportSettings();
+
+    /** Hostile answers: oversized pages and reports, trickling bodies (all off by default). */
+    public HostileSettings hostile = new HostileSettings();
 
     /** A few thousand events with a few % of every anomaly and a little HTTP misbehaviour: a 30 s demo. */
     public static SimulatorSettings demo() {
@@ -113,8 +121,11 @@ public final class SimulatorSettings {
         c.bulkJobFailureRate = bulkJobFailureRate;
         c.bulk500AfterCreateRate = bulk500AfterCreateRate;
         c.bulkEmailRequired = bulkEmailRequired;
+        c.invalidBulkResult = invalidBulkResult;
+        c.formulaLikeValues = formulaLikeValues;
         c.https = https;
         c.reports = reports.copy();
+        c.hostile = hostile.copy();
         return c;
     }
 
@@ -135,6 +146,7 @@ public final class SimulatorSettings {
                 + invalidCccidRate + wrongMisCodeRate <= 1.0 + 1e-9, "anomaly rates must sum to at most 1");
         require(http500Rate + http503Rate + http429Rate <= 1.0 + 1e-9, "HTTP error rates must sum to at most 1");
         reports.validate();
+        hostile.validate();
         require(existingAccounts >= 0 && existingAccounts <= 5_000_000, "existingAccounts must be 0..5000000");
         require(bulkRunningPolls >= 0 && bulkRunningMillis >= 0, "bulk running polls and millis must be >= 0");
         require(bulkJobFailureRate >= 0 && bulkJobFailureRate <= 1 && bulk500AfterCreateRate >= 0

@@ -40,7 +40,7 @@ final class TokenEndpoint {
         }
         String token = tokens.issue();
         counters.tokenIssued();
-        reply.header("Cache-Control", "no-store").json(200, g -> {
+        reply.trickle(settings.hostile.trickleTokenMillis).header("Cache-Control", "no-store").json(200, g -> {
             g.writeStartObject();
             g.writeStringField("access_token", token);
             g.writeStringField("token_type", "Bearer");

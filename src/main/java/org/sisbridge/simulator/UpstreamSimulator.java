@@ -50,10 +50,10 @@ public final class UpstreamSimulator implements AutoCloseable {
         this.feed = new EventFeed(settings);
         TokenStore tokens = new TokenStore(settings.tokenActualLifetimeSeconds);
         this.faults = new FaultScript(tokens, settings.retryAfterSeconds);
-        var events = new EventsEndpoint(feed, tokens, faults, new HttpMisbehaviour(settings), counters);
+        var events = new EventsEndpoint(feed, tokens, faults, new HttpMisbehaviour(settings), counters, settings.hostile);
         var router = new SimulatorRouter(new TokenEndpoint(settings, tokens, counters), events, counters);
         this.reports = new ReportCatalog(settings, feed);
-        router.reports(new ReportsEndpoint(reports, tokens, counters, reportCounters));
+        router.reports(new ReportsEndpoint(reports, tokens, counters, reportCounters, settings.hostile));
         this.accounts = new AccountRegistry(settings);
         router.bulkAccounts(new BulkAccountsEndpoint(settings, tokens, faults, new HttpMisbehaviour(settings), accounts, bulkJobs));
         InetSocketAddress address = new InetSocketAddress(bindAddress, port);

@@ -19,10 +19,17 @@ public class UpstreamResponseClassifier {
 
     private final UpstreamTokenProvider tokens;
     private final int maxRetryAfterSeconds;
+    private final UpstreamText text;
 
     public UpstreamResponseClassifier(UpstreamTokenProvider tokens, int maxRetryAfterSeconds) {
+        this(tokens, maxRetryAfterSeconds, new UpstreamText(UpstreamText.DEFAULT_MAX_CHARS));
+    }
+
+    /** @param text how upstream error text is made safe before it reaches a log line or last_failure */
+    public UpstreamResponseClassifier(UpstreamTokenProvider tokens, int maxRetryAfterSeconds, UpstreamText text) {
         this.tokens = tokens;
         this.maxRetryAfterSeconds = maxRetryAfterSeconds;
+        this.text = text;
     }
 
     public void classify(Exchange exchange) throws Exception {
@@ -58,19 +65,22 @@ public class UpstreamResponseClassifier {
         throw new UpstreamPermanentException(what + ": the request was refused and will not be retried");
     }
 
-    /** The contract's error body code and message, which are about the request, not about students. */
-    private static String errorSummary(Message message) {
+    /**
+     * The contract's error body code and message, which should be about the request, not about
+     * students; as upstream text they go out only through {@link UpstreamText} (masked, escaped, capped).
+     */
+    private String errorSummary(Message message) {
         try (InputStream body = message.getBody(InputStream.class)) {
             if (body == null) {
                 return "";
             }
-            String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+            String raw = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
             com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(text).path("error");
+                    .readTree(raw).path("error");
             if (error.isMissingNode()) {
                 return "";
             }
-            return " (" + error.path("code").asText("") + ": " + error.path("message").asText("") + ")";
+            return " (" + text.summary(error.path("code").asText(""), error.path("message").asText("")) + ")";
         } catch (Exception unreadable) {
             return "";
         }

@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * OAuth2 client-credentials tokens for upstream calls, cached until shortly before they expire.
  * A 401 on a call invalidates the cached token, so the retried call fetches a new one.
+ *
+ * <p>One flow fetches while the others wait for its token, but nobody waits past the deadline of
+ * the call it is making: the fetch itself ends at that deadline (headers and every byte of the
+ * body: the JDK client's request timeout covers only the headers), and a flow waiting for the lock
+ * gives up at its own deadline. A token endpoint that trickles therefore costs each flow one failed
+ * call, never a flow that hangs.
  */
 public class UpstreamTokenProvider {
 
@@ -27,54 +38,97 @@ public class UpstreamTokenProvider {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
-    private String token;
-    private Instant refreshAt = Instant.MIN;
+    private final UpstreamLimits limits;
+    private final ReentrantLock fetching = new ReentrantLock();
+    private volatile String token;
+    private volatile Instant refreshAt = Instant.MIN;
 
     public UpstreamTokenProvider(UpstreamSettings settings, HttpClient http, Clock clock) {
+        this(settings, http, clock, UpstreamLimits.DEFAULTS);
+    }
+
+    public UpstreamTokenProvider(UpstreamSettings settings, HttpClient http, Clock clock, UpstreamLimits limits) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
+        this.limits = limits;
     }
 
-    /** Sets the Authorization header of an upstream call. */
+    /** Sets the Authorization header of an upstream call, within that call's deadline. */
     public void authorize(Exchange exchange) throws UpstreamTransientException, UpstreamPermanentException {
-        exchange.getMessage().setHeader("Authorization", "Bearer " + currentToken());
+        CallDeadline call = exchange.getProperty(UpstreamCallGuard.DEADLINE, CallDeadline.class);
+        // the token gets the call's deadline, but never longer than any call's (a report download has 15 min)
+        CallDeadline deadline = call != null && call.remainingMillis() <= limits.callTimeout().toMillis() ? call
+                : CallDeadline.in(call != null ? call.call() : "token request", limits.callTimeout());
+        exchange.getMessage().setHeader("Authorization", "Bearer " + currentToken(deadline));
     }
 
-    public synchronized String currentToken() throws UpstreamTransientException, UpstreamPermanentException {
-        if (token == null || !clock.instant().isBefore(refreshAt)) {
-            fetch();
+    public String currentToken() throws UpstreamTransientException, UpstreamPermanentException {
+        return currentToken(CallDeadline.in("token request", limits.callTimeout()));
+    }
+
+    /** The cached token, or a new one; fails once {@code deadline} passes, waiting or fetching. */
+    public String currentToken(CallDeadline deadline) throws UpstreamTransientException, UpstreamPermanentException {
+        try {
+            if (!fetching.tryLock(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
+                throw new UpstreamTransientException(deadline.exceeded("waiting for the access token another flow is"
+                        + " fetching"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamTransientException("interrupted while waiting for the access token");
         }
-        return token;
+        try {
+            String current = token;
+            if (current == null || !clock.instant().isBefore(refreshAt)) {
+                current = fetch(deadline);
+            }
+            return current;
+        } finally {
+            fetching.unlock();
+        }
     }
 
-    /** Forgets the token so that the next call fetches a new one. */
-    public synchronized void invalidate() {
+    /** Forgets the token so that the next call fetches a new one (no lock: a fetch in progress brings a new one anyway). */
+    public void invalidate() {
         token = null;
     }
 
-    private void fetch() throws UpstreamTransientException, UpstreamPermanentException {
+    private String fetch(CallDeadline deadline) throws UpstreamTransientException, UpstreamPermanentException {
+        long remaining = deadline.remainingMillis();
+        if (remaining <= 0) {
+            throw new UpstreamTransientException(deadline.exceeded("the token request"));
+        }
         String form = "grant_type=client_credentials"
                 + "&client_id=" + encode(settings.clientId())
                 + "&client_secret=" + encode(settings.clientSecret())
                 + "&scope=" + encode(settings.scope());
         HttpRequest request = HttpRequest.newBuilder(settings.baseUrl().resolve("/oauth2/token"))
-                .timeout(Duration.ofMillis(settings.responseTimeoutMs()))
+                .timeout(Duration.ofMillis(Math.min(settings.responseTimeoutMs(), remaining)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
+        // sendAsync and a bounded wait: the request timeout ends at the headers, a trickling body would not
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request,
+                CappedBodySubscriber.handler(limits.maxResponseBytes(), "the token answer"));
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            response = answer.get(remaining, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new UpstreamTransientException(deadline.exceeded("the token request"));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            UpstreamAnswerRefusedException.rethrowIfBound(cause);
             // an untrusted certificate stays untrusted: say what to configure instead of retrying
-            String untrusted = UntrustedCertificate.explain(e).orElse(null);
+            String untrusted = UntrustedCertificate.explain(cause).orElse(null);
             if (untrusted != null) {
                 throw new UpstreamPermanentException(untrusted);
             }
-            throw new UpstreamTransientException("token request failed: " + e);
+            throw new UpstreamTransientException("token request failed: " + cause);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new UpstreamTransientException("token request interrupted");
         }
@@ -88,16 +142,19 @@ public class UpstreamTokenProvider {
         }
         try {
             JsonNode body = json.readTree(response.body());
-            token = body.path("access_token").asText(null);
+            String fetched = body.path("access_token").asText(null);
             long expiresIn = body.path("expires_in").asLong(3600);
-            if (token == null || token.isEmpty()) {
+            if (fetched == null || fetched.isEmpty()) {
                 throw new UpstreamTransientException("token response carried no access_token");
             }
             long margin = Math.min(settings.tokenRefreshMarginSeconds(), expiresIn / 2);
             refreshAt = clock.instant().plusSeconds(expiresIn - margin);
+            token = fetched;
             LOG.info("Obtained an upstream access token for client '{}', valid {} s", settings.clientId(), expiresIn);
+            return fetched;
         } catch (IOException e) {
-            throw new UpstreamTransientException("token response is not JSON: " + e.getMessage());
+            // the parser's message quotes the answer, which is upstream text (and may hold a token): never passed on
+            throw new UpstreamTransientException("token response is not JSON (cut off, or not a token endpoint)");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.sisbridge.watch;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -27,10 +31,11 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
     private Instant checkedAt = Instant.MIN;
     private String problem;
 
-    public UpstreamHealthCheck(URI baseUrl, Duration timeout, Duration cacheFor, Clock clock) {
+    /** @param sslContext the upstream clients' one SSLContext (sisbridge.upstream.trust-store*) */
+    public UpstreamHealthCheck(URI baseUrl, SSLContext sslContext, Duration timeout, Duration cacheFor, Clock clock) {
         super("sisbridge", "upstream");
         this.probe = baseUrl.resolve("/v1/health");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(sslContext).build();
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;
@@ -64,12 +69,19 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
 
     private String probeOnce() {
         HttpRequest request = HttpRequest.newBuilder(probe).timeout(timeout).GET().build();
+        // the request timeout ends at the headers: a body that trickles must not hold readiness, so the
+        // whole answer is waited for no longer than the timeout either
+        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
             return status < 500 ? null : "upstream " + probe + " answered HTTP " + status;
-        } catch (IOException e) {
-            return "upstream " + probe + " is not reachable: " + e;
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return "upstream " + probe + " did not answer within " + timeout.toMillis() + " ms";
+        } catch (ExecutionException e) {
+            return "upstream " + probe + " is not reachable: " + e.getCause();
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             return "interrupted while probing upstream " + probe;
         }

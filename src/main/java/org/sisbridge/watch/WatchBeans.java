@@ -6,12 +6,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.CallsInProgress;
 import org.sisbridge.status.StatusSnapshotReader;
 
 /**
@@ -44,9 +46,15 @@ public class WatchBeans implements CamelConfiguration {
                 new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         context.getExecutorServiceManager().newSingleThreadExecutor(this, "staging-health-probe"),
                         Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms"))));
+        // the flows' own trust (AgentBeans), so readiness trusts exactly what the flows trust
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
+                registry.lookupByNameAndType(AgentBeans.UPSTREAM_SSL_CONTEXT, SSLContext.class),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
+
+        registry.bind("stuckCallsHealthCheck", new StuckCallsHealthCheck(
+                registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),
+                Duration.ofMillis(config.integer("sisbridge.watch.stuck-call-grace-ms"))));
 
         // the page shows this process's failures too: the one that took the database down could not be stored
         StatusWithMemory snapshots = new StatusWithMemory(

@@ -86,11 +86,13 @@ class DistributionArchiveIT {
         assertThat(byDefault.exitCode).isZero();
         assertThat(byDefault.output).contains("Max. Heap Size: 256.00M").contains("-XX:+UseParallelGC")
                 .contains("sisbridge " + version);
+        // a JVM out of memory exits (so that the service manager restarts it) instead of lingering half-alive
+        assertThat(byDefault.output).contains("-XX:+ExitOnOutOfMemoryError");
 
         // a collector named in JAVA_OPTS replaces the default (two would stop the JVM)
         Run g1 = launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"), "--version");
         assertThat(g1.exitCode).as(g1.output).isZero();
-        assertThat(g1.output).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
+        assertThat(g1.output).contains("-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError").doesNotContain("-XX:+UseParallelGC");
         // only an option that selects a collector counts, not any option that mentions GC
         Run other = launch(Map.of("JAVA_OPTS", "-XX:+UseCompressedOops -XX:+DisableExplicitGC -XX:+PrintCommandLineFlags"), "--version");
         assertThat(other.output).contains("-XX:+UseParallelGC", "-XX:+DisableExplicitGC");
@@ -135,7 +137,8 @@ class DistributionArchiveIT {
                 "ExecStart=/opt/sisbridge/bin/sisbridge run", "Restart=on-failure", "RestartPreventExitStatus=2", "KillSignal=SIGTERM", "TimeoutStopSec=", "0600");
         assertThat(home.resolve("service/sisbridge.env")).isRegularFile();
         assertThat(Files.readString(home.resolve("service/sisbridge-service.xml")))
-                .contains("<id>sisbridge</id>", "org.sisbridge.cli.SisbridgeCommand run", "<stoptimeout>", "<onfailure action=\"restart\"");
+                .contains("<id>sisbridge</id>", "org.sisbridge.cli.SisbridgeCommand run", "<stoptimeout>", "<onfailure action=\"restart\"",
+                        "-XX:+ExitOnOutOfMemoryError");
     }
 
     @Test
