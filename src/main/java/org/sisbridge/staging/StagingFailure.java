@@ -1,7 +1,6 @@
 package org.sisbridge.staging;
 
 import java.sql.SQLException;
-import java.util.regex.Pattern;
 
 /**
  * Tells where a failure happened: in the staging database or elsewhere (the upstream API, a file).
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * since the upstream API is plain HTTP.
  */
 public final class StagingFailure {
-
-    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)((?:password|pwd)\\s*=)[^;&]*");
 
     private StagingFailure() {
     }
@@ -39,6 +36,6 @@ public final class StagingFailure {
 
     /** The JDBC URL for a log line: any password parameter in it masked. */
     public static String describeDatabase(StagingSettings settings) {
-        return SECRET_PARAMETER.matcher(settings.jdbcUrl()).replaceAll("$1***");
+        return JdbcUrlMasking.mask(settings.jdbcUrl());
     }
 }
