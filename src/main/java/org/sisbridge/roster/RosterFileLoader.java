@@ -107,6 +107,9 @@ public class RosterFileLoader {
     /** @return rows entered into the outbox (0 when the same file was loaded before) */
     public long load(File file, String fileName) throws IOException, SQLException {
         RosterFileText text = RosterFileText.scan(file.toPath(), fallbackCharset);
+        if (text.unusable() != null) {
+            throw new IllegalArgumentException(text.unusable());
+        }
         String sha256 = text.sha256();
         String source = source(fileName, sha256);
         long[] counts = RosterTransaction.run(dataSource, c -> {

@@ -31,8 +31,9 @@ import java.util.HexFormat;
  * @param sha256 the file's content hash (hex)
  * @param charset the encoding its text is read in
  * @param bomLength the bytes of the byte order mark skipped before the text
+ * @param nulBytes whether the file holds a NUL byte: no 8-bit text does, UTF-16 without its BOM does
  */
-record RosterFileText(String sha256, Charset charset, int bomLength) {
+record RosterFileText(String sha256, Charset charset, int bomLength, boolean nulBytes) {
 
     /** What {@code sisbridge.roster.charset = auto} falls back to. */
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -50,12 +51,16 @@ record RosterFileText(String sha256, Charset charset, int bomLength) {
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
         CharBuffer chars = CharBuffer.allocate(CHUNK);
         boolean validUtf8 = true;
+        boolean nul = false;
         byte[] head = new byte[3];
         int headLength = 0;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[CHUNK];
             for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                 sha256.update(buffer, 0, n);
+                for (int i = 0; i < n && !nul; i++) {
+                    nul = buffer[i] == 0;
+                }
                 for (int i = 0; i < n && headLength < head.length; i++) {
                     head[headLength++] = buffer[i];
                 }
@@ -69,15 +74,24 @@ record RosterFileText(String sha256, Charset charset, int bomLength) {
         }
         String hash = HexFormat.of().formatHex(sha256.digest());
         if (headLength >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            return new RosterFileText(hash, StandardCharsets.UTF_8, 3);
+            return new RosterFileText(hash, StandardCharsets.UTF_8, 3, nul);
         }
         if (headLength >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            return new RosterFileText(hash, StandardCharsets.UTF_16LE, 2);
+            return new RosterFileText(hash, StandardCharsets.UTF_16LE, 2, nul);
         }
         if (headLength >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            return new RosterFileText(hash, StandardCharsets.UTF_16BE, 2);
+            return new RosterFileText(hash, StandardCharsets.UTF_16BE, 2, nul);
         }
-        return new RosterFileText(hash, validUtf8 ? StandardCharsets.UTF_8 : fallback, 0);
+        return new RosterFileText(hash, validUtf8 ? StandardCharsets.UTF_8 : fallback, 0, nul);
+    }
+
+    /**
+     * Why this text cannot be a roster, or null: NUL bytes without a UTF-16 byte order mark are
+     * UTF-16 text whose BOM was left out (or no text at all), and would read as a header of NULs.
+     */
+    String unusable() {
+        return nulBytes && bomLength != 2 ? "it holds NUL bytes, so it is no " + encoding() + " text (UTF-16 saved without"
+                + " its byte order mark?): save it from Excel as \"CSV UTF-8\" or \"Unicode Text\"" : null;
     }
 
     /** The file's text after its byte order mark, decoded strictly (an undefined byte is an IOException). */

@@ -81,6 +81,14 @@ class RosterFileTextTest {
         }
     }
 
+    @Test
+    void utf16WithoutItsByteOrderMarkIsRefusedWithAReasonNotReadAsNuls() throws Exception {
+        RosterFileText text = scan("local_id,first_name\n".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(text.unusable()).contains("NUL bytes", "Unicode Text");
+        byte[] withBom = ("\uFEFFlocal_id\tfirst_name\n").getBytes(StandardCharsets.UTF_16LE);
+        assertThat(scan(withBom).unusable()).isNull();
+    }
+
     private static String readAll(Reader in) throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         in.transferTo(out);
