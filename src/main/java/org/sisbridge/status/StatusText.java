@@ -2,6 +2,7 @@ package org.sisbridge.status;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.sisbridge.config.Launcher;
 
 /** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, roster, rejects. No student data in it. */
 public final class StatusText {
@@ -37,7 +38,7 @@ public final class StatusText {
         out.println();
         out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
         out.println();
-        out.println("Rejects: " + s.rejectsTotal() + " (./sisbridge rejects list)");
+        out.println("Rejects: " + s.rejectsTotal() + " (" + Launcher.command("rejects list") + ")");
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
             out.printf("  %-22s %-28s %d%n", r.source(), r.reasonCode(), r.count());
         }
