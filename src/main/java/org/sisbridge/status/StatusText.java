@@ -37,6 +37,10 @@ public final class StatusText {
         }
         out.println();
         out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
+        String unknown = UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
+        if (unknown != null) {
+            out.println("  WARNING: " + unknown);
+        }
         out.println();
         out.println("Rejects: " + s.rejectsTotal() + " (" + Launcher.command("rejects list") + ")");
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
