@@ -90,13 +90,16 @@ class ConfigurationSaysWhatItWantsTest {
         logs.start();
         root.addAppender(logs);
         try {
-            Cli.Result run = Cli.run("run", "--config", site("run-missing-columns").set("sisbridge.staging.mapping", "peoplesoft")
-                    .set("sisbridge.staging.manage-schema", false).write().toString());
+            Path config = site("run-missing-columns").set("sisbridge.staging.mapping", "peoplesoft")
+                    .set("sisbridge.staging.manage-schema", false).write();
+            Cli.Result run = Cli.run("run", "--config", config.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
             assertThat(run.err()).contains("sisbridge.staging.manage-schema=false, but the staging database lacks what the agent"
                     + " needs", "CCTC_EVENT_STG").doesNotContain("\tat ", "Exception");
             assertThat(logs.list).as("no stack trace in the log either").allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+            // run's first log line says which configuration it read
+            assertThat(logs.list.get(0).getFormattedMessage()).startsWith("Configuration: ").contains(config + " (--config)");
         } finally {
             root.detachAppender(logs);
         }

@@ -52,12 +52,12 @@ class OutboxAsTheSisWritesItTest {
                         .append(i).append("@college.example.edu\n");
             }
             byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            drop(dir, "fall-roster.csv", bytes);
+            RosterFixtures.drop(dir, "fall-roster.csv", bytes);
             await().atMost(Duration.ofSeconds(40)).until(() -> Files.exists(dir.resolve("outbox/fall-roster-results.csv")));
             long created = fixture.simulator.accounts().accountsCreated();
             assertThat(created).isEqualTo(5);
 
-            drop(dir, "fall-roster-copy.csv", bytes);
+            RosterFixtures.drop(dir, "fall-roster-copy.csv", bytes);
             Path reason = dir.resolve("inbox/done/fall-roster-copy.csv.reason");
             await().atMost(Duration.ofSeconds(40)).until(() -> Files.exists(reason)
                     && csvFiles(dir.resolve("inbox/done")).stream().anyMatch(n -> n.endsWith("fall-roster-copy.csv")));
@@ -120,13 +120,6 @@ class OutboxAsTheSisWritesItTest {
             ps.setString(5, status);
             ps.executeUpdate();
         }
-    }
-
-    private static void drop(Path dir, String name, byte[] content) throws Exception {
-        Files.createDirectories(dir.resolve("inbox"));
-        Path temp = dir.resolve(name + ".part");
-        Files.write(temp, content);
-        Files.move(temp, dir.resolve("inbox").resolve(name));
     }
 
     private static List<String> csvFiles(Path folder) throws Exception {

@@ -136,10 +136,7 @@ class RosterDropFolderTest {
     }
 
     private static void drop(Path dir, String name, byte[] content) throws Exception {
-        Files.createDirectories(dir.resolve("inbox"));
-        Path temp = dir.resolve(name + ".part");
-        Files.write(temp, content);
-        Files.move(temp, dir.resolve("inbox").resolve(name));
+        RosterFixtures.drop(dir, name, content);
     }
 
     private static List<String> listNames(Path folder) throws Exception {
