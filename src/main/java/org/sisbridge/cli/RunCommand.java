@@ -31,9 +31,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // refuse to start on an unknown key or a bad value, naming it, before anything is built
         // first: which files and which database, so a start on the wrong configuration shows at once
         LOG.info("{}", config.banner());
+        // refuse to start on an unknown key or a bad value, naming it, before anything is built
         AgentConfiguration configuration = config.configuration();
         ConfigFindings findings = configuration.validate(System.getenv());
         if (!findings.valid()) {
