@@ -109,7 +109,7 @@ public class AgentBeans implements CamelConfiguration {
             }
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
-                () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
+                () -> new CheckpointStore(dataSource, staging.checkpointTable(), clock));
         registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
         FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class,
                 () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
@@ -139,7 +139,9 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),
                 upstreamText));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
-        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity, staging,
+                () -> registry.lookupByNameAndType("flowMetrics", org.sisbridge.watch.FlowMetrics.class)));
+        registry.bind("failureSite", new FailureSite());
     }
 
     /** The trust the sisbridge.upstream.trust-store* keys describe (the JVM's default when the store key is empty). */

@@ -56,7 +56,12 @@ public class WatchBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),
                 Duration.ofMillis(config.integer("sisbridge.watch.stuck-call-grace-ms"))));
 
-        registry.bind("statusPage", new StatusPage(registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
+        // the page shows this process's failures too: the one that took the database down could not be stored
+        StatusWithMemory snapshots = new StatusWithMemory(
+                registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
+                registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class),
+                registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock);
+        registry.bind("statusPage", new StatusPage(snapshots,
                 new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));
     }
 }
