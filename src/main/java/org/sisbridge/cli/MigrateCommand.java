@@ -38,6 +38,7 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        out.println(config.banner());
         try (LoadedConfiguration loaded = config.configuration().load(System.getenv())) {
             StagingSettings staging = AgentBeans.stagingSettings(loaded.properties(), SecretSource.fromSystem());
             try (HikariDataSource dataSource = StagingDataSourceFactory.create(staging)) {

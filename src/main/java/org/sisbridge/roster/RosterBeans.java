@@ -53,6 +53,7 @@ public class RosterBeans implements CamelConfiguration {
                 metrics, clock);
         RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
+        registry.bind("outboxStatuses", new OutboxStatuses(dataSource, requests, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
         AgentBeans.bindIfAbsent(registry, "rosterResultWriter", RosterResultWriter.class, () -> new RosterResultWriter(dataSource,
                 requests, batches, results, settings.maxAttempts(), metrics, clock,

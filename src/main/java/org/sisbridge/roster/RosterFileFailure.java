@@ -21,6 +21,18 @@ public class RosterFileFailure {
         this.inbox = inbox;
     }
 
+    /**
+     * A file that repeats one loaded before: it moves to done/ (nothing is wrong with it), and
+     * done/NAME.reason says which file it repeats, since no results file of its own name will come.
+     */
+    public void duplicate(String fileName, String why) throws IOException {
+        Path reason = inbox.resolve("done").resolve(fileName + ".reason");
+        Files.createDirectories(reason.getParent());
+        Files.writeString(reason, "The roster file " + fileName + " entered nothing: " + why + System.lineSeparator(),
+                StandardCharsets.UTF_8);
+        LOG.info("Roster file {} entered nothing: {}", fileName, why);
+    }
+
     public void explain(String fileName, Exception cause) throws IOException {
         String why = cause instanceof java.sql.SQLException sql
                 ? "staging database error (SQLState " + sql.getSQLState() + "); drop the file again once it is fixed"

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts a dropped roster file's students into the outbox, streaming, in one transaction with the
- * file's record (source = file name + sha256, so the same file dropped twice enters once). Each
+ * file's record (source = file name + sha256; a file whose content was loaded before, under any
+ * name, enters nothing and says which file it repeats). Each
  * row is validated as it is read: a bad row enters as REJECTED with its reason (so the results
  * file lists it), a line that is not readable CSV goes to the rejects table with its line number.
  * A line longer than sisbridge.roster.max-line-chars is rejected (ROSTER_LINE_TOO_LONG) and the
@@ -112,8 +113,12 @@ public class RosterFileLoader {
         }
         String sha256 = text.sha256();
         String source = source(fileName, sha256);
+        String[] earlier = new String[1];
         long[] counts = RosterTransaction.run(dataSource, c -> {
-            if (files.exists(c, source)) {
+            // the same bytes under any name enter once: a file dropped again renamed must not send its students twice
+            var loaded = files.loadedWithContent(c, sha256);
+            if (loaded.isPresent()) {
+                earlier[0] = "the roster file " + loaded.get()[0] + " loaded at " + loaded.get()[1];
                 return null;
             }
             long[] n = read(c, file.toPath(), text, fileName, source, sha256.substring(0, 16));
@@ -121,7 +126,8 @@ public class RosterFileLoader {
             return n;
         });
         if (counts == null) {
-            LOG.info("Roster file {} was loaded before (same content); nothing entered again", fileName);
+            failure.duplicate(fileName, "it has the same content (sha256 " + sha256.substring(0, 16) + "...) as " + earlier[0]
+                    + "; its students entered the outbox once, from that file, and its results file has their outcomes");
             return 0;
         }
         LOG.info("Roster file {} loaded as {}: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName,

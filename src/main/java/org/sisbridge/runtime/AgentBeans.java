@@ -28,6 +28,7 @@ import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSchemaCheck;
 import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
@@ -88,7 +89,7 @@ public class AgentBeans implements CamelConfiguration {
         });
         StagingMapping mapping;
         try {
-            mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+            mapping = MappingFile.load(config::text);
         } catch (IllegalArgumentException e) {
             // a mapping file that does not load is the site's configuration: refused (exit 2), not a crash
             throw new InvalidConfigurationException(List.of(e.getMessage()));

@@ -25,16 +25,21 @@ public final class AccountRegistry {
     private final Map<String, String> cccidByPhone = new HashMap<>();
     private final Map<String, AtomicInteger> createdPerStudent = new HashMap<>();
     private final Map<String, List<String>> namesCreated = new HashMap<>();
+    private final AccountLedger ledger;
+    /** Accounts created by earlier runs of a simulator that keeps them (settings.accountsFile). */
+    private final long createdBefore;
     private long created;
 
     AccountRegistry(SimulatorSettings settings) {
         this.population = new StudentPopulation(settings.seed, Math.max(1, settings.existingAccounts));
         this.rules = new AccountFieldRules(settings.bulkEmailRequired);
+        this.ledger = AccountLedger.of(settings.accountsFile, settings);
         for (long s = 0; s < settings.existingAccounts; s++) {
             SimulatedStudent student = population.student(s);
             remember(student.cccid(), student.email(), AccountIdentity.nameKey(student.firstName(), student.lastName(),
                     student.birthDate().toString()), student.phone());
         }
+        this.createdBefore = ledger.restore(this::rememberKeys);
     }
 
     synchronized AccountOutcome resolve(String misCode, BulkStudent s, LocalDate today) {
@@ -42,9 +47,9 @@ public final class AccountRegistry {
         if (!errors.isEmpty()) {
             return AccountOutcome.rejected(s.localId(), errors);
         }
-        String email = AccountIdentity.emailKey(s.email());
-        String name = AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate());
-        String phone = AccountIdentity.phoneKey(s.phone());
+        String email = ledger.key(AccountIdentity.emailKey(s.email()));
+        String name = ledger.key(AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate()));
+        String phone = ledger.key(AccountIdentity.phoneKey(s.phone()));
         String byEmail = email == null ? null : cccidByEmail.get(email);
         String byName = cccidByName.get(name);
         if (byEmail != null || byName != null) {
@@ -62,8 +67,10 @@ public final class AccountRegistry {
             return AccountOutcome.rejected(s.localId(), List.of(new AccountFieldError("phone", "PHONE_IN_USE",
                     "this phone number belongs to another account")));
         }
-        String cccid = population.cccid(population.size() + created++);
-        remember(cccid, s.email(), name, s.phone());
+        // numbering goes on after the accounts of earlier runs: a CCCID is never handed out twice
+        String cccid = population.cccid(population.size() + createdBefore + created++);
+        rememberKeys(cccid, email, name, phone);
+        ledger.append(cccid, email, name, phone);
         createdPerStudent.computeIfAbsent(misCode + "/" + s.localId(), k -> new AtomicInteger()).incrementAndGet();
         namesCreated.put(misCode + "/" + s.localId(), java.util.Arrays.asList(s.firstName(), s.middleName(), s.lastName()));
         return AccountOutcome.created(s.localId(), cccid);
@@ -95,15 +102,33 @@ public final class AccountRegistry {
         return population;
     }
 
+    /** Accounts created by earlier runs and restored from the accounts file. */
+    public synchronized long accountsCreatedBefore() {
+        return createdBefore;
+    }
+
+    /** Where accounts are kept across restarts, or null. */
+    public java.nio.file.Path accountsFile() {
+        return ledger.file();
+    }
+
+    void close() {
+        ledger.close();
+    }
+
     private void remember(String cccid, String email, String nameKey, String phone) {
-        String emailKey = AccountIdentity.emailKey(email);
+        rememberKeys(cccid, ledger.key(AccountIdentity.emailKey(email)), ledger.key(nameKey),
+                ledger.key(AccountIdentity.phoneKey(phone)));
+    }
+
+    /** @param emailKey, nameKey, phoneKey the keys as {@link AccountLedger#key} gives them */
+    private void rememberKeys(String cccid, String emailKey, String nameKey, String phoneKey) {
         if (emailKey != null) {
             cccidByEmail.putIfAbsent(emailKey, cccid);
         }
         if (nameKey != null) {
             cccidByName.putIfAbsent(nameKey, cccid);
         }
-        String phoneKey = AccountIdentity.phoneKey(phone);
         if (phoneKey != null) {
             cccidByPhone.putIfAbsent(phoneKey, cccid);
         }

@@ -151,7 +151,9 @@ public class StatusSnapshotReader {
                 + " GROUP BY " + column + " ORDER BY " + column);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                counts.merge(canonical(t, field, rs.getString(1), constants), rs.getLong(2), Long::sum);
+                // a NULL (an outbox row the SIS wrote without a status) is counted, not dropped: JSON keys cannot be null
+                String read = rs.getString(1);
+                counts.merge(read == null ? UnknownOutboxStatuses.NONE : canonical(t, field, read, constants), rs.getLong(2), Long::sum);
             }
         }
         return counts;

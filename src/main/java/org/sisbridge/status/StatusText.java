@@ -2,6 +2,7 @@ package org.sisbridge.status;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.sisbridge.config.Launcher;
 
 /** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, roster, rejects. No student data in it. */
 public final class StatusText {
@@ -40,8 +41,12 @@ public final class StatusText {
             out.printf("  file %-30s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.fileName(),
                     f.encoding() == null ? "?" : f.encoding(), f.rows(), f.unreadableLines(), f.loadedAt());
         }
+        String unknown = UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
+        if (unknown != null) {
+            out.println("  WARNING: " + unknown);
+        }
         out.println();
-        out.println("Rejects: " + s.rejectsTotal() + " (./sisbridge rejects list)");
+        out.println("Rejects: " + s.rejectsTotal() + " (" + Launcher.command("rejects list") + ")");
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
             out.printf("  %-22s %-28s %d%n", r.source(), r.reasonCode(), r.count());
         }

@@ -137,7 +137,12 @@ public final class StatusPageHtml {
         STUDENT_STATUSES.forEach(st -> h.append("<th>").append(st).append("</th>"));
         h.append("</tr><tr class=\"roster-students\"><td>in the outbox</td>");
         STUDENT_STATUSES.forEach(st -> count(h, st, s.rosterStudentsByStatus().getOrDefault(st, 0L)));
-        h.append("</tr></table><table><tr><th>Results</th>");
+        h.append("</tr></table>");
+        String unknown = org.sisbridge.status.UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
+        if (unknown != null) {
+            h.append("<p class=\"warn roster-unknown-status\">").append(esc(unknown)).append("</p>");
+        }
+        h.append("<table><table><tr><th>Results</th>");
         OUTCOMES.forEach(o -> h.append("<th>").append(o).append("</th>"));
         h.append("</tr><tr class=\"roster-outcomes\"><td>returned by upstream</td>");
         OUTCOMES.forEach(o -> count(h, o, s.rosterOutcomes().getOrDefault(o, 0L)));
