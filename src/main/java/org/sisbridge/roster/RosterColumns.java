@@ -58,8 +58,8 @@ final class RosterColumns {
         if (i == null || i >= fields.size()) {
             return null;
         }
-        String value = fields.get(i).trim();
-        return value.isEmpty() ? null : value;
+        // every Unicode space, the no-break space a copy and paste leaves included
+        return UnicodeSpace.stripToNull(fields.get(i));
     }
 
     RosterStudent student(List<String> fields) {

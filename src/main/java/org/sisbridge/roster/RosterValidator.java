@@ -19,7 +19,6 @@ public class RosterValidator {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern NAME_BREAKERS = Pattern.compile("[\\p{Cntrl}0-9]");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
@@ -49,7 +48,7 @@ public class RosterValidator {
         }
         for (DateTimeFormatter form : new DateTimeFormatter[] {ISO, US}) {
             try {
-                return Optional.of(LocalDate.parse(text.trim(), form));
+                return Optional.of(LocalDate.parse(UnicodeSpace.strip(text), form));
             } catch (DateTimeParseException notThisForm) {
                 // try the next form
             }
@@ -80,13 +79,14 @@ public class RosterValidator {
                 || Period.between(born.get(), today).getYears() > maxAge) {
             return new RosterProblem(RejectReason.IMPLAUSIBLE_AGE, "birth_date gives an age outside " + minAge + ".." + maxAge);
         }
-        if (present(s.email()) && !EMAIL.matcher(s.email().trim()).matches()) {
-            return new RosterProblem(RejectReason.INVALID_EMAIL, "email is not a valid address");
+        String emailProblem = present(s.email()) ? EmailAddress.problem(s.email()).orElse(null) : null;
+        if (emailProblem != null) {
+            return new RosterProblem(RejectReason.INVALID_EMAIL, emailProblem);
         }
-        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(s.phone().trim()).replaceAll("")).matches()) {
+        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(UnicodeSpace.strip(s.phone())).replaceAll("")).matches()) {
             return new RosterProblem(RejectReason.INVALID_PHONE, "phone does not have 10 to 15 digits");
         }
-        if (present(s.postalCode()) && !ZIP.matcher(s.postalCode().trim()).matches()) {
+        if (present(s.postalCode()) && !ZIP.matcher(UnicodeSpace.strip(s.postalCode())).matches()) {
             return new RosterProblem(RejectReason.INVALID_POSTAL_CODE, "postal_code is not a US ZIP code");
         }
         return null;
@@ -109,14 +109,15 @@ public class RosterValidator {
                 {"phone", s.phone(), 32}, {"postal_code", s.postalCode(), 16}};
         for (Object[] limit : limits) {
             String value = (String) limit[1];
-            if (value != null && value.trim().length() > (int) limit[2]) {
+            if (value != null && UnicodeSpace.strip(value).length() > (int) limit[2]) {
                 return new RosterProblem(RejectReason.STUDENT_FIELD_TOO_LONG, limit[0] + " is longer than " + limit[2] + " characters");
             }
         }
         return null;
     }
 
+    /** Present when anything but spaces is left, no-break spaces included (see {@link UnicodeSpace}). */
     private static boolean present(String value) {
-        return value != null && !value.isBlank();
+        return !UnicodeSpace.isBlank(value);
     }
 }
