@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * A line longer than sisbridge.roster.max-line-chars is rejected (ROSTER_LINE_TOO_LONG) and the
  * file goes on from the next line end, so no file holds more than one line's cap in memory.
  * A file that cannot be used at all (no header, a required column missing) fails with a reason.
+ * A workbook (.xlsx) is read the same way, its first sheet's rows as records
+ * ({@link WorkbookRosterRecords}), the row number as the line.
  */
 public class RosterFileLoader {
 
@@ -55,11 +57,21 @@ public class RosterFileLoader {
     private final Clock clock;
     private final RosterFileFailure failure;
     private final int maxLineChars;
+    private final WorkbookLimits workbookLimits;
 
     /** @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
                             RosterFileFailure failure, int maxLineChars) {
+        this(dataSource, requests, files, validator, rejects, misCodes, emailRequired, batchSize, clock, failure, maxLineChars,
+                WorkbookLimits.DEFAULTS);
+    }
+
+    /** @param workbookLimits what reading one roster workbook (.xlsx) may cost */
+    public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
+                            RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
+                            RosterFileFailure failure, int maxLineChars, WorkbookLimits workbookLimits) {
+        this.workbookLimits = workbookLimits;
         this.failure = failure;
         this.maxLineChars = maxLineChars;
         this.dataSource = dataSource;
@@ -122,10 +134,9 @@ public class RosterFileLoader {
         long rows = 0;
         List<Reject> unreadable = new ArrayList<>();
         long unreadableTotal = 0;
-        try (InputStream in = withoutBom(new BufferedInputStream(Files.newInputStream(file)));
+        try (RosterRecords csv = WorkbookRosterRecords.isWorkbook(fileName)
+                ? WorkbookRosterRecords.open(file, maxLineChars, workbookLimits) : csvRecords(file);
              PreparedStatement insert = requests.prepareInsert(c)) {
-            RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
-                    maxLineChars);
             RosterCsvReader.Record header = csv.next();
             if (header != null && header.tooLong()) {
                 throw new IllegalArgumentException("its header line is longer than " + maxLineChars
@@ -219,6 +230,24 @@ public class RosterFileLoader {
                     + " (111_roster.csv) or add a mis_code column");
         }
         return null;
+    }
+
+    /** The records of a roster CSV file. */
+    private RosterRecords csvRecords(Path file) throws IOException {
+        InputStream in = withoutBom(new BufferedInputStream(Files.newInputStream(file)));
+        RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                maxLineChars);
+        return new RosterRecords() {
+            @Override
+            public RosterCsvReader.Record next() throws IOException {
+                return csv.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
     }
 
     private static InputStream withoutBom(BufferedInputStream in) throws IOException {
