@@ -46,9 +46,10 @@ final class WorkbookRosterRecords implements RosterRecords {
     private final Thread parser;
     private boolean ended;
 
-    /** Whether the loader reads this file as a workbook. */
+    /** Whether the loader reads this file as a workbook (an old .xls is one, refused by {@link #open} with a reason). */
     static boolean isWorkbook(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xls");
     }
 
     /**
@@ -57,6 +58,10 @@ final class WorkbookRosterRecords implements RosterRecords {
      * @throws IllegalArgumentException saying why, when the file is no readable workbook or passes a limit
      */
     static WorkbookRosterRecords open(Path file, int maxRecordChars, WorkbookLimits limits) throws IOException {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls")) {
+            throw new IllegalArgumentException("an Excel 97-2003 workbook (.xls) is not read: save it as Excel Workbook"
+                    + " (.xlsx) or as CSV UTF-8 and drop it again");
+        }
         // POI's zip-bomb guard (compressed-to-uncompressed ratio, 1% by default) stays on; the entry cap is ours
         ZipSecureFile.setMaxEntrySize(limits.maxPartBytes());
         OPCPackage workbook;

@@ -97,6 +97,23 @@ class RosterWorkbookDropFolderTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anOldXlsWorkbookMovesToErrorSayingHowToSaveIt() throws Exception {
+        Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
+        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-xls"))
+                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
+                .property("sisbridge.roster.outbox", dir.resolve("outbox"))) {
+            fixture.start();
+            Files.createDirectories(dir.resolve("inbox"));
+            Files.write(dir.resolve("old.part"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
+            Files.move(dir.resolve("old.part"), dir.resolve("inbox/old.xls"));
+            Path reason = dir.resolve("inbox/error/old.xls.reason");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(reason) && Files.exists(dir.resolve("inbox/error/old.xls")));
+            assertThat(Files.readString(reason)).contains(".xlsx");
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isZero();
+        }
+    }
+
     /** Every row's cells as text; fails on a cell that is not a text cell. */
     private static List<List<String>> readWorkbook(Path file) throws Exception {
         List<List<String>> rows = new java.util.ArrayList<>();
