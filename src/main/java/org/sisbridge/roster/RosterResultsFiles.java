@@ -91,7 +91,13 @@ public class RosterResultsFiles {
         }
         Path csv = Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         if (WorkbookRosterRecords.isWorkbook(fileName)) {
-            LOG.info("Roster results for {} also written as a workbook: {}", fileName, RosterResultsWorkbook.writeFrom(csv));
+            try {
+                LOG.info("Roster results for {} also written as a workbook: {}", fileName, RosterResultsWorkbook.writeFrom(csv));
+            } catch (IOException | RuntimeException e) {
+                // the CSV is written and counts: failing here would write it again on every poll
+                LOG.warn("Roster results workbook for {} could not be written ({}); its results CSV {} is complete",
+                        fileName, e.toString(), csv.getFileName());
+            }
         }
         return csv;
     }
