@@ -69,6 +69,6 @@ final class RosterColumns {
     }
 
     private static String normalize(String name) {
-        return name.replace("\uFEFF", "").replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
+        return UnicodeSpace.strip(name).replace("\uFEFF", "").replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
     }
 }

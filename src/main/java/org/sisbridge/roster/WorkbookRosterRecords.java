@@ -44,6 +44,7 @@ final class WorkbookRosterRecords implements RosterRecords {
     private final OPCPackage workbook;
     private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(QUEUE);
     private final Thread parser;
+    private volatile boolean closed;
     private boolean ended;
 
     /** Whether the loader reads this file as a workbook (an old .xls is one, refused by {@link #open} with a reason). */
@@ -132,6 +133,7 @@ final class WorkbookRosterRecords implements RosterRecords {
     @Override
     public void close() {
         ended = true;
+        closed = true;
         parser.interrupt();
         workbook.revert(); // opened read-only: nothing to save
     }
@@ -148,8 +150,8 @@ final class WorkbookRosterRecords implements RosterRecords {
             last = new IOException("the workbook's first sheet could not be read: " + explained(e), e);
         }
         try {
-            rows.put(last);
-        } catch (InterruptedException closed) {
+            hand(last);
+        } catch (Stopped stopped) {
             // the loader closed the workbook and waits for nothing more
         }
     }
@@ -163,8 +165,20 @@ final class WorkbookRosterRecords implements RosterRecords {
 
     /** The collector's sink: waits while the queue is full, stops the parse once the loader closed. */
     private void offer(RosterCsvReader.Record record) {
+        hand(record);
+    }
+
+    /**
+     * Puts a row (or the end, or a failure) in the queue, waiting while it is full; stops once the
+     * loader closed, whether or not the interrupt reached this thread (a parser may swallow it).
+     */
+    private void hand(Object item) {
         try {
-            rows.put(record);
+            while (!rows.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new Stopped();
+                }
+            }
         } catch (InterruptedException e) {
             throw new Stopped();
         }

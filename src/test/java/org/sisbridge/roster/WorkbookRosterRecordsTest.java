@@ -57,6 +57,20 @@ class WorkbookRosterRecordsTest {
     }
 
     @Test
+    void closingBeforeTheEndStopsTheSheetsParser() throws Exception {
+        RosterWorkbooks rows = new RosterWorkbooks();
+        for (int i = 1; i <= 2000; i++) {
+            rows.row(i).texts("S" + i, "Ana");
+        }
+        Path file = rows.write(dir.resolve("closed-early.xlsx"));
+        try (WorkbookRosterRecords workbook = WorkbookRosterRecords.open(file, 65536, WorkbookLimits.DEFAULTS)) {
+            assertThat(workbook.next().fields()).containsExactly("S1", "Ana");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces()
+                .keySet().stream().noneMatch(t -> t.getName().equals("roster-workbook-reader") && t.isAlive()));
+    }
+
+    @Test
     void sharedStringsPastTheirCapRefuseTheWorkbookNamingTheKey() throws Exception {
         RosterWorkbooks many = new RosterWorkbooks();
         for (int i = 1; i <= 200; i++) {
