@@ -80,10 +80,13 @@ public final class EmailAddress {
 
     /** Why the address (spaces around it ignored) cannot be used for an account, or empty when it can. */
     public static Optional<String> problem(String address) {
-        String a = UnicodeSpace.strip(address);
+        String a = UnicodeSpace.stripToNull(address);
+        if (a == null) {
+            return Optional.of("email is empty");
+        }
         if (a.indexOf('"') >= 0) {
-            return Optional.of("the part of the email before the @ is in quotes; few mail systems take such an address,"
-                    + " give a plain one");
+            return Optional.of("email has quotes (a quoted part before the @, which few mail systems take, or a quoted"
+                    + " name); give a plain address");
         }
         if (a.codePoints().anyMatch(UnicodeSpace::isSpace)) {
             return Optional.of("email has a space inside it");

@@ -25,6 +25,8 @@ class EmailAddressTest {
         assertThat(EmailAddress.wireForm("ana@bücher.de")).isEqualTo("ana@xn--bcher-kva.de");
         assertThat(EmailAddress.wireForm(" Ana.Lopez@Example.edu\u00A0")).isEqualTo("Ana.Lopez@Example.edu");
         assertThat(EmailAddress.problem("ana@example.edu")).isEmpty();
+        assertThat(EmailAddress.problem("\u00A0")).contains("email is empty");
+        assertThat(EmailAddress.problem(null)).contains("email is empty");
         assertThat(EmailAddress.problem("ana.lopez+fall@college.example.edu")).isEmpty();
     }
 
