@@ -27,6 +27,15 @@ final class WorkbookCellFormatter extends DataFormatter {
         if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             return DateUtil.getLocalDateTime(value, date1904 || use1904Windowing).toLocalDate().format(ISO);
         }
+        if (isGeneral(formatIndex, formatString) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+            // Excel shows a General number of 12 digits or more as 1.23457E+11: a local id typed as a
+            // number would lose its digits, so a whole number is written in full
+            return Long.toString((long) value);
+        }
         return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+    }
+
+    private static boolean isGeneral(int formatIndex, String formatString) {
+        return formatIndex == 0 || formatString == null || "General".equalsIgnoreCase(formatString);
     }
 }

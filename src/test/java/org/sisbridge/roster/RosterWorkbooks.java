@@ -63,6 +63,12 @@ final class RosterWorkbooks {
         return this;
     }
 
+    /** A number in the General format. */
+    RosterWorkbooks number(int column, double value) {
+        row.createCell(column).setCellValue(value);
+        return this;
+    }
+
     RosterWorkbooks formula(int column, String formula) {
         row.createCell(column).setCellFormula(formula);
         return this;

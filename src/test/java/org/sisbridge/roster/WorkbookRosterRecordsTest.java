@@ -29,10 +29,13 @@ class WorkbookRosterRecordsTest {
                 .row(5).text(0, "W3").formula(1, "CONCATENATE(\"An\",\"a\")").formula(2, "UPPER(\"lopez\")")
                         .text(3, "2001-01-01").text(4, "=1+2").text(6, "past the header")
                 .row(6).texts("", "", "")
+                .row(7).number(0, 123456789012d).text(1, "Long").text(2, "Id").number(3, 36000).text(5, "95814")
                 .write(dir.resolve("roster.xlsx"));
         List<RosterCsvReader.Record> records = readAll(file, WorkbookLimits.DEFAULTS);
 
-        assertThat(records).extracting(RosterCsvReader.Record::line).containsExactly(1L, 2L, 4L, 5L);
+        assertThat(records).extracting(RosterCsvReader.Record::line).containsExactly(1L, 2L, 4L, 5L, 7L);
+        // a 12-digit id typed as a number: in full, not 1.23457E+11; a General number is no date
+        assertThat(records.get(4).fields()).containsExactly("123456789012", "Long", "Id", "36000", "", "95814");
         assertThat(records.get(1).fields()).containsExactly("00123", "José", "Peña", "1999-02-03", "jose@example.edu", "02134");
         assertThat(records.get(2).fields()).containsExactly("00124", "Zoë", "O’Brien", "4/30/2001", "zoe@bücher.de", "02134");
         // a formula gives its computed result, never its text; a value past the header's last column makes the row too wide
