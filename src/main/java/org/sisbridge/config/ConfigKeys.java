@@ -120,6 +120,8 @@ public final class ConfigKeys {
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
         rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
         rule("sisbridge.roster.charset", ConfigKeys::autoOrCharset);
+        rule("sisbridge.roster.workbook-max-part-bytes", integer(1024 * 1024, Integer.MAX_VALUE));
+        rule("sisbridge.roster.workbook-max-shared-strings-bytes", integer(1024, 1024 * 1024 * 1024));
     }
 
     private ConfigKeys() {

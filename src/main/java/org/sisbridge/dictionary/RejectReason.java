@@ -24,7 +24,7 @@ public enum RejectReason {
     UNUSABLE_CHARACTER("A field holds U+FFFD (a letter lost by a wrong encoding) or a control character (tab, line break, NUL).", "Save the roster as \"CSV UTF-8\" (or correct the SIS value) so the letter is there, then queue the student again."),
     INVALID_BIRTH_DATE("The birth date is not a real calendar date (yyyy-MM-dd, or M/d/yyyy in a roster file).", "Correct the birth date and queue the student again."),
     IMPLAUSIBLE_AGE("The birth date gives an age outside sisbridge.roster.min-age..max-age.", "Check the birth date (a year typed wrong is common) and queue the student again."),
-    INVALID_EMAIL("The e-mail is not a valid address (one @, a domain with a dot, no spaces).", "Correct the e-mail and queue the student again."),
+    INVALID_EMAIL("The e-mail cannot receive the account's mail: not an RFC 5321 address, or a form refused for accounts (quoted, an IP address, letters outside ASCII before the @, a reserved domain such as .invalid); the reason says which.", "Correct the e-mail and queue the student again."),
     INVALID_PHONE("The phone is not a number of 10 to 15 digits (spaces, dashes, dots, brackets and a leading + allowed).", "Correct or clear the phone and queue the student again."),
     INVALID_POSTAL_CODE("The postal code is not a US ZIP code (12345 or 12345-6789).", "Correct or clear the postal code and queue the student again."),
     ROSTER_LINE_TOO_LONG("The roster file line is longer than sisbridge.roster.max-line-chars.", "Fix the line (split the record, or remove what does not belong in it) and drop a file with the corrected students."),

@@ -63,7 +63,9 @@ public class RosterBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
                 staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox"))),
-                config.integer("sisbridge.roster.max-line-chars"), RosterFileText.fallback(config.text("sisbridge.roster.charset"))));
+                config.integer("sisbridge.roster.max-line-chars"), RosterFileText.fallback(config.text("sisbridge.roster.charset")),
+                new WorkbookLimits(config.integer("sisbridge.roster.workbook-max-part-bytes"),
+                        config.integer("sisbridge.roster.workbook-max-shared-strings-bytes"))));
         registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", config.integer("sisbridge.roster.inbox-settle-ms")));
         registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));

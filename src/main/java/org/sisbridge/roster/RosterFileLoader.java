@@ -33,8 +33,13 @@ import org.slf4j.LoggerFactory;
  * A file that cannot be used at all (no header, a required column missing, a quote never closed,
  * a byte its encoding does not define) fails with a reason, and nothing of it enters.
  * Its encoding is found as {@link RosterFileText} says and recorded with the file.
+ * A workbook (.xlsx) is read the same way, its first sheet's rows as records
+ * ({@link WorkbookRosterRecords}), the row number as the line.
  */
 public class RosterFileLoader {
+
+    /** What the roster file table records as a workbook's encoding (its cells are Unicode, the file a zip). */
+    static final String WORKBOOK_ENCODING = "xlsx workbook";
 
     static final String REJECT_SOURCE = "roster-file";
     private static final Logger LOG = LoggerFactory.getLogger(RosterFileLoader.class);
@@ -51,23 +56,26 @@ public class RosterFileLoader {
     private final RosterFileFailure failure;
     private final int maxLineChars;
     private final Charset fallbackCharset;
+    private final WorkbookLimits workbookLimits;
 
     /** A loader that reads a file which is not UTF-8 as windows-1252 (sisbridge.roster.charset = auto). */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
                             RosterFileFailure failure, int maxLineChars) {
         this(dataSource, requests, files, validator, rejects, misCodes, emailRequired, batchSize, clock, failure, maxLineChars,
-                RosterFileText.WINDOWS_1252);
+                RosterFileText.WINDOWS_1252, WorkbookLimits.DEFAULTS);
     }
 
     /**
      * @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected
      * @param fallbackCharset the encoding of a file with no BOM that is not valid UTF-8 (sisbridge.roster.charset)
+     * @param workbookLimits what reading one roster workbook (.xlsx) may cost
      */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
-                            RosterFileFailure failure, int maxLineChars, Charset fallbackCharset) {
+                            RosterFileFailure failure, int maxLineChars, Charset fallbackCharset, WorkbookLimits workbookLimits) {
         this.fallbackCharset = fallbackCharset;
+        this.workbookLimits = workbookLimits;
         this.failure = failure;
         this.maxLineChars = maxLineChars;
         this.dataSource = dataSource;
@@ -107,10 +115,13 @@ public class RosterFileLoader {
 
     /** @return rows entered into the outbox (0 when the same file was loaded before) */
     public long load(File file, String fileName) throws IOException, SQLException {
+        // one pass takes the sha256 (and, for text, finds the encoding); a workbook is a zip, whose bytes are no text
+        boolean workbook = WorkbookRosterRecords.isWorkbook(fileName);
         RosterFileText text = RosterFileText.scan(file.toPath(), fallbackCharset);
-        if (text.unusable() != null) {
+        if (!workbook && text.unusable() != null) {
             throw new IllegalArgumentException(text.unusable());
         }
+        String encoding = workbook ? WORKBOOK_ENCODING : text.encoding();
         String sha256 = text.sha256();
         String source = source(fileName, sha256);
         String[] earlier = new String[1];
@@ -122,7 +133,7 @@ public class RosterFileLoader {
                 return null;
             }
             long[] n = read(c, file.toPath(), text, fileName, source, sha256.substring(0, 16));
-            files.insert(c, source, fileName, n[0], n[1], now(), text.encoding());
+            files.insert(c, source, fileName, n[0], n[1], now(), encoding);
             return n;
         });
         if (counts == null) {
@@ -131,7 +142,7 @@ public class RosterFileLoader {
             return 0;
         }
         LOG.info("Roster file {} loaded as {}: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName,
-                text.encoding(), counts[0], counts[1]);
+                encoding, counts[0], counts[1]);
         return counts[0];
     }
 
@@ -147,7 +158,9 @@ public class RosterFileLoader {
         List<Reject> unreadable = new ArrayList<>();
         long unreadableTotal = 0;
         long lastLine = 0;
-        try (RosterRecords csv = records(file, text); PreparedStatement insert = requests.prepareInsert(c)) {
+        try (RosterRecords csv = WorkbookRosterRecords.isWorkbook(fileName)
+                ? WorkbookRosterRecords.open(file, maxLineChars, workbookLimits) : records(file, text);
+             PreparedStatement insert = requests.prepareInsert(c)) {
             RosterCsvReader.Record header = csv.next();
             if (header != null && header.tooLong()) {
                 throw new IllegalArgumentException("its header line is longer than " + maxLineChars

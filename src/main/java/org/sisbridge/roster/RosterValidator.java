@@ -19,7 +19,6 @@ public class RosterValidator {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern NAME_DIGITS = Pattern.compile("[0-9]");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
@@ -49,7 +48,7 @@ public class RosterValidator {
         }
         for (DateTimeFormatter form : new DateTimeFormatter[] {ISO, US}) {
             try {
-                return Optional.of(LocalDate.parse(text.trim(), form));
+                return Optional.of(LocalDate.parse(UnicodeSpace.strip(text), form));
             } catch (DateTimeParseException notThisForm) {
                 // try the next form
             }
@@ -84,13 +83,14 @@ public class RosterValidator {
                 || Period.between(born.get(), today).getYears() > maxAge) {
             return new RosterProblem(RejectReason.IMPLAUSIBLE_AGE, "birth_date gives an age outside " + minAge + ".." + maxAge);
         }
-        if (present(s.email()) && !EMAIL.matcher(s.email().trim()).matches()) {
-            return new RosterProblem(RejectReason.INVALID_EMAIL, "email is not a valid address");
+        String emailProblem = present(s.email()) ? EmailAddress.problem(s.email()).orElse(null) : null;
+        if (emailProblem != null) {
+            return new RosterProblem(RejectReason.INVALID_EMAIL, emailProblem);
         }
-        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(s.phone().trim()).replaceAll("")).matches()) {
+        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(UnicodeSpace.strip(s.phone())).replaceAll("")).matches()) {
             return new RosterProblem(RejectReason.INVALID_PHONE, "phone does not have 10 to 15 digits");
         }
-        if (present(s.postalCode()) && !ZIP.matcher(s.postalCode().trim()).matches()) {
+        if (present(s.postalCode()) && !ZIP.matcher(UnicodeSpace.strip(s.postalCode())).matches()) {
             return new RosterProblem(RejectReason.INVALID_POSTAL_CODE, "postal_code is not a US ZIP code");
         }
         return null;
@@ -137,7 +137,7 @@ public class RosterValidator {
 
     /** A field's length as the contract counts it: Unicode code points of the trimmed value (as it is sent). */
     static int length(String value) {
-        String trimmed = value.trim();
+        String trimmed = UnicodeSpace.strip(value);
         return trimmed.codePointCount(0, trimmed.length());
     }
 
@@ -154,7 +154,8 @@ public class RosterValidator {
         return null;
     }
 
+    /** Present when anything but spaces is left, no-break spaces included (see {@link UnicodeSpace}). */
     private static boolean present(String value) {
-        return value != null && !value.isBlank();
+        return !UnicodeSpace.isBlank(value);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.dictionary.RejectReason;
@@ -79,6 +80,24 @@ class RosterValidatorTest {
         // the zero-width non-joiner is part of how Persian and Indic names are written: it passes
         assertThat(validator.check(s("\u0645\u06CC\u200C\u0631\u0636\u0627", "Lopez", "2000-01-01", "a@b.edu", null, null)))
                 .isEmpty();
+    }
+
+    @Test
+    void aNoBreakSpaceLeftByCopyAndPasteIsTrimmedNotAnError() {
+        assertThat(validator.check(s("Ana\u00A0", "\u00A0Lopez", "2000-01-01\u00A0", "ana@example.edu\u00A0", null,
+                "95814\u2007"))).isEmpty();
+        assertThat(validator.check(s("\u00A0", "Lopez", "2000-01-01", "ana@example.edu", null, null))).get()
+                .extracting(RosterProblem::reason).isEqualTo(RejectReason.STUDENT_FIELD_MISSING);
+    }
+
+    @Test
+    void theIssuesAddressesAreRefusedEachWithWhatIsWrong() {
+        RosterProblem dots = validator.check(s("Ana", "Lopez", "2000-01-01", ".ana..lopez.@example.edu", null, null)).orElseThrow();
+        RosterProblem dash = validator.check(s("Ana", "Lopez", "2000-01-01", "ana@-example-.edu", null, null)).orElseThrow();
+        assertThat(List.of(dots.reason(), dash.reason())).containsOnly(RejectReason.INVALID_EMAIL);
+        assertThat(dots.describe()).contains("dot");
+        assertThat(dash.describe()).contains("dash");
+        assertThat(validator.check(s("Ana", "Lopez", "2000-01-01", "ana@bücher.de", null, null))).isEmpty();
     }
 
     @Test
