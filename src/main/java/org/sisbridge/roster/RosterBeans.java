@@ -62,7 +62,8 @@ public class RosterBeans implements CamelConfiguration {
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
-                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox"))),
+                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")),
+                        registry.lookupByNameAndType("flowActivity", FlowActivity.class)),
                 config.integer("sisbridge.roster.max-line-chars"), RosterFileText.fallback(config.text("sisbridge.roster.charset")),
                 new WorkbookLimits(config.integer("sisbridge.roster.workbook-max-part-bytes"),
                         config.integer("sisbridge.roster.workbook-max-shared-strings-bytes"))));

@@ -143,6 +143,7 @@ public class RosterFileLoader {
         }
         LOG.info("Roster file {} loaded as {}: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName,
                 encoding, counts[0], counts[1]);
+        failure.loaded(fileName, counts[0], counts[1]);
         return counts[0];
     }
 

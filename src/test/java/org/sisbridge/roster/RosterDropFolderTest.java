@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
@@ -119,6 +120,17 @@ class RosterDropFolderTest {
                     && Files.exists(reason));
             assertThat(Files.readString(reason)).contains("birth_date");
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isZero();
+            // staff may never look in error/: the status page says it too, until a later file loads
+            FlowActivity activity = fixture.camelContext().getRegistry().lookupByNameAndType("flowActivity", FlowActivity.class);
+            assertThat(activity.lastFailure(RosterFileFailure.FLOW, RosterFileFailure.SCOPE))
+                    .contains("no-birth-date.csv").contains("birth_date");
+            assertThat(fixture.db().rows("SELECT last_failure FROM sisbridge_flow_run WHERE flow = 'roster-drop'").toString())
+                    .contains("no-birth-date.csv");
+            drop(dir, "good.csv", "local_id,first_name,last_name,birth_date,email\nS2,Ana,Lopez,2000-01-01,a@example.edu\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(60)).until(() -> fixture.db().count("SELECT COUNT(*) FROM cccid_request") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> activity.snapshot()
+                    .get(RosterFileFailure.FLOW + "/" + RosterFileFailure.SCOPE).lastSuccessAt() != null);
         }
     }
 
