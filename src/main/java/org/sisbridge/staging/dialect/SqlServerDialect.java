@@ -39,4 +39,19 @@ public class SqlServerDialect extends StagingDialect {
     public String textType(int length) {
         return "NVARCHAR(" + length + ")";
     }
+
+    @Override
+    public String booleanType() {
+        return "BIT";
+    }
+
+    @Override
+    public String longTextType() {
+        return "NVARCHAR(MAX)";
+    }
+
+    @Override
+    public String identityClause() {
+        return "IDENTITY(1,1)";
+    }
 }
