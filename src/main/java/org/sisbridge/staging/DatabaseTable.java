@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,19 @@ public record DatabaseTable(String catalog, String schema, String name, Map<Stri
         /** The type as a DBA wrote it: VARCHAR(10), DATETIME, timestamp. */
         public String described() {
             String type = typeName.toUpperCase(Locale.ROOT);
-            return type.contains("CHAR") && size > 0 && size < Integer.MAX_VALUE ? type + "(" + size + ")" : type;
+            if (type.contains("CHAR") && size > 0 && size < Integer.MAX_VALUE) {
+                return type + "(" + size + ")";
+            }
+            return jdbcType == Types.TIMESTAMP && fractionDigits() > 0 && !type.contains("(")
+                    ? type + "(" + fractionDigits() + ")" : type;
+        }
+
+        /**
+         * Digits of fractional seconds a timestamp keeps. Drivers say it in DECIMAL_DIGITS, except
+         * MariaDB's, which says 0 there and counts them in the size: DATETIME(3) is 23 = 19 + "." + 3.
+         */
+        public int fractionDigits() {
+            return digits > 0 ? digits : size > 20 && size <= 26 ? size - 20 : 0;
         }
     }
 

@@ -83,7 +83,7 @@ public final class StagingSchemaCheck {
             findings.errors().add(where + ", needs " + needed.needs());
         } else if (needed.kind().equals("text") && needed.length() != null && bounded(actual) && actual.size() < needed.length()) {
             findings.errors().add(where + ", needs " + needed.needs());
-        } else if (needed.kind().equals("timestamp") && actual.jdbcType() == Types.TIMESTAMP && actual.digits() < 3) {
+        } else if (needed.kind().equals("timestamp") && actual.jdbcType() == Types.TIMESTAMP && actual.fractionDigits() < 3) {
             if (needed.fraction() == TargetColumn.Fraction.REQUIRED) {
                 findings.errors().add(where + ", which keeps whole seconds: the upstream sends milliseconds;"
                         + " needs a date and time with fractional seconds (such as DATETIME(3) or TIMESTAMP(3))");
