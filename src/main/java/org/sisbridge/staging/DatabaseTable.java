@@ -24,23 +24,15 @@ import java.util.Set;
 public record DatabaseTable(String catalog, String schema, String name, Map<String, DatabaseColumn> columns) {
 
     /** One column: the database's own type name (TIMESTAMP, varchar, DATETIME), its size and fraction digits. */
-    public record DatabaseColumn(String name, int jdbcType, String typeName, int size, int digits) {
+    /** @param fraction digits of fractional seconds a timestamp keeps */
+    public record DatabaseColumn(String name, int jdbcType, String typeName, int size, int fraction) {
         /** The type as a DBA wrote it: VARCHAR(10), DATETIME, timestamp. */
         public String described() {
             String type = typeName.toUpperCase(Locale.ROOT);
             if (type.contains("CHAR") && size > 0 && size < Integer.MAX_VALUE) {
                 return type + "(" + size + ")";
             }
-            return jdbcType == Types.TIMESTAMP && fractionDigits() > 0 && !type.contains("(")
-                    ? type + "(" + fractionDigits() + ")" : type;
-        }
-
-        /**
-         * Digits of fractional seconds a timestamp keeps. Drivers say it in DECIMAL_DIGITS, except
-         * MariaDB's, which says 0 there and counts them in the size: DATETIME(3) is 23 = 19 + "." + 3.
-         */
-        public int fractionDigits() {
-            return digits > 0 ? digits : size > 20 && size <= 26 ? size - 20 : 0;
+            return jdbcType == Types.TIMESTAMP && fraction > 0 && !type.contains("(") ? type + "(" + fraction + ")" : type;
         }
     }
 
@@ -53,14 +45,19 @@ public record DatabaseTable(String catalog, String schema, String name, Map<Stri
             schema = qualifiedTable.substring(0, dot);
             table = qualifiedTable.substring(dot + 1);
         }
+        // drivers say a timestamp's fraction digits in DECIMAL_DIGITS, except MariaDB's, which says 0
+        // there and counts them in the size: DATETIME(3) is 23 = 19 + "." + 3
+        boolean fractionInSize = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
         for (String candidate : new LinkedHashSet<>(List.of(table, table.toUpperCase(Locale.ROOT),
                 table.toLowerCase(Locale.ROOT)))) {
             Map<String, DatabaseColumn> columns = new LinkedHashMap<>();
             try (ResultSet rs = meta.getColumns(c.getCatalog(), schema, candidate, null)) {
                 while (rs.next()) {
                     String name = rs.getString("COLUMN_NAME");
+                    int size = rs.getInt("COLUMN_SIZE");
+                    int fraction = fractionInSize ? Math.max(0, size - 20) : rs.getInt("DECIMAL_DIGITS");
                     columns.put(name.toLowerCase(Locale.ROOT), new DatabaseColumn(name, rs.getInt("DATA_TYPE"),
-                            rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
+                            rs.getString("TYPE_NAME"), size, fraction));
                 }
             }
             if (!columns.isEmpty()) {

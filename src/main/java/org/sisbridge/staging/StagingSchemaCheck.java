@@ -81,9 +81,9 @@ public final class StagingSchemaCheck {
         String where = "column " + table + "." + needed.column() + " is " + actual.described();
         if (!usable(needed.kind(), actual.jdbcType())) {
             findings.errors().add(where + ", needs " + needed.needs());
-        } else if (needed.kind().equals("text") && needed.length() != null && bounded(actual) && actual.size() < needed.length()) {
+        } else if (needed.kind().equals("text") && needed.needed() != null && bounded(actual) && actual.size() < needed.needed()) {
             findings.errors().add(where + ", needs " + needed.needs());
-        } else if (needed.kind().equals("timestamp") && actual.jdbcType() == Types.TIMESTAMP && actual.fractionDigits() < 3) {
+        } else if (needed.kind().equals("timestamp") && actual.jdbcType() == Types.TIMESTAMP && actual.fraction() < 3) {
             if (needed.fraction() == TargetColumn.Fraction.REQUIRED) {
                 findings.errors().add(where + ", which keeps whole seconds: the upstream sends milliseconds;"
                         + " needs a date and time with fractional seconds (such as DATETIME(3) or TIMESTAMP(3))");

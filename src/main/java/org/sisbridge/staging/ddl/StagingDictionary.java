@@ -13,14 +13,21 @@ import org.sisbridge.staging.mapping.CanonicalLayout;
  * column, the keys the agent relies on for exactly-once, and the indexes its queries use. Kept in
  * step with db/migration (StagingDictionaryTest compares it with a migrated database).
  *
- * <p>Each table is one line of fields, {@code name[:length][!][=default][+]}: a length makes a text
- * field bounded (a text field without one is long text), {@code !} is NOT NULL, {@code =} a default
+ * <p>Each table is one line of fields, {@code name[:length[/needed]][!][=default][+]}: a length makes a
+ * text field bounded (a text field without one is long text), {@code /needed} the least length that
+ * holds the agent's own values when that is less (checked instead of the length), {@code !} is NOT NULL, {@code =} a default
  * ({@code now} for the time of the insert), {@code +} the identity column the database numbers.
  */
 public final class StagingDictionary {
 
     /** How one canonical field is declared. */
-    public record Field(String name, String kind, Integer length, boolean notNull, String defaultValue, boolean identity) {
+    /**
+     * @param length the text length the DDL declares (the data dictionary's)
+     * @param needed the least length that holds what the agent writes: the same, or less for a field
+     *               whose values are the agent's own words (a report's source is "upstream" or "drop")
+     */
+    public record Field(String name, String kind, Integer length, Integer needed, boolean notNull, String defaultValue,
+                        boolean identity) {
     }
 
     /** One canonical table: fields in layout order, its key (primary), other unique keys, indexes. */
@@ -61,7 +68,7 @@ public final class StagingDictionary {
                         + " transition_valid!, report_id:100!, line_number!, loaded_at!",
                 "row_key, mis_code", List.of(), List.of("ccc_id"));
         table("sisbridge_report_load", "report_id:100!, sha256:64!, mis_code:3, period:16, period_start, period_end,"
-                        + " source:16!, rows_loaded!, rows_rejected!, loaded_at!",
+                        + " source:16/8!, rows_loaded!, rows_rejected!, loaded_at!",
                 "report_id, sha256", List.of(), List.of("sha256"));
         table("cccid_request", "request_id!+, mis_code:3!, local_id:64!, first_name:100, middle_name:100, last_name:100,"
                         + " birth_date, email:256, phone:32, postal_code:16, status:16!=PENDING, reason_code:40,"
@@ -121,16 +128,19 @@ public final class StagingDictionary {
         boolean notNull = s.endsWith("!");
         s = notNull ? s.substring(0, s.length() - 1) : s;
         Integer length = null;
+        Integer needed = null;
         int colon = s.indexOf(':');
         if (colon >= 0) {
-            length = Integer.valueOf(s.substring(colon + 1));
+            String[] lengths = s.substring(colon + 1).split("/");
+            length = Integer.valueOf(lengths[0]);
+            needed = Integer.valueOf(lengths[lengths.length - 1]);
             s = s.substring(0, colon);
         }
         String kind = kinds.get(s);
         if (kind == null) {
             throw new IllegalStateException("StagingDictionary." + table + "." + s + " is not in the canonical layout");
         }
-        return new Field(s, kind, length, notNull, defaultValue, identity);
+        return new Field(s, kind, length, needed, notNull, defaultValue, identity);
     }
 
     private static List<String> names(String list) {

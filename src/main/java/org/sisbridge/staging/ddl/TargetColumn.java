@@ -16,10 +16,12 @@ import org.sisbridge.staging.mapping.TableMapping;
  *
  * @param field    the canonical field, or null for a constant column
  * @param kind     what the column holds after conversion: text, number, timestamp, date, boolean
- * @param length   the text length needed, or null (not text, or long text)
+ * @param length   the text length the DDL declares, or null (not text, or long text)
+ * @param needed   the least text length that holds what the agent writes (what check asks for)
  * @param fraction what dropped fractional seconds would cost (timestamps only)
  */
-public record TargetColumn(String field, String column, String kind, Integer length, boolean notNull, String defaultValue,
+public record TargetColumn(String field, String column, String kind, Integer length, Integer needed, boolean notNull,
+                           String defaultValue,
                            boolean identity, Fraction fraction) {
 
     /** Constant columns (PeopleSoft's OPRID is 30 characters) get at least this many characters. */
@@ -34,7 +36,7 @@ public record TargetColumn(String field, String column, String kind, Integer len
             columns.add(of(table.name(), f, mapping));
         }
         mapping.constants().forEach((column, value) -> columns.add(new TargetColumn(null, column, "text",
-                Math.max(CONSTANT_MIN_LENGTH, value.length()), false, null, false, Fraction.NONE)));
+                Math.max(CONSTANT_MIN_LENGTH, value.length()), value.length(), false, null, false, Fraction.NONE)));
         return columns;
     }
 
@@ -44,10 +46,13 @@ public record TargetColumn(String field, String column, String kind, Integer len
         ColumnConversion conversion = mapped == null ? new ColumnConversion.AsIs() : mapped.conversion();
         String kind = conversion.producesText() ? "text" : f.kind();
         Integer length = f.length();
+        Integer needed = f.needed();
         if (conversion instanceof ColumnConversion.YesNo) {
             length = 1;
+            needed = 1;
         } else if (conversion instanceof ColumnConversion.DateTimeText t) {
             length = longestText(t.format(), f.kind());
+            needed = length;
         }
         String defaultValue = f.defaultValue();
         if ("now".equals(defaultValue) && !kind.equals("timestamp")) {
@@ -58,7 +63,7 @@ public record TargetColumn(String field, String column, String kind, Integer len
         Fraction fraction = !kind.equals("timestamp") ? Fraction.NONE
                 : StagingDictionary.MILLISECONDS_FROM_UPSTREAM.contains(table + "." + f.name()) ? Fraction.REQUIRED
                 : StagingDictionary.STAMPED_BY_AGENT.contains(f.name()) ? Fraction.WARN : Fraction.NONE;
-        return new TargetColumn(f.name(), column, kind, length, f.notNull(), defaultValue, f.identity(), fraction);
+        return new TargetColumn(f.name(), column, kind, length, needed, f.notNull(), defaultValue, f.identity(), fraction);
     }
 
     /** The longest text a date/time pattern writes (month and day names vary): over a year's months and a week's days. */
@@ -77,7 +82,7 @@ public record TargetColumn(String field, String column, String kind, Integer len
     /** How this column is described to a person: "text of at least 26 characters", "a date and time". */
     public String needs() {
         return switch (kind) {
-            case "text" -> length == null ? "text" : "text of at least " + length + " characters";
+            case "text" -> needed == null ? "text" : "text of at least " + needed + " characters";
             case "number" -> "a whole number";
             case "timestamp" -> "a date and time";
             case "date" -> "a date";
