@@ -40,6 +40,7 @@ import org.sisbridge.watch.WatchEndpoint;
  * every view (status, status --json, the status page, rejects list and show) reads them back
  * through the mapping's conversions: issue 12's "Bad value for type timestamp" from PeopleSoft's
  * LOADED_DTTM_TXT, and a status page saying "No report loaded yet" after reports had loaded.
+ * On H2, PostgreSQL and MariaDB, and the SQL Server and Oracle DDL on H2 in their compatibility modes.
  */
 class PrintedDdlTest {
 
@@ -47,7 +48,7 @@ class PrintedDdlTest {
     Path dir;
 
     static Stream<Arguments> cases() {
-        return TestDatabases.all().flatMap(kind -> Stream.of("peoplesoft", "banner").map(m -> Arguments.of(kind, m)));
+        return TestDatabases.withCompatibilityModes().flatMap(kind -> Stream.of("peoplesoft", "banner").map(m -> Arguments.of(kind, m)));
     }
 
     static Path mappingFile(String mapping) {
