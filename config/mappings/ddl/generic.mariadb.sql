@@ -127,6 +127,7 @@ CREATE TABLE cccid_roster_file (
     loaded_at          DATETIME(3) NOT NULL,
     results_written_at DATETIME(3),
     results_file       VARCHAR(255),
+    encoding           VARCHAR(40),
     CONSTRAINT pk_cccid_roster_file PRIMARY KEY (source)
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 

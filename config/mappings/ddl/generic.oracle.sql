@@ -127,6 +127,7 @@ CREATE TABLE cccid_roster_file (
     loaded_at          TIMESTAMP(3) NOT NULL,
     results_written_at TIMESTAMP(3),
     results_file       VARCHAR2(255 CHAR),
+    encoding           VARCHAR2(40 CHAR),
     CONSTRAINT pk_cccid_roster_file PRIMARY KEY (source)
 );
 

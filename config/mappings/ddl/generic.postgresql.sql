@@ -127,6 +127,7 @@ CREATE TABLE cccid_roster_file (
     loaded_at          TIMESTAMP NOT NULL,
     results_written_at TIMESTAMP,
     results_file       VARCHAR(255),
+    encoding           VARCHAR(40),
     CONSTRAINT pk_cccid_roster_file PRIMARY KEY (source)
 );
 

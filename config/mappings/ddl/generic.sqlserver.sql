@@ -68,9 +68,9 @@ CREATE TABLE cccid_request (
     request_id    BIGINT IDENTITY(1,1) NOT NULL,
     mis_code      NVARCHAR(3) NOT NULL,
     local_id      NVARCHAR(64) NOT NULL,
-    first_name    NVARCHAR(100),
-    middle_name   NVARCHAR(100),
-    last_name     NVARCHAR(100),
+    first_name    NVARCHAR(200),
+    middle_name   NVARCHAR(200),
+    last_name     NVARCHAR(200),
     birth_date    DATE,
     email         NVARCHAR(256),
     phone         NVARCHAR(32),
@@ -127,6 +127,7 @@ CREATE TABLE cccid_roster_file (
     loaded_at          DATETIME2(3) NOT NULL,
     results_written_at DATETIME2(3),
     results_file       NVARCHAR(255),
+    encoding           NVARCHAR(40),
     CONSTRAINT pk_cccid_roster_file PRIMARY KEY (source)
 );
 

@@ -8,12 +8,15 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
 import org.sisbridge.config.ConfigValidator;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.roster.MappedTable;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.staging.JdbcUrlMasking;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.upstream.UpstreamTrust;
 import org.sisbridge.watch.ManagementPortInUseException;
 
 /**
@@ -57,10 +60,13 @@ public final class AgentCheck {
             SecretCheck.run(report, environment, "database password", "sisbridge.staging.password-env",
                     config.textOrEmpty("sisbridge.staging.password-env"), "sisbridge.staging.password-file",
                     config.textOrEmpty("sisbridge.staging.password-file"), false);
+            if (JdbcUrlMasking.holdsPassword(config.textOrEmpty("sisbridge.staging.jdbc-url"))) {
+                report.warn(JdbcUrlMasking.advice());
+            }
             if (mapping != null) {
                 database(report, config, secrets, mapping);
             }
-            upstream(report, config, secrets);
+            upstream(report, config, secrets, context);
             managementPort(report, config);
         }
         return report;
@@ -115,9 +121,19 @@ public final class AgentCheck {
         DatabaseCheck.run(report, staging, mapping, table -> AgentBeans.tableNeeded(config, table));
     }
 
-    private static void upstream(CheckReport report, AgentProperties config, SecretSource secrets) {
+    private static void upstream(CheckReport report, AgentProperties config, SecretSource secrets,
+                                 org.apache.camel.CamelContext context) {
+        javax.net.ssl.SSLContext trust;
         try {
-            UpstreamCheck.run(report, AgentBeans.upstreamSettings(config, secrets));
+            // the agent's own trust: what check says about the upstream is what the flows will see
+            trust = UpstreamTrust.sslContext(AgentBeans.upstreamTrust(config, secrets), context);
+        } catch (RuntimeException e) {
+            report.error("upstream trust store: " + (e instanceof InvalidConfigurationException invalid
+                    ? String.join("; ", invalid.errors()) : e.getMessage()));
+            return;
+        }
+        try {
+            UpstreamCheck.run(report, AgentBeans.upstreamSettings(config, secrets), trust);
         } catch (RuntimeException e) {
             // the secret's absence is already reported above; anything else is new
             if (e.getMessage() != null && e.getMessage().contains("client secret is not set")) {

@@ -1,6 +1,7 @@
 package org.sisbridge.check;
 
 import java.io.PrintWriter;
+import org.sisbridge.staging.JdbcUrlMasking;
 
 /** What {@code check} found, printed as it goes: one line per finding, OK / WARN / ERROR first. */
 public final class CheckReport {
@@ -41,7 +42,8 @@ public final class CheckReport {
 
     private void line(String level, String what) {
         // continuation lines of a multi-line message stay under the message
-        out.println(level + " " + what.replace("\n", "\n      "));
+        // a password written inside the JDBC URL never reaches the console, whichever finding quotes it
+        out.println(level + " " + JdbcUrlMasking.mask(what).replace("\n", "\n      "));
         out.flush();
     }
 }

@@ -28,7 +28,7 @@ final class DatabaseCheck {
     }
 
     static void run(CheckReport report, StagingSettings settings, StagingMapping mapping, Predicate<String> tableNeeded) {
-        String where = settings.jdbcUrl() + " as user '" + settings.username() + "'";
+        String where = settings.shownUrl() + " as user '" + settings.username() + "'";
         DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         // check writes nothing: an H2 file that is not there yet is not created by looking for it
         try (Connection c = DriverManager.getConnection(settings.onlyIfItExists().jdbcUrl(), settings.username(),
@@ -37,11 +37,11 @@ final class DatabaseCheck {
                     + c.getMetaData().getDatabaseProductVersion() + ")");
         } catch (SQLException e) {
             if (StagingSettings.isMissingDatabase(e) && settings.manageSchema()) {
-                report.ok("no H2 database at " + settings.jdbcUrl() + " yet: the agent creates it, with its tables,"
+                report.ok("no H2 database at " + settings.shownUrl() + " yet: the agent creates it, with its tables,"
                         + " when it first starts (or ./sisbridge migrate now)");
             } else if (StagingSettings.isMissingDatabase(e)) {
                 report.error("staging schema incomplete and sisbridge.staging.manage-schema=false: there is no H2 database at "
-                        + settings.jdbcUrl() + " yet; run ./sisbridge migrate");
+                        + settings.shownUrl() + " yet; run ./sisbridge migrate");
             } else if (refusedCredentials(e)) {
                 report.error("database refused the credentials: " + where + ": " + e.getMessage()
                         + "\ncheck sisbridge.staging.username and the password (sisbridge.staging.password-env / password-file)");

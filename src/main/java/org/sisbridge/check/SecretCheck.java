@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,17 +57,23 @@ final class SecretCheck {
     }
 
     private static void permissions(CheckReport report, String what, Path path) throws IOException {
+        readableByOthers(what, path).ifPresent(report::warn);
+    }
+
+    /** The warning check and run give for a secret file its group or every user may read; empty when private (or not POSIX). */
+    static Optional<String> readableByOthers(String what, Path path) throws IOException {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(path);
         } catch (UnsupportedOperationException notPosix) {
-            return; // Windows: access is governed by ACLs, which this check does not read
+            return Optional.empty(); // Windows: access is governed by ACLs, which this check does not read
         }
         boolean group = permissions.contains(PosixFilePermission.GROUP_READ);
         boolean others = permissions.contains(PosixFilePermission.OTHERS_READ);
         if (group || others) {
-            report.warn("secret file readable by " + (others ? "every user of this machine" : "its group") + ": " + path
+            return Optional.of("secret file readable by " + (others ? "every user of this machine" : "its group") + ": " + path
                     + " holds the " + what + "; restrict it with chmod 600 " + path);
         }
+        return Optional.empty();
     }
 }

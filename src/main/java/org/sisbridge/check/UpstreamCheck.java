@@ -3,6 +3,7 @@ package org.sisbridge.check;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
@@ -14,8 +15,10 @@ final class UpstreamCheck {
     private UpstreamCheck() {
     }
 
-    static void run(CheckReport report, UpstreamSettings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.connectTimeoutMs())).build();
+    /** @param sslContext built from the sisbridge.upstream.trust-store* keys, as the agent builds its own */
+    static void run(CheckReport report, UpstreamSettings settings, SSLContext sslContext) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.connectTimeoutMs()))
+                .sslContext(sslContext).build();
         try {
             new UpstreamTokenProvider(settings, http, Clock.systemUTC()).currentToken();
             report.ok("upstream reachable at " + settings.baseUrl() + " and client '" + settings.clientId() + "' accepted (token obtained)");

@@ -11,6 +11,7 @@ import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.config.LoadedConfiguration;
 import org.sisbridge.runtime.AgentBeans;
+import org.sisbridge.staging.JdbcUrlMasking;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSchemaMigrator;
@@ -70,7 +71,7 @@ public class MigrateCommand implements Callable<Integer> {
             }
             try (HikariDataSource dataSource = StagingDataSourceFactory.create(staging)) {
                 MigrateResult result = StagingSchemaMigrator.migrate(dataSource, staging.database());
-                out.println("Staging database: " + staging.jdbcUrl() + " (" + staging.database().name().toLowerCase() + ")");
+                out.println("Staging database: " + staging.shownUrl() + " (" + staging.database().name().toLowerCase() + ")");
                 if (result.migrationsExecuted == 0) {
                     var current = StagingSchemaMigrator.flyway(dataSource, staging.database()).info().current();
                     String version = current == null ? "none" : current.getVersion().getVersion();
@@ -92,7 +93,7 @@ public class MigrateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         } catch (RuntimeException | java.sql.SQLException e) {
-            spec.commandLine().getErr().println("Migration failed: " + e.getMessage());
+            spec.commandLine().getErr().println("Migration failed: " + JdbcUrlMasking.mask(e.getMessage()));
             return 1;
         }
     }

@@ -3,9 +3,11 @@ package org.sisbridge.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sisbridge.check.StartupWarnings;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
 import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.config.LoadedConfiguration;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.staging.StagingDatabaseUnreachableException;
 import org.sisbridge.watch.ManagementPortInUseException;
@@ -33,10 +35,15 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // refuse to start on an unknown key or a bad value, naming it, before anything is built
-        ConfigFindings findings = new AgentConfiguration(SisbridgeCommand.home(), overrideFile, Map.of()).validate(System.getenv());
+        AgentConfiguration configuration = new AgentConfiguration(SisbridgeCommand.home(), overrideFile, Map.of());
+        ConfigFindings findings = configuration.validate(System.getenv());
         if (!findings.valid()) {
             spec.commandLine().getErr().println(new InvalidConfigurationException(findings.errors()).getMessage());
             return 2;
+        }
+        // what check warns about (a secret file others may read, a password in the JDBC URL), in the log of every start
+        try (LoadedConfiguration loaded = configuration.load(System.getenv())) {
+            StartupWarnings.of(loaded.properties(), System.getenv()).forEach(w -> LOG.warn("Configuration: {}", w));
         }
         SisbridgeAgent.Builder builder = SisbridgeAgent.builder(SisbridgeCommand.home());
         if (overrideFile != null) {

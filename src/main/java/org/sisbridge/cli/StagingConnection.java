@@ -47,7 +47,7 @@ final class StagingConnection implements AutoCloseable {
             return StagingDataSourceFactory.create(settings.onlyIfItExists().withPoolSize(2));
         } catch (StagingDatabaseUnreachableException e) {
             if (StagingSettings.isMissingDatabase(e.getCause())) {
-                throw new StagingUnavailableException("There is no staging database at " + settings.jdbcUrl()
+                throw new StagingUnavailableException("There is no staging database at " + settings.shownUrl()
                         + " yet: the agent creates it when it first starts (./sisbridge run), or ./sisbridge migrate creates it now.");
             }
             throw new StagingUnavailableException(e.getMessage() + "\n" + WHAT_TO_CHECK);
@@ -58,7 +58,7 @@ final class StagingConnection implements AutoCloseable {
     private void requireSchema() {
         if (settings.manageSchema()
                 && StagingSchemaMigrator.flyway(dataSource, settings.database()).info().current() == null) {
-            throw new StagingUnavailableException("The staging database " + settings.jdbcUrl() + " has no sisbridge tables"
+            throw new StagingUnavailableException("The staging database " + settings.shownUrl() + " has no sisbridge tables"
                     + " yet: the agent creates them when it first starts (./sisbridge run), or ./sisbridge migrate creates them now.");
         }
     }

@@ -25,6 +25,7 @@ public final class ConfigKeys {
         rule("sisbridge.mis-codes", KeyRule.misCodes());
 
         rule("sisbridge.upstream.base-url", KeyRule.httpUrl());
+        rule("sisbridge.upstream.allow-plain-http", flag());
         rule("sisbridge.upstream.client-id", required());
         rule("sisbridge.upstream.client-secret-env", environmentVariableName());
         rule("sisbridge.upstream.client-secret-file", any());
@@ -65,6 +66,7 @@ public final class ConfigKeys {
         rule("sisbridge.watch.port", integer(0, 65535));
         rule("sisbridge.watch.token-env", environmentVariableName());
         rule("sisbridge.watch.token-file", any());
+        rule("sisbridge.watch.allowed-hosts", KeyRule.hostNames());
         rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));
         rule("sisbridge.watch.stuck-call-grace-ms", atLeast(0));
@@ -117,9 +119,19 @@ public final class ConfigKeys {
         rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
         rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
+        rule("sisbridge.roster.charset", ConfigKeys::autoOrCharset);
     }
 
     private ConfigKeys() {
+    }
+
+    private static String autoOrCharset(String value) {
+        try {
+            return value.equalsIgnoreCase("auto") || java.nio.charset.Charset.isSupported(value) ? null
+                    : "must be auto or a charset name this Java knows (windows-1252, ISO-8859-15, ...), is '" + value + "'";
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return "must be auto or a charset name, is '" + value + "'";
+        }
     }
 
     private static void rule(String key, KeyRule rule) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.spi.PropertiesComponent;
+import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDatabase;
 
 /**
@@ -30,6 +31,12 @@ public final class ConfigValidator {
      */
     public static ConfigFindings validate(PropertiesComponent properties, Set<String> referenceKeys,
                                           Map<String, String> environment) {
+        return validate(properties, referenceKeys, environment, new SecretSource(environment));
+    }
+
+    /** @param secrets where the agent reads its secrets (a rule may depend on whether one is set) */
+    public static ConfigFindings validate(PropertiesComponent properties, Set<String> referenceKeys,
+                                          Map<String, String> environment, SecretSource secrets) {
         Set<String> known = new TreeSet<>(referenceKeys);
         known.addAll(ConfigKeys.rules().keySet());
         List<String> errors = new ArrayList<>();
@@ -59,14 +66,14 @@ public final class ConfigValidator {
             }
         }
         if (errors.isEmpty()) {
-            crossChecks(properties, errors);
+            crossChecks(properties, secrets, errors);
         }
         unknownEnvironmentVariables(environment, known, properties, warnings);
         return new ConfigFindings(List.copyOf(errors), List.copyOf(warnings));
     }
 
     /** Rules that involve two keys; run once each key is valid on its own. */
-    private static void crossChecks(PropertiesComponent p, List<String> errors) {
+    private static void crossChecks(PropertiesComponent p, SecretSource secrets, List<String> errors) {
         int minAge = Integer.parseInt(value(p, "sisbridge.roster.min-age"));
         int maxAge = Integer.parseInt(value(p, "sisbridge.roster.max-age"));
         if (minAge >= maxAge) {
@@ -83,6 +90,7 @@ public final class ConfigValidator {
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
+        ExposureRules.check(key -> value(p, key), secrets, errors);
     }
 
     private static String value(PropertiesComponent p, String key) {

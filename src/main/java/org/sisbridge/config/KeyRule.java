@@ -69,8 +69,22 @@ public interface KeyRule {
         };
     }
 
+    /** A comma-separated list of host names or addresses (no scheme, port or path); empty for none. */
+    static KeyRule hostNames() {
+        Pattern host = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+");
+        return value -> {
+            for (String name : value.split(",")) {
+                if (!name.isBlank() && !host.matcher(name.trim()).matches()) {
+                    return "must be host names or addresses separated by commas (no scheme, port or path), has '"
+                            + name.trim() + "'";
+                }
+            }
+            return null;
+        };
+    }
+
     static KeyRule jdbcUrl() {
-        return value -> value.startsWith("jdbc:") ? null : "must be a JDBC URL (jdbc:...), is '" + value + "'";
+        return value -> value.startsWith("jdbc:") ? null : "must be a JDBC URL (jdbc:...), is '" + org.sisbridge.staging.JdbcUrlMasking.mask(value) + "'";
     }
 
     static KeyRule sqlIdentifier() {

@@ -51,8 +51,13 @@ public class EventPageWriter {
         this.clock = clock;
     }
 
-    /** The page's events sorted into good and bad: no database work, so it can run ahead of {@link #commit}. */
-    public CheckedPage check(EventPage page) {
+    /**
+     * The page's events sorted into good and bad: no database work, so it can run ahead of {@link #commit}.
+     *
+     * @param fromCursor the cursor the page was fetched with (null: the feed's start); its commit moves
+     *                   the checkpoint only from there
+     */
+    public CheckedPage check(EventPage page, String fromCursor) {
         List<IdmeEvent> accepted = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         for (JsonNode raw : page.events()) {
@@ -63,11 +68,11 @@ public class EventPageWriter {
                 rejects.add(bad.reject());
             }
         }
-        return new CheckedPage(page, accepted, rejects);
+        return new CheckedPage(page, fromCursor, accepted, rejects);
     }
 
-    /** A page after validation, before staging. */
-    public record CheckedPage(EventPage page, List<IdmeEvent> accepted, List<Reject> rejects) {
+    /** A page after validation, before staging, with the cursor it was fetched with. */
+    public record CheckedPage(EventPage page, String fromCursor, List<IdmeEvent> accepted, List<Reject> rejects) {
     }
 
     /**
@@ -84,15 +89,22 @@ public class EventPageWriter {
             try {
                 List<IdmeEvent> stored = eventTable.insertNew(connection, checked.accepted(), LocalDateTime.now(clock));
                 List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
-                checkpoints.save(connection, FLOW, misCode, page.nextCursor());
+                // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
+                checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.nextCursor());
                 outcome = outcome(misCode, page, stored, newRejects);
                 activity.record(connection, FLOW, misCode, counts(outcome));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // on a broken connection the rollback fails too ("connection is closed"): the page's own
+                // failure (a read timeout, say) is what the poll's line must say, so it is the one thrown
+                try {
+                    connection.rollback();
+                } catch (SQLException | RuntimeException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit(connection);
             }
         }
         statistics.record(outcome);
@@ -100,6 +112,14 @@ public class EventPageWriter {
                 System.nanoTime() - started);
         activity.committed(FLOW, misCode, counts(outcome));
         return outcome;
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException brokenConnection) {
+            // the pool drops a broken connection; a failure here must not hide the page's own outcome
+        }
     }
 
     private static BatchCounts counts(PageOutcome outcome) {

@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * turns. At most one page is in flight. Pages still commit in feed order, each with its cursor, so
  * exactly-once is unchanged: a failed commit surfaces on the route's next hand-over (or at
  * {@link #awaitPending}), the poll stops, and the cursor is where the last committed page left it.
+ * <p>
+ * Once a page failed, nothing more commits until the next poll has read the cursor again
+ * ({@link #startPoll}): a retried hand-over gets the same failure, never the next page committed in
+ * the failed one's place. The checkpoint's compare-and-set refuses such a page as well.
  */
 public class WriteBehindPages {
 
@@ -22,6 +26,7 @@ public class WriteBehindPages {
     private final EventPageWriter writer;
     private final ExecutorService executor;
     private Future<PageOutcome> pending;
+    private Exception failed;
 
     /** @param executor a single-threaded executor (from Camel's ExecutorServiceManager, so it stops with Camel) */
     public WriteBehindPages(EventPageWriter writer, ExecutorService executor) {
@@ -30,11 +35,30 @@ public class WriteBehindPages {
     }
 
     /**
+     * The start of a poll, before it reads the cursor: waits for a page of an earlier poll still
+     * committing (failing with its error), and then accepts pages again.
+     */
+    public synchronized void startPoll() throws Exception {
+        // a failure an earlier poll already ended with is not this poll's
+        failed = null;
+        try {
+            awaitPending();
+        } finally {
+            failed = null;
+        }
+    }
+
+    /**
      * Checks this page on the caller's thread (no database work), waits for the page before to
      * commit (failing with its error), then hands this one to the writer.
+     *
+     * @param fromCursor the cursor this page was fetched with: its commit moves the checkpoint from there only
      */
-    public synchronized void submit(String misCode, EventPage page) throws Exception {
-        EventPageWriter.CheckedPage checked = writer.check(page);
+    public synchronized void submit(String misCode, String fromCursor, EventPage page) throws Exception {
+        if (failed != null) {
+            throw failed;
+        }
+        EventPageWriter.CheckedPage checked = writer.check(page, fromCursor);
         awaitPending();
         pending = executor.submit(() -> {
             PageOutcome outcome = writer.commit(misCode, checked);
@@ -51,8 +75,14 @@ public class WriteBehindPages {
         });
     }
 
-    /** Waits until the page in flight, if any, has committed; rethrows its failure as it was. */
+    /**
+     * Waits until the page in flight, if any, has committed; rethrows its failure as it was, and
+     * again on every later call until {@link #startPoll}.
+     */
     public synchronized void awaitPending() throws Exception {
+        if (failed != null) {
+            throw failed;
+        }
         if (pending == null) {
             return;
         }
@@ -61,10 +91,8 @@ public class WriteBehindPages {
         try {
             inFlight.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
+            failed = e.getCause() instanceof Exception cause ? cause : e;
+            throw failed;
         }
     }
 }

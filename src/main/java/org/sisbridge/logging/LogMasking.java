@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sisbridge.staging.JdbcUrlMasking;
 
 /**
  * The safety net under every log line: e-mail addresses and values that look like a date of birth
@@ -35,7 +36,9 @@ public final class LogMasking {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = text.indexOf('@') >= 0 ? EMAIL.matcher(text).replaceAll(EMAIL_MASK) : text;
+        // a JDBC URL's password first: its user:secret@host form would otherwise read as an e-mail address
+        String masked = JdbcUrlMasking.mask(text);
+        masked = masked.indexOf('@') >= 0 ? EMAIL.matcher(masked).replaceAll(EMAIL_MASK) : masked;
         return maskBirthDates(masked);
     }
 

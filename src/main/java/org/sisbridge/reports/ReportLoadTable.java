@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.sisbridge.staging.ProgressMarkerMovedException;
 import org.sisbridge.staging.SqlIdentifier;
 import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.ColumnConversion;
@@ -99,8 +100,26 @@ public class ReportLoadTable {
         }
     }
 
+    /**
+     * Inserts the report's load row if none exists yet for this report version, in the caller's
+     * transaction (that of the report's last rows). A row already there means another load finished
+     * this report first: {@link ProgressMarkerMovedException} then fails the transaction, so the
+     * report is never counted as loaded twice. The table's key on (report_id, sha256), where the
+     * layout has one, closes the gap between the read and the insert.
+     */
     public void record(Connection connection, ReportIdentity report, long rowsLoaded, long rowsRejected,
                        LocalDateTime loadedAt) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM " + mapping.table() + " WHERE "
+                + mapping.column("report_id") + " = ? AND " + mapping.column("sha256") + " = ?")) {
+            select.setObject(1, mapping.value("report_id", report.reportId()));
+            select.setObject(2, mapping.value("sha256", report.sha256()));
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    throw new ProgressMarkerMovedException("report " + report.reportId() + " already has a load row in "
+                            + mapping.table() + " (another load finished it first)");
+                }
+            }
+        }
         try (PreparedStatement insert = connection.prepareStatement(mapping.insertSql(FIELDS))) {
             mapping.bind(insert, FIELDS, values(report, rowsLoaded, rowsRejected, loadedAt));
             insert.executeUpdate();

@@ -13,7 +13,8 @@ import org.sisbridge.staging.mapping.TableMapping;
  * The batches sent ({@code cccid_batch}, or wherever the college's mapping sends it). A batch is OPEN from the moment its students are
  * marked SENT (before any HTTP call), SUBMITTED once upstream gave it a job, then COMPLETE or
  * FAILED. Its batch_id is the Idempotency-Key, so a batch left open by a crash is sent again
- * with the same key and upstream answers with the same job.
+ * with the same key and upstream answers with the same job. Every state change is an update that
+ * names the state it expects to replace; a change that finds another state changes nothing.
  */
 public class CccidBatchTable {
 
@@ -56,36 +57,50 @@ public class CccidBatchTable {
         return batches;
     }
 
-    /** Counts one more POST of the batch (the operator sees batches upstream keeps refusing). */
-    public void countAttempt(Connection c, String batchId, Timestamp now) throws SQLException {
+    /**
+     * Counts one more POST of the batch (the operator sees batches upstream keeps refusing), only
+     * while it is still OPEN.
+     *
+     * @return false when the batch is no longer OPEN: another run submitted or settled it, so it must not be sent
+     */
+    public boolean countAttempt(Connection c, String batchId, Timestamp now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("updated_at") + " = ?, "
-                + t.col("attempts") + " = " + t.col("attempts") + " + 1 WHERE " + t.col("batch_id") + " = ?")) {
+                + t.col("attempts") + " = " + t.col("attempts") + " + 1 WHERE " + t.col("batch_id") + " = ? AND "
+                + t.col("status") + " = " + t.literal("status", "OPEN"))) {
             t.set(ps, 1, "updated_at", now);
             t.set(ps, 2, "batch_id", batchId);
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         }
     }
 
-    public void recordJob(Connection c, String batchId, String jobId, Timestamp now) throws SQLException {
+    /** OPEN to SUBMITTED with its job. @return false when the batch was no longer OPEN (another run moved it) */
+    public boolean recordJob(Connection c, String batchId, String jobId, Timestamp now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = "
                 + t.literal("status", "SUBMITTED") + ", " + t.col("job_id") + " = ?, " + t.col("updated_at") + " = ? WHERE "
                 + t.col("batch_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", "OPEN"))) {
             t.set(ps, 1, "job_id", jobId);
             t.set(ps, 2, "updated_at", now);
             t.set(ps, 3, "batch_id", batchId);
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         }
     }
 
-    /** @return false when the batch was already settled (its results must not be applied twice) */
-    public boolean close(Connection c, String batchId, String status, String error, Timestamp now) throws SQLException {
+    /**
+     * SUBMITTED with this job to a final state: the update names the state and job the results were
+     * polled for, so a job's answer settles its batch once and never a batch that moved on.
+     *
+     * @return false when the batch was already settled (its results must not be applied twice)
+     */
+    public boolean close(Connection c, String batchId, String jobId, String status, String error, Timestamp now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = ?, "
                 + t.col("last_error") + " = ?, " + t.col("updated_at") + " = ? WHERE " + t.col("batch_id") + " = ? AND "
-                + t.col("status") + " IN (" + t.literal("status", "OPEN") + ", " + t.literal("status", "SUBMITTED") + ")")) {
+                + t.col("status") + " = " + t.literal("status", "SUBMITTED") + " AND " + t.col("job_id") + " = ?")) {
             t.set(ps, 1, "status", status);
             t.set(ps, 2, "last_error", error == null ? null : CccidRequestTable.truncate(error, 1000));
             t.set(ps, 3, "updated_at", now);
             t.set(ps, 4, "batch_id", batchId);
+            t.set(ps, 5, "job_id", jobId);
             return ps.executeUpdate() == 1;
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.sisbridge.staging.ProgressMarkerMovedException;
 import org.sisbridge.staging.mapping.TableMapping;
 
 /**
@@ -109,21 +110,44 @@ public class CccidRequestTable {
         return moved;
     }
 
-    /** Final or new states for several rows, each with its reason (null for DONE). */
-    public void settle(Connection c, List<Settlement> settlements, Timestamp now) throws SQLException {
+    /**
+     * Final or new states for several rows, each with its reason (null for DONE). Each update names
+     * the state its row was read in ({@code expected}); a row found in another state means another
+     * run moved it, and {@link ProgressMarkerMovedException} fails the caller's transaction rather
+     * than overwrite that run's outcome.
+     */
+    public void settle(Connection c, String expected, List<Settlement> settlements, Timestamp now) throws SQLException {
+        settle(c, expected, null, settlements, now);
+    }
+
+    /** The same for the students of one batch: each update also names the batch the student was sent in. */
+    public void settle(Connection c, String expected, String batchId, List<Settlement> settlements, Timestamp now)
+            throws SQLException {
+        if (settlements.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = ?, "
                 + t.col("reason_code") + " = ?, " + t.col("status_reason") + " = ?, " + t.col("updated_at") + " = ?"
-                + " WHERE " + t.col("request_id") + " = ?")) {
+                + " WHERE " + t.col("request_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", expected)
+                + (batchId == null ? "" : " AND " + t.col("batch_id") + " = ?"))) {
             for (Settlement s : settlements) {
                 t.set(ps, 1, "status", s.status());
                 t.set(ps, 2, "reason_code", s.reasonCode());
                 t.set(ps, 3, "status_reason", s.reason() == null ? null : truncate(s.reason(), 1000));
                 t.set(ps, 4, "updated_at", now);
                 ps.setLong(5, s.requestId());
+                if (batchId != null) {
+                    t.set(ps, 6, "batch_id", batchId);
+                }
                 ps.addBatch();
             }
-            if (!settlements.isEmpty()) {
-                ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                // SUCCESS_NO_INFO (some drivers' batches) says nothing either way; the batch row's own CAS still guards
+                if (counts[i] == 0) {
+                    throw new ProgressMarkerMovedException("outbox row " + settlements.get(i).requestId() + " of " + t.table()
+                            + " is no longer " + expected + (batchId == null ? "" : " in batch " + batchId));
+                }
             }
         }
     }
@@ -197,9 +221,14 @@ public class CccidRequestTable {
         return students;
     }
 
+    /** At most max code points (as the validator and the contract count), never half a surrogate pair. */
     private static String clip(String value, int max) {
         String v = blankToNull(value);
-        return v == null ? null : truncate(v.trim(), max);
+        if (v == null) {
+            return null;
+        }
+        String trimmed = v.trim();
+        return trimmed.codePointCount(0, trimmed.length()) <= max ? trimmed : trimmed.substring(0, trimmed.offsetByCodePoints(0, max));
     }
 
     private static String blankToNull(String value) {

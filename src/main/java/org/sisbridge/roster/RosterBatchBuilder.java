@@ -69,7 +69,7 @@ public class RosterBatchBuilder {
             }
             if (!invalid.isEmpty()) {
                 RosterTransaction.run(dataSource, c -> {
-                    requests.settle(c, invalid, now());
+                    requests.settle(c, "PENDING", invalid, now());
                     return null;
                 });
                 rejected += invalid.size();

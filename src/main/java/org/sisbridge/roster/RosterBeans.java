@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
@@ -36,8 +37,9 @@ public class RosterBeans implements CamelConfiguration {
         StagingMapping mapping = registry.lookupByNameAndType("stagingMapping", StagingMapping.class);
         List<String> unusable = MappedTable.problems(mapping);
         if (!unusable.isEmpty()) {
-            throw new IllegalArgumentException("sisbridge.staging.mapping (" + config.text("sisbridge.staging.mapping")
-                    + "): the roster flow cannot work with these conversions:\n  - " + String.join("\n  - ", unusable));
+            // the site's mapping: refused like any configuration error (run exits 2 with this message)
+            throw new InvalidConfigurationException(List.of("sisbridge.staging.mapping (" + config.text("sisbridge.staging.mapping")
+                    + "): the roster flow cannot work with these conversions:\n  - " + String.join("\n  - ", unusable)));
         }
         CccidRequestTable requests = new CccidRequestTable(mapping.table("cccid_request"));
         CccidBatchTable batches = new CccidBatchTable(mapping.table("cccid_batch"));
@@ -52,14 +54,15 @@ public class RosterBeans implements CamelConfiguration {
         RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
-        registry.bind("rosterResultWriter", new RosterResultWriter(dataSource, requests, batches,
-                results, settings.maxAttempts(), metrics, clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
+        AgentBeans.bindIfAbsent(registry, "rosterResultWriter", RosterResultWriter.class, () -> new RosterResultWriter(dataSource,
+                requests, batches, results, settings.maxAttempts(), metrics, clock,
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
                 staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox"))),
-                config.integer("sisbridge.roster.max-line-chars")));
+                config.integer("sisbridge.roster.max-line-chars"), RosterFileText.fallback(config.text("sisbridge.roster.charset"))));
         registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", config.integer("sisbridge.roster.inbox-settle-ms")));
         registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));

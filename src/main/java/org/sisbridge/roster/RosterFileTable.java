@@ -13,7 +13,7 @@ import org.sisbridge.staging.mapping.TableMapping;
 public class RosterFileTable {
 
     private static final List<String> INSERT_FIELDS = List.of("source", "file_name", "row_count", "unreadable_lines",
-            "loaded_at");
+            "loaded_at", "encoding");
 
     private final MappedTable t;
     private final MappedTable requests;
@@ -43,9 +43,12 @@ public class RosterFileTable {
         }
     }
 
-    void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now) throws SQLException {
+    /** @param encoding how the file's text was read (UTF-8, UTF-16LE BOM, windows-1252, ...) */
+    void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now, String encoding)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(t.insertSql(INSERT_FIELDS))) {
-            t.bindRow(ps, INSERT_FIELDS, List.of(source, CccidRequestTable.truncate(fileName, 255), rows, unreadable, now));
+            t.bindRow(ps, INSERT_FIELDS, List.of(source, CccidRequestTable.truncate(fileName, 255), rows, unreadable, now,
+                    encoding));
             ps.executeUpdate();
         }
     }

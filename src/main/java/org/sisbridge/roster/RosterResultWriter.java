@@ -74,7 +74,7 @@ public class RosterResultWriter {
         job.results().forEach(r -> byLocalId.put(r.localId(), r));
         return RosterTransaction.run(dataSource, c -> {
             Timestamp now = now();
-            if (!batches.close(c, batch.batchId(), "COMPLETE", null, now)) {
+            if (!batches.close(c, batch.batchId(), batch.jobId(), "COMPLETE", null, now)) {
                 return BatchOutcome.ALREADY_SETTLED;
             }
             List<CccidResultTable.Row> rows = new ArrayList<>();
@@ -115,7 +115,7 @@ public class RosterResultWriter {
                                 + RejectReason.UPSTREAM_REJECTED.hint()));
             }
             results.insert(c, rows, now);
-            requests.settle(c, settled, now);
+            requests.settle(c, "SENT", batch.batchId(), settled, now);
             if (errors > 0) {
                 LOG.warn("Roster batch {} (job {}) for MIS {}: {} student result(s) from upstream could not be stored"
                         + " (reason {}); those students are ERROR, the others settle", batch.batchId(), batch.jobId(),
@@ -129,7 +129,7 @@ public class RosterResultWriter {
         String why = "upstream job " + batch.jobId() + " FAILED" + (job.error() == null ? "" : ": " + job.error());
         return RosterTransaction.run(dataSource, c -> {
             Timestamp now = now();
-            if (!batches.close(c, batch.batchId(), "FAILED", why, now)) {
+            if (!batches.close(c, batch.batchId(), batch.jobId(), "FAILED", why, now)) {
                 return BatchOutcome.ALREADY_SETTLED;
             }
             int requeued = requests.requeueBatch(c, batch.batchId(), maxAttempts, RejectReason.UPSTREAM_JOB_FAILED.name(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
+import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.config.ConfigValidator;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
@@ -51,6 +53,9 @@ import org.slf4j.LoggerFactory;
  */
 public class AgentBeans implements CamelConfiguration {
 
+    /** The registry name of the one SSLContext every upstream client uses (flows' token client, readiness). */
+    public static final String UPSTREAM_SSL_CONTEXT = "upstreamSslContext";
+
     private static final Logger LOG = LoggerFactory.getLogger(AgentBeans.class);
 
     private final SecretSource secrets;
@@ -65,7 +70,7 @@ public class AgentBeans implements CamelConfiguration {
         // nothing is built from a configuration with an unknown key or a bad value
         ConfigFindings findings = ConfigValidator.validate(context.getPropertiesComponent(),
                 AgentConfiguration.referenceKeys(Path.of(config.text("sisbridge.home"), "config/application.properties")),
-                System.getenv());
+                System.getenv(), secrets);
         findings.warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         findings.requireValid();
         Registry registry = context.getRegistry();
@@ -82,7 +87,13 @@ public class AgentBeans implements CamelConfiguration {
                 dataSource.close();
             }
         });
-        StagingMapping mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+        StagingMapping mapping;
+        try {
+            mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+        } catch (IllegalArgumentException e) {
+            // a mapping file that does not load is the site's configuration: refused (exit 2), not a crash
+            throw new InvalidConfigurationException(List.of(e.getMessage()));
+        }
         registry.bind("stagingMapping", mapping);
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
@@ -92,14 +103,15 @@ public class AgentBeans implements CamelConfiguration {
             // a flow that is turned off needs none of its tables
             List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> tableNeeded(config, table));
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("sisbridge.staging.manage-schema=false, but the staging database lacks what"
-                        + " the agent needs:\n  - " + String.join("\n  - ", missing)
+                // the site's setup, which a restart does not change: refused like a configuration error (exit 2)
+                throw new InvalidConfigurationException(List.of("sisbridge.staging.manage-schema=false, but the staging"
+                        + " database lacks what the agent needs:\n  - " + String.join("\n  - ", missing)
                         + "\nCreate these tables and columns, or map the agent's fields to yours in the mapping file ("
-                        + config.text("sisbridge.staging.mapping") + ").");
+                        + config.text("sisbridge.staging.mapping") + ")."));
             }
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
-                () -> new CheckpointStore(dataSource, staging.checkpointTable(), staging.database().dialect(), clock));
+                () -> new CheckpointStore(dataSource, staging.checkpointTable(), clock));
         registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
         FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class,
                 () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
@@ -111,14 +123,13 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
         UpstreamSettings upstream = upstreamSettings(config, secrets);
-        // one trust for both upstream clients: the Camel https component (config) and the token provider
-        SSLContextParameters trust = UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
-                config.text("sisbridge.upstream.trust-store-type"),
-                secrets.read(config.textOrEmpty("sisbridge.upstream.trust-store-password-env"),
-                        config.textOrEmpty("sisbridge.upstream.trust-store-password-file")));
+        // one trust for every upstream client: the Camel https component (config), the token provider and readiness
+        SSLContextParameters trust = upstreamTrust(config, secrets);
         registry.bind("upstreamSslContextParameters", trust);
+        SSLContext sslContext = UpstreamTrust.sslContext(trust, context);
+        registry.bind(UPSTREAM_SSL_CONTEXT, sslContext);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
-                .sslContext(UpstreamTrust.sslContext(trust, context)).build();
+                .sslContext(sslContext).build();
         UpstreamLimits limits = UpstreamLimits.from(config);
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock, limits);
         registry.bind("upstreamTokenProvider", tokens);
@@ -130,7 +141,17 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),
                 upstreamText));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
-        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity));
+        registry.bind("pollFailureRecorder", new PollFailureRecorder(activity, staging,
+                () -> registry.lookupByNameAndType("flowMetrics", org.sisbridge.watch.FlowMetrics.class)));
+        registry.bind("failureSite", new FailureSite());
+    }
+
+    /** The trust the sisbridge.upstream.trust-store* keys describe (the JVM's default when the store key is empty). */
+    public static SSLContextParameters upstreamTrust(AgentProperties config, SecretSource secrets) {
+        return UpstreamTrust.parameters(config.textOrEmpty("sisbridge.upstream.trust-store"),
+                config.text("sisbridge.upstream.trust-store-type"),
+                secrets.read(config.textOrEmpty("sisbridge.upstream.trust-store-password-env"),
+                        config.textOrEmpty("sisbridge.upstream.trust-store-password-file")));
     }
 
     /** Whether a canonical table is needed: its flow is on (the agent's own tables always are). */

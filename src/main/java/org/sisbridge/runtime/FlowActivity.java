@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.FlowRunStore;
+import org.sisbridge.staging.JdbcUrlMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,21 @@ public class FlowActivity {
     }
 
     public void failure(String flow, String scope, String message) {
+        failure(flow, scope, message, false);
+    }
+
+    /**
+     * A failure of the staging database itself: kept in memory for the status page and written to the
+     * flow-run table if the database answers again; if it does not, that is no second line, since the
+     * failure's own line already named the database.
+     */
+    public void failureOfDatabase(String flow, String scope, String message) {
+        failure(flow, scope, message, true);
+    }
+
+    private void failure(String flow, String scope, String failure, boolean databaseAlreadyBlamed) {
+        // the status page and status.json show this text: a JDBC URL quoted by a driver's error keeps its password out
+        String message = JdbcUrlMasking.mask(failure);
         Instant now = clock.instant();
         synchronized (this) {
             entries.compute(flow + "/" + scope, (k, old) -> new Entry(old == null ? null : old.lastSuccessAt,
@@ -78,7 +94,11 @@ public class FlowActivity {
             try {
                 store.failure(flow, scope, now, message);
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+                if (databaseAlreadyBlamed) {
+                    LOG.debug("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+                } else {
+                    LOG.warn("Could not record the failure of {} / {} in the flow-run table: {}", flow, scope, e.getMessage());
+                }
             }
         }
     }

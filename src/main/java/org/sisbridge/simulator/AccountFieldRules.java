@@ -38,7 +38,7 @@ final class AccountFieldRules {
         return errors;
     }
 
-    /** @return true when the value is present and within its length */
+    /** @return true when the value is present and within its length (in Unicode code points, as the contract says) */
     private static boolean text(List<AccountFieldError> errors, String field, String value, boolean required, int max) {
         if (value == null || value.isBlank()) {
             if (required) {
@@ -46,7 +46,7 @@ final class AccountFieldRules {
             }
             return false;
         }
-        if (value.length() > max) {
+        if (value.codePointCount(0, value.length()) > max) { // the contract counts code points
             errors.add(new AccountFieldError(field, "TOO_LONG", field + " is longer than " + max + " characters"));
             return false;
         }

@@ -24,6 +24,7 @@ public final class AccountRegistry {
     private final Map<String, String> cccidByName = new HashMap<>();
     private final Map<String, String> cccidByPhone = new HashMap<>();
     private final Map<String, AtomicInteger> createdPerStudent = new HashMap<>();
+    private final Map<String, List<String>> namesCreated = new HashMap<>();
     private long created;
 
     AccountRegistry(SimulatorSettings settings) {
@@ -64,6 +65,7 @@ public final class AccountRegistry {
         String cccid = population.cccid(population.size() + created++);
         remember(cccid, s.email(), name, s.phone());
         createdPerStudent.computeIfAbsent(misCode + "/" + s.localId(), k -> new AtomicInteger()).incrementAndGet();
+        namesCreated.put(misCode + "/" + s.localId(), java.util.Arrays.asList(s.firstName(), s.middleName(), s.lastName()));
         return AccountOutcome.created(s.localId(), cccid);
     }
 
@@ -71,6 +73,11 @@ public final class AccountRegistry {
     public synchronized int accountsCreated(String misCode, String localId) {
         AtomicInteger n = createdPerStudent.get(misCode + "/" + localId);
         return n == null ? 0 : n.get();
+    }
+
+    /** The first, middle and last name an account was created with, as received; null when none was created. */
+    public synchronized List<String> namesCreated(String misCode, String localId) {
+        return namesCreated.get(misCode + "/" + localId);
     }
 
     /** Accounts created by bulk jobs since start. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.sisbridge.config.InvalidConfigurationException;
 
 /**
  * Reads a secret from an environment variable or, failing that, from a file. Secrets are never
@@ -34,7 +36,8 @@ public final class SecretSource {
             try {
                 return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read secret file " + file + ": " + e.getMessage(), e);
+                // a configuration error (run exits 2 with this line), not a crash
+                throw new InvalidConfigurationException(List.of("cannot read secret file " + file + ": " + e.getMessage()));
             }
         }
         return "";

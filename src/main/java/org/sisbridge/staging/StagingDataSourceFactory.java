@@ -21,6 +21,8 @@ public final class StagingDataSourceFactory {
         config.setConnectionTimeout(settings.connectionTimeoutMs());
         // every write path manages its own transaction
         config.setAutoCommit(true);
+        // a connection whose socket failed is dropped, so the next poll gets a working one
+        config.setExceptionOverride(new BrokenConnectionEviction());
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

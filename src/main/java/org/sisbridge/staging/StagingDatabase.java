@@ -65,7 +65,7 @@ public enum StagingDatabase {
         } else if (url.startsWith("jdbc:oracle:")) {
             return ORACLE;
         }
-        throw new IllegalArgumentException("sisbridge.staging.jdbc-url: unsupported database in '" + jdbcUrl
+        throw new IllegalArgumentException("sisbridge.staging.jdbc-url: unsupported database in '" + JdbcUrlMasking.mask(jdbcUrl)
                 + "'; supported: H2, PostgreSQL, MariaDB/MySQL, SQL Server, Oracle");
     }
 }

@@ -9,7 +9,7 @@ package org.sisbridge.staging;
 public class StagingDatabaseUnreachableException extends RuntimeException {
 
     public StagingDatabaseUnreachableException(StagingSettings settings, Throwable cause) {
-        super("Cannot reach the staging database " + settings.jdbcUrl() + " as user '" + settings.username() + "': "
-                + (cause == null ? "no reason given" : cause.getMessage()), cause);
+        super(JdbcUrlMasking.mask("Cannot reach the staging database " + settings.shownUrl() + " as user '"
+                + settings.username() + "': " + (cause == null ? "no reason given" : cause.getMessage())), cause);
     }
 }

@@ -44,6 +44,17 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
         return e instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND;
     }
 
+    /** The URL as every message shows it: a password written inside it masked ({@link JdbcUrlMasking}). */
+    public String shownUrl() {
+        return JdbcUrlMasking.mask(jdbcUrl);
+    }
+
+    /** Never the password, nor one written inside the URL (a record's own toString would print both). */
+    @Override
+    public String toString() {
+        return "StagingSettings[" + shownUrl() + " as user '" + username + "', pool " + poolSize + "]";
+    }
+
     public StagingDatabase database() {
         return StagingDatabase.fromSetting(databaseSetting, jdbcUrl);
     }

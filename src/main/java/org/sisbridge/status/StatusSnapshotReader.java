@@ -58,6 +58,7 @@ public class StatusSnapshotReader {
                     part(unreadable, "roster students", Map.of(), () -> countBy(c, "cccid_request", "status", STUDENT_STATUSES)),
                     part(unreadable, "roster results", Map.of(), () -> countBy(c, "cccid_result", "outcome", OUTCOMES)),
                     part(unreadable, "roster batches", List.of(), () -> batches(c)),
+                    part(unreadable, "roster files", List.of(), () -> rosterFiles(c)),
                     part(unreadable, "reject counts", List.of(), () -> rejectCounts(c)),
                     part(unreadable, "latest rejects", List.of(), () -> latestRejects(c)),
                     unreadable);
@@ -124,6 +125,20 @@ public class StatusSnapshotReader {
             }
         }
         return batches;
+    }
+
+    private List<StatusSnapshot.RosterFile> rosterFiles(Connection c) throws SQLException {
+        TableMapping t = mapping.table("cccid_roster_file");
+        String sql = dialect.limit("SELECT " + cols(t, "file_name", "encoding", "row_count", "unreadable_lines", "loaded_at")
+                + " FROM " + t.table() + " ORDER BY " + t.column("loaded_at") + " DESC", latest);
+        List<StatusSnapshot.RosterFile> files = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                files.add(new StatusSnapshot.RosterFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        instant(rs.getTimestamp(5))));
+            }
+        }
+        return files;
     }
 
     /** Rows per value of one column, with the college's spelling of each value turned back into the agent's. */

@@ -45,6 +45,10 @@ public final class StatusText {
         }
         out.println();
         out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
+        for (StatusSnapshot.RosterFile f : s.recentRosterFiles()) {
+            out.printf("  file %-30s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.fileName(),
+                    f.encoding() == null ? "?" : f.encoding(), f.rows(), f.unreadableLines(), f.loadedAt());
+        }
         out.println();
         out.println("Rejects: " + s.rejectsTotal() + " (./sisbridge rejects list)");
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {

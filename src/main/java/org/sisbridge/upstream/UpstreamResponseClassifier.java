@@ -42,6 +42,9 @@ public class UpstreamResponseClassifier {
         }
         String what = message.getHeader("upstreamCall", "upstream call", String.class)
                 + " answered HTTP " + status + errorSummary(message);
+        // the response stream is read and closed: left as the body, Camel's stream caching would read it
+        // again on the failure path and fail inside the error handler (two stack traces after the one line)
+        message.setBody(null);
         if (status == 401) {
             tokens.invalidate();
             throw new UpstreamAuthExpiredException(what + "; fetching a new token");

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.sisbridge.config.InvalidConfigurationException;
 
 /**
  * Which certificates the agent trusts when it calls the upstream over HTTPS (keys
@@ -33,8 +35,8 @@ public final class UpstreamTrust {
         }
         Path file = Path.of(trustStore).toAbsolutePath();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IllegalArgumentException("sisbridge.upstream.trust-store names " + file
-                    + ", which is not a readable file (leave the key empty to use the JVM's default trust)");
+            throw new InvalidConfigurationException(List.of("sisbridge.upstream.trust-store names " + file
+                    + ", which is not a readable file (leave the key empty to use the JVM's default trust)"));
         }
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("file:" + file);
@@ -65,8 +67,8 @@ public final class UpstreamTrust {
             context.init(null, trust, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("cannot load the upstream trust store (sisbridge.upstream.trust-store,"
-                    + " its -type and its password from sisbridge.upstream.trust-store-password-env or -file): " + e.getMessage(), e);
+            throw new InvalidConfigurationException(List.of("cannot load the upstream trust store (sisbridge.upstream.trust-store,"
+                    + " its -type and its password from sisbridge.upstream.trust-store-password-env or -file): " + e.getMessage()));
         }
     }
 }

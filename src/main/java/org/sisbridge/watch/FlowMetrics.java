@@ -64,6 +64,16 @@ public class FlowMetrics {
         }
     }
 
+    /**
+     * A poll that failed for good (after its retries), by where it failed: {@code upstream} or
+     * {@code staging-database}. Rolled-back work is in no other counter, so without this a database
+     * outage would show only as counters that stop moving.
+     */
+    public void pollFailure(String flow, String where) {
+        Counter.builder("sisbridge.poll.failures").description("Polls that failed for good, by flow and where they failed")
+                .tags("flow", flow, "where", where).register(registry).increment();
+    }
+
     /** Students settled by bulk CCCID creation: created, duplicate (an existing account), rejected, error. */
     public void rosterOutcome(String outcome, long n) {
         if (n > 0) {

@@ -6,7 +6,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.sisbridge.status.StatusSnapshot;
 import org.sisbridge.status.StatusJson;
-import org.sisbridge.status.StatusSnapshotReader;
 
 /**
  * What routes/watch.yaml answers on /status (HTML) and /status.json: a fresh snapshot per request.
@@ -15,11 +14,11 @@ import org.sisbridge.status.StatusSnapshotReader;
  */
 public class StatusPage {
 
-    private final StatusSnapshotReader reader;
+    private final StatusWithMemory reader;
     private final StatusPageHtml html;
     private final ObjectMapper json = StatusJson.mapper();
 
-    public StatusPage(StatusSnapshotReader reader, StatusPageHtml html) {
+    public StatusPage(StatusWithMemory reader, StatusPageHtml html) {
         this.reader = reader;
         this.html = html;
     }

@@ -53,6 +53,7 @@ public final class StatusPageHtml {
         flows(h, s.flows());
         rejects(h, s);
         roster(h, s);
+        rosterFiles(h, s.recentRosterFiles());
         reports(h, s.recentReports());
         checkpoints(h, s.checkpoints());
         if (!s.unreadable().isEmpty()) {
@@ -156,6 +157,24 @@ public final class StatusPageHtml {
             count(h, "students", b.students());
             count(h, "attempts", b.attempts());
             h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td>").append(esc(b.lastError())).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    /** The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. */
+    private void rosterFiles(StringBuilder h, List<StatusSnapshot.RosterFile> files) {
+        h.append("<section id=\"roster-files\"><h2>Latest roster files</h2>");
+        if (files.isEmpty()) {
+            h.append("<p class=\"muted\">No roster file dropped yet.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>File</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th><th>Loaded</th></tr>");
+        for (StatusSnapshot.RosterFile f : files) {
+            h.append("<tr class=\"roster-file\"><td>").append(esc(f.fileName())).append("</td><td class=\"encoding\">")
+                    .append(esc(f.encoding())).append("</td>");
+            count(h, "rows", f.rows());
+            count(h, "unreadable", f.unreadableLines());
+            h.append("<td class=\"t\">").append(time(f.loadedAt())).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }

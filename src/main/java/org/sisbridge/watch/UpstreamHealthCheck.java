@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -30,10 +31,11 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
     private Instant checkedAt = Instant.MIN;
     private String problem;
 
-    public UpstreamHealthCheck(URI baseUrl, Duration timeout, Duration cacheFor, Clock clock) {
+    /** @param sslContext the upstream clients' one SSLContext (sisbridge.upstream.trust-store*) */
+    public UpstreamHealthCheck(URI baseUrl, SSLContext sslContext, Duration timeout, Duration cacheFor, Clock clock) {
         super("sisbridge", "upstream");
         this.probe = baseUrl.resolve("/v1/health");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(sslContext).build();
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;

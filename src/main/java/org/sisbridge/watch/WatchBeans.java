@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -45,7 +46,9 @@ public class WatchBeans implements CamelConfiguration {
                 new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         context.getExecutorServiceManager().newSingleThreadExecutor(this, "staging-health-probe"),
                         Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms"))));
+        // the flows' own trust (AgentBeans), so readiness trusts exactly what the flows trust
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
+                registry.lookupByNameAndType(AgentBeans.UPSTREAM_SSL_CONTEXT, SSLContext.class),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
 
@@ -53,7 +56,12 @@ public class WatchBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),
                 Duration.ofMillis(config.integer("sisbridge.watch.stuck-call-grace-ms"))));
 
-        registry.bind("statusPage", new StatusPage(registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
+        // the page shows this process's failures too: the one that took the database down could not be stored
+        StatusWithMemory snapshots = new StatusWithMemory(
+                registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
+                registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class),
+                registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock);
+        registry.bind("statusPage", new StatusPage(snapshots,
                 new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));
     }
 }

@@ -33,18 +33,19 @@ class EventsCrashRecoveryTest {
         private final int crashOnSave;
         final AtomicInteger crashes = new AtomicInteger();
 
-        CrashingCheckpointStore(DataSource ds, org.sisbridge.staging.dialect.StagingDialect dialect, int crashOnSave) {
-            super(ds, "sisbridge_checkpoint", dialect, Clock.systemUTC());
+        CrashingCheckpointStore(DataSource ds, int crashOnSave) {
+            super(ds, "sisbridge_checkpoint", Clock.systemUTC());
             this.crashOnSave = crashOnSave;
         }
 
         @Override
-        public void save(Connection connection, String flow, String scope, String cursor) throws SQLException {
+        public void advance(Connection connection, String flow, String scope, String expected, String cursor)
+                throws SQLException {
             if (saves.incrementAndGet() >= crashOnSave) {
                 crashes.incrementAndGet();
                 throw new SQLException("injected crash between the page's rows and its cursor");
             }
-            super.save(connection, flow, scope, cursor);
+            super.advance(connection, flow, scope, expected, cursor);
         }
     }
 
@@ -56,8 +57,7 @@ class EventsCrashRecoveryTest {
         settings.redeliveryRate = 0.05;
         TestDatabase database = TestDatabases.create(kind, "events-crash");
         try (AgentFixture fixture = new AgentFixture(settings, database).property("sisbridge.events.page-size", 100)) {
-            CrashingCheckpointStore crashing = new CrashingCheckpointStore(database.dataSource(),
-                    database.dialect(), 4);
+            CrashingCheckpointStore crashing = new CrashingCheckpointStore(database.dataSource(), 4);
             fixture.start(agent -> agent.bean("checkpointStore", crashing));
             await().atMost(Duration.ofSeconds(30)).until(() -> crashing.crashes.get() > 0);
             fixture.stopAgent();

@@ -44,6 +44,44 @@ class RosterValidatorTest {
     }
 
     @Test
+    void everyScriptAndMarkPasses() {
+        for (String[] name : Names.EVERY_SCRIPT) {
+            assertThat(validator.check(s(name[0], name[1], "2000-01-01", "a@b.edu", null, null))).as(name[0] + " " + name[1])
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void lengthsAreCountedInCodePointsAsTheContractSays() {
+        String astral = "\uD840\uDC0B"; // one code point, two UTF-16 units
+        assertThat(validator.check(s(astral.repeat(100), "Lopez", "2000-01-01", "a@b.edu", null, null))).isEmpty();
+        assertThat(validator.check(s(astral.repeat(101), "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                .get().extracting(RosterProblem::reason).isEqualTo(RejectReason.STUDENT_FIELD_TOO_LONG);
+        // a decomposed é is two code points, and counts as two
+        assertThat(validator.check(s("e\u0301".repeat(50), "Lopez", "2000-01-01", "a@b.edu", null, null))).isEmpty();
+        assertThat(validator.check(s("e\u0301".repeat(50) + "x", "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                .get().extracting(RosterProblem::reason).isEqualTo(RejectReason.STUDENT_FIELD_TOO_LONG);
+    }
+
+    @Test
+    void aReplacementCharacterOrAControlCharacterInAnyFieldHasItsOwnReason() {
+        for (RosterStudent student : new RosterStudent[] {
+                s("Jos\uFFFD", "Pe\uFFFDa", "2000-01-01", "a@b.edu", null, null),
+                s("Ana", "Lo\tpez", "2000-01-01", "a@b.edu", null, null),
+                new RosterStudent(1, "S\u00851", "Ana", null, "Lopez", "2000-01-01", "a@b.edu", null, null),
+                new RosterStudent(1, "S1", "Ana", "Ma\u0000ria", "Lopez", "2000-01-01", "a@b.edu", null, null),
+                s("Ana", "Lopez", "2000-01-01", "a\uFFFD@b.edu", null, null)}) {
+            RosterProblem problem = validator.check(student).orElseThrow();
+            assertThat(problem.reason()).as("%s", student).isEqualTo(RejectReason.UNUSABLE_CHARACTER);
+            assertThat(problem.describe()).doesNotContain("Jos").doesNotContain("Lo\tpez");
+        }
+        assertThat(validator.check(s("Ana", "Lopez", "2000-01-01", "a@b.edu", null, null))).isEmpty();
+        // the zero-width non-joiner is part of how Persian and Indic names are written: it passes
+        assertThat(validator.check(s("\u0645\u06CC\u200C\u0631\u0636\u0627", "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                .isEmpty();
+    }
+
+    @Test
     void reasonsNameTheFieldButNeverItsValue() {
         RosterProblem problem = validator.check(s("Ana", "Lopez", "2000-01-01", "secret-address", null, null)).orElseThrow();
         assertThat(problem.describe()).contains("email").doesNotContain("secret-address");

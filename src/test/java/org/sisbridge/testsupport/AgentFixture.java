@@ -71,8 +71,6 @@ public final class AgentFixture implements AutoCloseable {
                         "SISBRIDGE_DB_PASSWORD", database.password())));
         properties.forEach(builder::property);
         if (database.dialect() != database.kind().dialect()) {
-            builder.bean("checkpointStore", new org.sisbridge.staging.CheckpointStore(database.dataSource(),
-                    "sisbridge_checkpoint", database.dialect(), java.time.Clock.systemUTC()));
             builder.bean("flowActivity", new org.sisbridge.runtime.FlowActivity(java.time.Clock.systemUTC(),
                     new org.sisbridge.staging.FlowRunStore(database.dataSource(), "sisbridge_flow_run", database.dialect())));
         }

@@ -8,12 +8,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on a free loopback port to a real server, that can be frozen: from then on it still
- * accepts connections and reads what clients send, but passes nothing on in either direction. To a
- * client that is a server that hangs (a dead host, a firewall dropping packets), which neither
- * refuses nor closes, the case a timeout must handle.
+ * accepts connections, but passes nothing on in either direction until it is thawed. To a client
+ * that is a server that hangs (a dead host, a firewall dropping packets), which neither refuses nor
+ * closes, the case a timeout must handle. Nothing is dropped: once thawed, a connection the client
+ * kept goes on where it stopped. {@link #cut} closes every relayed connection instead (a server or
+ * network that resets them); new connections are relayed again right away.
  */
 public final class FreezableTcpProxy implements AutoCloseable {
 
@@ -21,6 +24,10 @@ public final class FreezableTcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    private final Object gate = new Object();
+    private final AtomicInteger stalled = new AtomicInteger();
+    private final AtomicInteger clientCloses = new AtomicInteger();
     private volatile boolean frozen;
 
     private FreezableTcpProxy(String targetHost, int targetPort) throws IOException {
@@ -45,49 +52,136 @@ public final class FreezableTcpProxy implements AutoCloseable {
         frozen = true;
     }
 
+    /** Everything held since {@link #freeze} passes on, and so does what follows. */
+    public void thaw() {
+        synchronized (gate) {
+            frozen = false;
+            gate.notifyAll();
+        }
+        for (Relay relay : relays) {
+            try {
+                relay.release();
+            } catch (IOException e) {
+                // that connection is gone
+            }
+        }
+    }
+
+    /** Closes every connection relayed so far, on both sides; the relay keeps accepting new ones. */
+    public void cut() {
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+        sockets.clear();
+    }
+
+    /** How many times a chunk of bytes was held back by the freeze: someone is waiting on the other side. */
+    public int stalledChunks() {
+        return stalled.get();
+    }
+
+    /** How many relayed connections the client side closed (a driver giving a connection up after its read timeout). */
+    public int clientCloses() {
+        return clientCloses.get();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
                 sockets.add(client);
-                if (frozen) {
-                    pump(client.getInputStream(), OutputStream.nullOutputStream());
-                    continue;
-                }
+                awaitThawed();
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(server);
-                pump(client.getInputStream(), server.getOutputStream());
-                pump(server.getInputStream(), client.getOutputStream());
+                pump(client.getInputStream(), server.getOutputStream(), true);
+                pump(server.getInputStream(), client.getOutputStream(), false);
             } catch (IOException e) {
                 // the listener closed, or the server refused this one connection: the client sees it closed
             }
         }
     }
 
-    /** Copies bytes on a thread of its own while not frozen; once frozen reads on, and drops them. */
-    private void pump(InputStream in, OutputStream out) {
+    /**
+     * Copies bytes on a thread of its own. While frozen it goes on reading (so it sees a client that
+     * gives up and closes) but holds what it read until thawed.
+     */
+    private void pump(InputStream in, OutputStream out, boolean fromClient) {
+        Relay relay = new Relay(out);
+        relays.add(relay);
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (!frozen) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
+                    relay.offer(buffer, n);
                 }
             } catch (IOException e) {
-                // a side closed
+                // this side was closed or reset
+            } finally {
+                if (fromClient) {
+                    clientCloses.incrementAndGet();
+                }
+                relays.remove(relay);
+                // one side ended: end the other, as a real connection would
+                closeQuietly(out);
             }
         }, "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }
 
+    /** One direction of a connection: bytes pass on, or wait in {@code held} while the relay is frozen. */
+    private final class Relay {
+        private final OutputStream out;
+        private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+
+        Relay(OutputStream out) {
+            this.out = out;
+        }
+
+        synchronized void offer(byte[] bytes, int n) throws IOException {
+            if (frozen) {
+                stalled.incrementAndGet();
+                held.write(bytes, 0, n);
+                return;
+            }
+            release();
+            out.write(bytes, 0, n);
+            out.flush();
+        }
+
+        synchronized void release() throws IOException {
+            if (held.size() > 0) {
+                held.writeTo(out);
+                held.reset();
+                out.flush();
+            }
+        }
+    }
+
+    private void awaitThawed() throws IOException {
+        synchronized (gate) {
+            while (frozen && !listener.isClosed()) {
+                try {
+                    gate.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("relay interrupted", e);
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // already closed
+        }
+    }
+
     @Override
     public void close() throws IOException {
         listener.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        cut();
     }
 }

@@ -74,7 +74,8 @@ public final class StagingDdl {
 
     private static String definition(TargetColumn c, StagingDialect dialect) {
         String type = switch (c.kind()) {
-            case "text" -> c.length() == null ? dialect.longTextType() : dialect.textType(c.length());
+            case "text" -> c.length() == null ? dialect.longTextType()
+                    : dialect.textType(c.codePoints() ? dialect.lengthForCodePoints(c.length()) : c.length());
             case "number" -> dialect.countType();
             case "timestamp" -> dialect.timestampType();
             case "date" -> "DATE";

@@ -49,6 +49,10 @@ public final class StagingDictionary {
     public static final Set<String> MILLISECONDS_FROM_UPSTREAM = Set.of("idme_status_event.event_timestamp",
             "idme_status_event.idme_confirmation_timestamp");
 
+    /** Text the agent counts in code points (the roster's names, as the contract does): see lengthForCodePoints. */
+    public static final Set<String> COUNTED_IN_CODE_POINTS = Set.of("cccid_request.first_name",
+            "cccid_request.middle_name", "cccid_request.last_name");
+
     /** Times the agent stamps (the order of "latest" in status): fractions help, their loss is a WARN. */
     public static final Set<String> STAMPED_BY_AGENT = Set.of("received_at", "rejected_at", "updated_at", "last_success_at",
             "last_failure_at", "loaded_at", "created_at", "results_written_at");
@@ -82,7 +86,7 @@ public final class StagingDictionary {
                         + " batch_id:64!, job_id:100!, received_at!",
                 "request_id", List.of(), List.of("mis_code, local_id"));
         table("cccid_roster_file", "source:300!, file_name:255!, row_count!, unreadable_lines!, loaded_at!,"
-                        + " results_written_at, results_file:255",
+                        + " results_written_at, results_file:255, encoding:40",
                 "source", List.of(), List.of());
         table("sisbridge_reject", "reject_id!+, source:64!, record_key:200!, reason_code:40!, reason:1000!, raw_input!,"
                         + " rejected_at!, source_ref:200, line_number",

@@ -19,10 +19,10 @@ import org.sisbridge.staging.mapping.TableMapping;
  * @param length   the text length the DDL declares, or null (not text, or long text)
  * @param needed   the least text length that holds what the agent writes (what check asks for)
  * @param fraction what dropped fractional seconds would cost (timestamps only)
+ * @param codePoints whether the length counts code points (declared per database, see lengthForCodePoints)
  */
 public record TargetColumn(String field, String column, String kind, Integer length, Integer needed, boolean notNull,
-                           String defaultValue,
-                           boolean identity, Fraction fraction) {
+                           String defaultValue, boolean identity, Fraction fraction, boolean codePoints) {
 
     /** Constant columns (PeopleSoft's OPRID is 30 characters) get at least this many characters. */
     static final int CONSTANT_MIN_LENGTH = 30;
@@ -36,7 +36,7 @@ public record TargetColumn(String field, String column, String kind, Integer len
             columns.add(of(table.name(), f, mapping));
         }
         mapping.constants().forEach((column, value) -> columns.add(new TargetColumn(null, column, "text",
-                Math.max(CONSTANT_MIN_LENGTH, value.length()), value.length(), false, null, false, Fraction.NONE)));
+                Math.max(CONSTANT_MIN_LENGTH, value.length()), value.length(), false, null, false, Fraction.NONE, false)));
         return columns;
     }
 
@@ -63,7 +63,9 @@ public record TargetColumn(String field, String column, String kind, Integer len
         Fraction fraction = !kind.equals("timestamp") ? Fraction.NONE
                 : StagingDictionary.MILLISECONDS_FROM_UPSTREAM.contains(table + "." + f.name()) ? Fraction.REQUIRED
                 : StagingDictionary.STAMPED_BY_AGENT.contains(f.name()) ? Fraction.WARN : Fraction.NONE;
-        return new TargetColumn(f.name(), column, kind, length, needed, f.notNull(), defaultValue, f.identity(), fraction);
+        boolean codePoints = kind.equals("text") && StagingDictionary.COUNTED_IN_CODE_POINTS.contains(table + "." + f.name());
+        return new TargetColumn(f.name(), column, kind, length, needed, f.notNull(), defaultValue, f.identity(), fraction,
+                codePoints);
     }
 
     /** The longest text a date/time pattern writes (month and day names vary): over a year's months and a week's days. */

@@ -54,4 +54,10 @@ public class SqlServerDialect extends StagingDialect {
     public String identityClause() {
         return "IDENTITY(1,1)";
     }
+
+    /** Counts UTF-16 units: a name of 100 code points outside the BMP needs 200 (the V6 migration). */
+    @Override
+    public int lengthForCodePoints(int codePoints) {
+        return 2 * codePoints;
+    }
 }

@@ -64,6 +64,15 @@ public class StagingDialect {
         return "VARCHAR(" + length + ")";
     }
 
+    /**
+     * The declared length that holds {@code codePoints} Unicode code points. Most databases count
+     * characters; those that count UTF-16 units (H2, SQL Server's NVARCHAR) need two per code point
+     * outside the Basic Multilingual Plane.
+     */
+    public int lengthForCodePoints(int codePoints) {
+        return codePoints;
+    }
+
     /** A true/false flag column. */
     public String booleanType() {
         return "BOOLEAN";

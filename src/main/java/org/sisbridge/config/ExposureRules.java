@@ -1,0 +1,96 @@
+package org.sisbridge.config;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.sisbridge.staging.SecretSource;
+
+/**
+ * The configuration rules about what travels or listens beyond this machine, checked with the other
+ * cross-key rules before anything starts (so {@code run} refuses with exit 2 and one message, and
+ * {@code check} says the same):
+ * an {@code http://} upstream other than loopback (the client secret, tokens and rosters would travel
+ * in clear) unless sisbridge.upstream.allow-plain-http=true, and a management endpoint bound beyond
+ * loopback without a token.
+ */
+public final class ExposureRules {
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9A-Fa-f:.%]+]?");
+
+    private ExposureRules() {
+    }
+
+    static void check(Function<String, String> value, SecretSource secrets, List<String> errors) {
+        plainHttp(value, errors);
+        managementToken(value, secrets, errors);
+    }
+
+    private static void plainHttp(Function<String, String> value, List<String> errors) {
+        URI base = URI.create(value.apply("sisbridge.upstream.base-url"));
+        if (!"http".equalsIgnoreCase(base.getScheme()) || isLoopbackWithoutLookup(base.getHost())
+                || Boolean.parseBoolean(value.apply("sisbridge.upstream.allow-plain-http"))) {
+            return;
+        }
+        errors.add("sisbridge.upstream.base-url is http:// to " + base.getHost() + ", which is not this machine: the client"
+                + " secret, tokens and rosters would travel in clear; use https://, or set sisbridge.upstream.allow-plain-http=true"
+                + " only where that network is trusted");
+    }
+
+    private static void managementToken(Function<String, String> value, SecretSource secrets, List<String> errors) {
+        if (!Boolean.parseBoolean(value.apply("sisbridge.watch.enabled"))) {
+            return;
+        }
+        String host = value.apply("sisbridge.watch.host");
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            errors.add("sisbridge.watch.host: '" + host + "' is not a known host name or address");
+            return;
+        }
+        if (loopback) {
+            return;
+        }
+        String token;
+        try {
+            token = secrets.read(value.apply("sisbridge.watch.token-env"),
+                    value.apply("sisbridge.watch.token-file"));
+        } catch (RuntimeException e) {
+            errors.add("sisbridge.watch.token-file: " + e.getMessage());
+            return;
+        }
+        if (token.isEmpty()) {
+            errors.add(noToken(host));
+        }
+    }
+
+    /** The one message for an endpoint other machines can reach with no token (also the server factory's). */
+    public static String noToken(String host) {
+        return "sisbridge.watch.host is " + host + ", which other machines can reach, but no management token is set: put"
+                + " one in the environment variable named by sisbridge.watch.token-env or in the file named by"
+                + " sisbridge.watch.token-file, or bind to 127.0.0.1";
+    }
+
+    /** localhost and loopback address literals; a host name is never looked up here (a slow DNS must not stall check). */
+    static boolean isLoopbackWithoutLookup(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (!IP_LITERAL.matcher(h).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, not resolved
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.sisbridge.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sisbridge.simulator.ReportCatalog;
+import org.sisbridge.simulator.ReportRowAnomaly;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.FreezableTcpProxy;
+import org.sisbridge.testsupport.TestDatabase;
+import org.sisbridge.testsupport.TestDatabases;
+
+/**
+ * The staging database fails in the middle of a report load, after some of its chunks committed, on
+ * a real server reached through a relay: frozen (the driver's read timeout ends the wait) or with
+ * its connections cut. The agent goes on running; once the relay is back, the next polls load the
+ * report again and every row and reject is staged exactly once, with one load row per report.
+ */
+class ReportDatabaseFaultTest {
+
+    enum Fault { FREEZE, CUT }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB)
+                .flatMap(kind -> Stream.of(Arguments.of(kind, Fault.FREEZE), Arguments.of(kind, Fault.CUT)));
+    }
+
+    /** Meets the fault at its Nth chunk, inside that chunk's transaction, once; counts the chunks that failed. */
+    static final class FaultingStatusChangeTable extends StatusChangeTable {
+        private final AtomicInteger chunks = new AtomicInteger();
+        private final int faultOnChunk;
+        private final Runnable fault;
+        final AtomicInteger failures = new AtomicInteger();
+
+        FaultingStatusChangeTable(int faultOnChunk, Runnable fault) {
+            super("idme_status_change");
+            this.faultOnChunk = faultOnChunk;
+            this.fault = fault;
+        }
+
+        @Override
+        public int insertNew(Connection connection, List<StatusChangeRow> rows, String reportId, LocalDateTime loadedAt)
+                throws SQLException {
+            try {
+                if (chunks.incrementAndGet() == faultOnChunk) {
+                    fault.run();
+                }
+                return super.insertNew(connection, rows, reportId, loadedAt);
+            } catch (SQLException | RuntimeException e) {
+                failures.incrementAndGet();
+                throw e;
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void aDatabaseFaultInTheMiddleOfAReportLoadsItExactlyOnce(DatabaseKind kind, Fault fault) throws Exception {
+        TestDatabase real = TestDatabases.create(kind, "report-db-fault");
+        URI server = URI.create(real.jdbcUrl().substring("jdbc:".length()));
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = 2000;
+        settings.reports.weekly = false;
+        settings.reports.badRowRate = 0.03;
+        try (FreezableTcpProxy proxy = FreezableTcpProxy.to(server.getHost(), server.getPort())) {
+            String timeouts = kind == DatabaseKind.POSTGRESQL ? "?socketTimeout=2&connectTimeout=2&loginTimeout=3"
+                    : "?socketTimeout=2000&connectTimeout=2000";
+            TestDatabase relayed = new TestDatabase(real.name() + " through a relay", "jdbc:" + server.getScheme() + "://127.0.0.1:"
+                    + proxy.port() + server.getPath() + timeouts, real.user(), real.password());
+            FaultingStatusChangeTable faulting = new FaultingStatusChangeTable(4, fault == Fault.FREEZE ? proxy::freeze : proxy::cut);
+            try (AgentFixture fixture = ReportsAgent.fixture(settings, relayed, ReportsAgent.workDir("db-fault"))
+                    .property("sisbridge.staging.batch-size", 50)
+                    .property("sisbridge.staging.connection-timeout-ms", 2000)) {
+                fixture.start(agent -> agent.bean("statusChangeTable", faulting));
+                await().atMost(Duration.ofSeconds(30)).until(() -> faulting.failures.get() > 0);
+                // chunks before the fault committed; the report is not recorded as loaded
+                assertThat(real.queries().count("SELECT COUNT(*) FROM idme_status_change")).isPositive();
+                assertThat(real.queries().count("SELECT COUNT(*) FROM sisbridge_report_load")).isZero();
+                proxy.thaw();
+
+                ReportCatalog catalog = fixture.simulator.reports();
+                int reports = catalog.reports("111", null).size();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> real.queries().count("SELECT COUNT(*) FROM sisbridge_report_load") == reports);
+                assertExactlyOnce(real, catalog);
+            }
+        }
+    }
+
+    /** H2 has no server to relay: the fault is injected, a statement that fails once in the 4th chunk's transaction. */
+    @org.junit.jupiter.api.Test
+    void onH2AFailedChunkIsLoadedAgainByTheNextPollExactlyOnce() throws Exception {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.eventsPerMisCode = 2000;
+        settings.reports.weekly = false;
+        settings.reports.badRowRate = 0.03;
+        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "report-db-fault");
+        FaultingStatusChangeTable faulting = new FaultingStatusChangeTable(4, () -> {
+            throw new IllegalStateException(new SQLException("injected: the connection was lost in the middle of a report"));
+        });
+        try (AgentFixture fixture = ReportsAgent.fixture(settings, database, ReportsAgent.workDir("db-fault-h2"))
+                .property("sisbridge.staging.batch-size", 50)) {
+            fixture.start(agent -> agent.bean("statusChangeTable", faulting));
+            ReportCatalog catalog = fixture.simulator.reports();
+            int reports = catalog.reports("111", null).size();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> database.queries().count("SELECT COUNT(*) FROM sisbridge_report_load") == reports);
+            assertThat(faulting.failures.get()).isEqualTo(1);
+            assertExactlyOnce(database, catalog);
+        }
+    }
+
+    static void assertExactlyOnce(TestDatabase db, ReportCatalog catalog) throws java.io.IOException {
+        Set<String> good = new HashSet<>();
+        Set<String> bad = new HashSet<>();
+        for (ReportCatalog.Entry report : catalog.reports("111", null)) {
+            catalog.write(report, OutputStream.nullOutputStream(), (row, line) -> {
+                if (row.anomaly() == ReportRowAnomaly.NONE) {
+                    good.add(row.cccid() + "|" + row.latestAppId() + "|" + row.changedAt());
+                } else {
+                    bad.add(report.reportId() + ":" + line);
+                }
+            });
+        }
+        var keys = db.queries().column("SELECT row_key FROM idme_status_change");
+        assertThat(keys).hasSize(good.size());
+        assertThat(new HashSet<>(keys)).isEqualTo(good);
+        var rejectKeys = db.queries().column("SELECT record_key FROM sisbridge_reject");
+        assertThat(rejectKeys).hasSize(bad.size());
+        assertThat(new HashSet<>(rejectKeys)).isEqualTo(bad);
+        assertThat(db.queries().column("SELECT rows_loaded + rows_rejected FROM sisbridge_report_load"))
+                .extracting(n -> ((Number) n).longValue()).containsExactlyInAnyOrderElementsOf(
+                        catalog.reports("111", null).stream().map(e -> catalog.fingerprint(e).rows()).toList());
+    }
+}
