@@ -76,7 +76,9 @@ final class DatabaseCheck {
             }
             return;
         }
-        List<String> problems = StagingSchemaCheck.problems(dataSource, mapping, tableNeeded);
+        StagingSchemaCheck.Findings findings = StagingSchemaCheck.findings(dataSource, mapping, tableNeeded);
+        findings.warnings().forEach(report::warn);
+        List<String> problems = findings.errors();
         if (problems.isEmpty()) {
             report.ok("staging schema has every table and column the agent needs (sisbridge.staging.manage-schema=false)");
         } else {

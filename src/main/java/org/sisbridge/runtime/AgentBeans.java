@@ -31,6 +31,7 @@ import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
+import org.sisbridge.staging.ddl.MappedTableCreator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
@@ -97,6 +98,8 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("stagingMapping", mapping);
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
+            // Flyway owns the generic tables; a mapped table the college lacks is created from the DDL model
+            MappedTableCreator.createMissing(dataSource, mapping, staging.database().dialect(), table -> tableNeeded(config, table));
         } else {
             // a flow that is turned off needs none of its tables
             List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> tableNeeded(config, table));

@@ -105,7 +105,7 @@ public class StatusSnapshotReader {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 reports.add(new StatusSnapshot.ReportLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), instant(rs.getTimestamp(7))));
+                        rs.getLong(5), rs.getLong(6), instant(t.readTimestamp("loaded_at", rs, 7))));
             }
         }
         return reports;
@@ -121,7 +121,7 @@ public class StatusSnapshotReader {
             while (rs.next()) {
                 batches.add(new StatusSnapshot.RosterBatch(rs.getString(1), rs.getString(2),
                         canonical(t, "status", rs.getString(3), BATCH_STATUSES), rs.getString(4), rs.getLong(5), rs.getInt(6),
-                        rs.getString(7), instant(rs.getTimestamp(8))));
+                        rs.getString(7), instant(t.readTimestamp("updated_at", rs, 8))));
             }
         }
         return batches;
@@ -204,7 +204,11 @@ public class StatusSnapshotReader {
 
     /** The agent writes UTC wall-clock times (see FlowRunStore, RejectWriter). */
     private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        return timestamp == null ? null : instant(timestamp.toLocalDateTime());
+    }
+
+    private static Instant instant(java.time.LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private static <T> T part(List<String> unreadable, String what, T empty, Query<T> query) {

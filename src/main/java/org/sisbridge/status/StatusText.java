@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.sisbridge.config.Launcher;
 
-/** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, roster, rejects. No student data in it. */
+/** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, reports, roster, rejects. No student data in it. */
 public final class StatusText {
 
     private StatusText() {
@@ -34,6 +34,15 @@ public final class StatusText {
         }
         for (StatusSnapshot.Checkpoint c : s.checkpoints()) {
             out.printf("  %-22s %-12s cursor %s (updated %s)%n", c.flow(), c.scope(), c.cursor(), c.updatedAt());
+        }
+        out.println();
+        out.println("Reports loaded (latest first):");
+        if (s.recentReports().isEmpty()) {
+            out.println("  (none yet)");
+        }
+        for (StatusSnapshot.ReportLoad r : s.recentReports()) {
+            out.printf("  %-32s %-10s loaded %s (%d rows, %d rejected)%n", r.reportId(), r.source(), r.loadedAt(),
+                    r.rowsLoaded(), r.rowsRejected());
         }
         out.println();
         out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
