@@ -102,7 +102,10 @@ public class AgentBeans implements CamelConfiguration {
             MappedTableCreator.createMissing(dataSource, mapping, staging.database().dialect(), table -> tableNeeded(config, table));
         } else {
             // a flow that is turned off needs none of its tables
-            List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> tableNeeded(config, table));
+            StagingSchemaCheck.Findings schema = StagingSchemaCheck.findings(dataSource, mapping, table -> tableNeeded(config, table));
+            // what works but loses something (the agent's own times without milliseconds, say): said once at start
+            schema.warnings().forEach(w -> LOG.warn("Staging schema: {}", w));
+            List<String> missing = schema.errors();
             if (!missing.isEmpty()) {
                 // the site's setup, which a restart does not change: refused like a configuration error (exit 2)
                 throw new InvalidConfigurationException(List.of("sisbridge.staging.manage-schema=false, but the staging"
