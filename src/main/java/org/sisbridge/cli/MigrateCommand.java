@@ -19,6 +19,7 @@ import org.sisbridge.staging.StagingDatabase;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.ddl.DdlScript;
 import org.sisbridge.staging.ddl.MappedTableCreator;
+import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,16 +58,20 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(config.banner());
+        // with --print, stdout is the DDL a DBA runs as it is: the configuration line goes to stderr
+        PrintWriter banner = print || database != null ? spec.commandLine().getErr() : out;
+        banner.println(config.banner());
+        banner.flush();
         try (LoadedConfiguration loaded = config.configuration().load(System.getenv())) {
             AgentProperties properties = loaded.properties();
             StagingSettings staging = AgentBeans.stagingSettings(properties, SecretSource.fromSystem());
-            StagingMapping mapping = StagingMapping.load(Path.of(properties.text("sisbridge.staging.mapping")), properties::text);
+            StagingMapping mapping = MappingFile.load(properties::text);
             Predicate<String> needed = table -> AgentBeans.tableNeeded(properties, table);
             if (print || database != null) {
                 StagingDatabase target = database == null ? staging.database()
                         : StagingDatabase.fromSetting(database, staging.jdbcUrl());
-                out.print(DdlScript.of(mapping, Path.of(properties.text("sisbridge.staging.mapping")), target, needed));
+                out.print(DdlScript.of(mapping, MappingFile.resolve(properties.text(MappingFile.KEY), Path.of(properties.text("sisbridge.home"))),
+                        target, needed));
                 out.flush();
                 return 0;
             }
