@@ -69,7 +69,10 @@ class GracefulShutdownTest {
             assertThat(staging.count("SELECT COUNT(*) FROM sisbridge_report_load")).isZero();
             assertThat(inbox.resolve(REPORT_ID + ".csv")).exists();
 
-            try (AgentProcess second = AgentProcess.start(config, logs.resolve("second"), env)) {
+            // the test opens the database itself from here on: the restarted agent joins it through H2's
+            // AUTO_SERVER instead of racing the test's last query for the file lock ("Lock file recently modified")
+            try (java.sql.Connection holder = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+                 AgentProcess second = AgentProcess.start(config, logs.resolve("second"), env)) {
                 long events = settings.eventsPerMisCode;
                 await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                         .until(() -> !second.isAlive()
