@@ -58,6 +58,13 @@ class RouteReloadTest {
             NotifyBuilder ran = new NotifyBuilder(context).fromRoute(ROUTE).whenDone(1).create();
             assertThat(ran.matches()).isFalse();
 
+            long period = timer(context).getPeriod();
+            // a key changed in the configuration file is not read again: the reloaded route resolves its
+            // placeholders against the values the agent started with
+            Path config = home.resolve("config/application.properties");
+            Files.writeString(config, Files.readString(config).replaceAll(
+                    "(?m)^sisbridge\\.roster\\.inbox-poll-interval-ms = .*$", "sisbridge.roster.inbox-poll-interval-ms = " + (period + 1234)));
+
             // the operator edits the schedule in the route file of the running agent
             Path routeFile = home.resolve("routes/roster-drop.yaml");
             String routes = Files.readString(routeFile);
@@ -68,6 +75,7 @@ class RouteReloadTest {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> delayOrMinusOne(context) == 0L);
             assertThat(ran.matches(30, TimeUnit.SECONDS)).as("the results timer ran after the reload").isTrue();
+            assertThat(timer(context).getPeriod()).isEqualTo(period);
             // the other routes were not touched
             assertThat(context.getRouteController().getRouteStatus("roster-push-poll").isStarted()).isTrue();
             assertThat(context.getRouteController().getRouteStatus("watch-status-page").isStarted()).isTrue();
