@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.events.EventPage;
@@ -91,7 +89,7 @@ class IdmeEventsRouteTest extends YamlRouteTestSupport {
         assertThat(upstream.getExchanges().get(1).getMessage().getHeader("CamelHttpQuery")).isEqualTo("after=c0");
         assertThat(pages.staged).containsExactly("111 from c0 to c2");
         // the retry came after the upstream's Retry-After (1 s), not after the policy's 10 ms
-        assertThat(elapsedBetweenCalls()).isGreaterThanOrEqualTo(900);
+        assertThat(millisBetweenFirstTwoCalls()).isGreaterThanOrEqualTo(900);
     }
 
     @Test
@@ -133,16 +131,8 @@ class IdmeEventsRouteTest extends YamlRouteTestSupport {
         assertThat(activity.lastFailure("idme-events", "111")).contains("08003");
     }
 
-    /** One poll through the real poll route, its timer replaced by a direct endpoint the test sends to. */
     private void poll() throws Exception {
-        AdviceWith.adviceWith(context, "idme-events-poll", a -> a.replaceFromWith("direct:poll-now"));
-        startWithUpstreamMock("upstream-get");
-        context.getRouteController().startRoute("idme-events-poll");
-        template.sendBody("direct:poll-now", null);
-    }
-
-    private long elapsedBetweenCalls() {
-        return TimeUnit.NANOSECONDS.toMillis(answeredAt.get(1) - answeredAt.get(0));
+        poll("idme-events-poll", "upstream-get");
     }
 
     /** The write-behind writer without a database: records what it was handed, or fails like a dropped connection. */

@@ -106,6 +106,19 @@ abstract class YamlRouteTestSupport extends CamelTestSupport {
         upstream = getMockEndpoint("mock:upstream");
     }
 
+    /** One poll through the flow's real poll route, its timer replaced by a direct endpoint the test sends to. */
+    protected void poll(String pollRouteId, String... upstreamCallRoutes) throws Exception {
+        AdviceWith.adviceWith(context, pollRouteId, a -> a.replaceFromWith("direct:poll-now"));
+        startWithUpstreamMock(upstreamCallRoutes);
+        context.getRouteController().startRoute(pollRouteId);
+        template.sendBody("direct:poll-now", null);
+    }
+
+    /** Milliseconds between the first and the second scripted answer. */
+    protected long millisBetweenFirstTwoCalls() {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(answeredAt.get(1) - answeredAt.get(0));
+    }
+
     /** The answer to the call-th upstream call (1 for the first; unscripted calls get whenAnyExchangeReceived's). */
     protected void answer(int call, int status, String body, String retryAfter) {
         getMockEndpoint("mock:upstream").whenExchangeReceived(call, e -> {
