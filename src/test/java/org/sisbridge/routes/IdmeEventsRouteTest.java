@@ -95,10 +95,7 @@ class IdmeEventsRouteTest extends YamlRouteTestSupport {
     @Test
     void a5xxIsRetriedWithBackoffUntilTheBudgetIsSpentThenThePollEndsWithOneFailure() throws Exception {
         answer(1, 503, "", null);
-        getMockEndpoint("mock:upstream").whenAnyExchangeReceived(e -> {
-            e.getMessage().setHeader("CamelHttpResponseCode", 500);
-            e.getMessage().setBody("");
-        });
+        answerEveryOtherCall(500);
 
         poll();
 

@@ -95,10 +95,7 @@ class IdmeStatusReportRouteTest extends YamlRouteTestSupport {
     @Test
     void a5xxOnTheDownloadIsRetriedUntilTheBudgetIsSpentAndNothingIsLoaded() throws Exception {
         answer(1, 200, "{}", null);
-        getMockEndpoint("mock:upstream").whenAnyExchangeReceived(e -> {
-            e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
-            e.getMessage().setBody("");
-        });
+        answerEveryOtherCall(500);
 
         poll();
 

@@ -95,10 +95,7 @@ class RosterPushRouteTest extends YamlRouteTestSupport {
 
     @Test
     void a5xxIsRetriedUntilTheBudgetIsSpentThenTheRunEndsWithOneFailure() throws Exception {
-        getMockEndpoint("mock:upstream").whenAnyExchangeReceived(e -> {
-            e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 502);
-            e.getMessage().setBody("");
-        });
+        answerEveryOtherCall(502);
 
         poll();
 

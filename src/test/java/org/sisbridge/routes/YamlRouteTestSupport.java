@@ -119,7 +119,7 @@ abstract class YamlRouteTestSupport extends CamelTestSupport {
         return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(answeredAt.get(1) - answeredAt.get(0));
     }
 
-    /** The answer to the call-th upstream call (1 for the first; unscripted calls get whenAnyExchangeReceived's). */
+    /** The answer to the call-th upstream call (1 for the first; the others get {@link #answerEveryOtherCall}'s). */
     protected void answer(int call, int status, String body, String retryAfter) {
         getMockEndpoint("mock:upstream").whenExchangeReceived(call, e -> {
             answeredAt.add(System.nanoTime());
@@ -128,6 +128,14 @@ abstract class YamlRouteTestSupport extends CamelTestSupport {
                 e.getMessage().setHeader("Retry-After", retryAfter);
             }
             e.getMessage().setBody(body);
+        });
+    }
+
+    /** The answer to every call not scripted with {@link #answer}. */
+    protected void answerEveryOtherCall(int status) {
+        getMockEndpoint("mock:upstream").whenAnyExchangeReceived(e -> {
+            e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+            e.getMessage().setBody("");
         });
     }
 
