@@ -148,7 +148,7 @@ class IdmeStatusReportRouteTest extends YamlRouteTestSupport {
             return List.of(REPORT);
         }
 
-        public List<ReportListing> notYetLoaded(List<ReportListing> listed) {
+        public List<ReportListing> notYetLoaded(String misCode, List<ReportListing> listed) {
             return listed;
         }
 

@@ -41,6 +41,7 @@ class RosterPushRouteTest extends YamlRouteTestSupport {
         registry.bind("rosterBatchSource", batches);
         registry.bind("rosterBatches", batches);
         registry.bind("rosterResultWriter", batches);
+        registry.bind("outboxStatuses", batches);
         registry.bind("bulkJobPolling", new BulkJobPolling(10, 50, 5_000));
         registry.bind("bulkAccountJson", new BulkAccountJson(new ObjectMapper()));
     }
@@ -146,6 +147,9 @@ class RosterPushRouteTest extends YamlRouteTestSupport {
         final List<String> jobs = new CopyOnWriteArrayList<>();
         final List<String> settled = new CopyOnWriteArrayList<>();
         volatile SQLException failRecordingWith;
+
+        public void tidy(String misCode) {
+        }
 
         public OpenBatch next(Exchange exchange) {
             return open.poll();
