@@ -27,6 +27,7 @@ public final class AgentFixture implements AutoCloseable {
     public final TestDatabase database;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private SisbridgeAgent agent;
+    private Path home = HOME;
 
     public AgentFixture(SimulatorSettings settings, TestDatabase database) {
         this.simulator = UpstreamSimulator.start(settings, 0);
@@ -55,6 +56,12 @@ public final class AgentFixture implements AutoCloseable {
         }
     }
 
+    /** Runs the agent from another install directory (a copy of config/ and routes/ a test may change). */
+    public AgentFixture home(Path home) {
+        this.home = home;
+        return this;
+    }
+
     public AgentFixture property(String key, Object value) {
         properties.put(key, value);
         return this;
@@ -66,7 +73,7 @@ public final class AgentFixture implements AutoCloseable {
 
     /** Starts the agent; {@code customize} may bind replacement beans (failure injection). */
     public SisbridgeAgent start(Consumer<SisbridgeAgent.Builder> customize) throws Exception {
-        SisbridgeAgent.Builder builder = SisbridgeAgent.builder(HOME)
+        SisbridgeAgent.Builder builder = SisbridgeAgent.builder(home)
                 .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", simulator.settings().clientSecret,
                         "SISBRIDGE_DB_PASSWORD", database.password())));
         properties.forEach(builder::property);
