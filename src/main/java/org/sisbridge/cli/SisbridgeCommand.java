@@ -22,6 +22,8 @@ public class SisbridgeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // before any JDK HttpClient exists: a college proxy's Basic login must work for https tunnels too
+        org.sisbridge.upstream.UpstreamProxy.allowBasicForTunnels();
         System.exit(new CommandLine(new SisbridgeCommand()).execute(args));
     }
 }

@@ -46,9 +46,10 @@ public class WatchBeans implements CamelConfiguration {
                 new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         context.getExecutorServiceManager().newSingleThreadExecutor(this, "staging-health-probe"),
                         Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms"))));
-        // the flows' own trust (AgentBeans), so readiness trusts exactly what the flows trust
+        // the flows' own trust and proxy (AgentBeans), so readiness trusts and goes exactly where the flows do
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
                 registry.lookupByNameAndType(AgentBeans.UPSTREAM_SSL_CONTEXT, SSLContext.class),
+                registry.lookupByNameAndType(AgentBeans.UPSTREAM_PROXY, org.sisbridge.upstream.UpstreamProxy.class),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
 
