@@ -41,6 +41,8 @@ public class WatchBeans implements CamelConfiguration {
         PrometheusMeterRegistry meters = AgentBeans.bindIfAbsent(registry, METRICS_REGISTRY, PrometheusMeterRegistry.class,
                 () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         registry.bind("flowMetrics", new FlowMetrics(meters, clock));
+        // before any exchange: two flows finishing their first exchanges together made Camel register it twice
+        CamelLastExchangeGauge.registerBeforeCamel(meters);
 
         registry.bind("stagingDatabaseHealthCheck",
                 new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
