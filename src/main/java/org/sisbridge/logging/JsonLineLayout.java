@@ -13,12 +13,15 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * One JSON object per line for log collectors: time, level, thread, logger, the formatted message
+ * One JSON object per line for log collectors: time, level, thread, logger, route, the formatted message
  * and the stack trace, both masked ({@link LogMasking}). Written with Jackson rather than logback's
  * JsonEncoder, which emits the raw message pattern, every argument and every cause's message as
  * separate fields: each would need masking on its own.
  */
 public class JsonLineLayout extends LayoutBase<ILoggingEvent> {
+
+    /** Camel's MDC key for the route id (camel.main.use-mdc-logging). */
+    public static final String ROUTE_ID = "camel.routeId";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -31,6 +34,11 @@ public class JsonLineLayout extends LayoutBase<ILoggingEvent> {
             json.writeStringField("level", event.getLevel().toString());
             json.writeStringField("thread", event.getThreadName());
             json.writeStringField("logger", event.getLoggerName());
+            // camel.main.use-mdc-logging: the route a line was logged in (a route id is configuration, never data)
+            String route = event.getMDCPropertyMap().get(ROUTE_ID);
+            if (route != null) {
+                json.writeStringField("route", route);
+            }
             json.writeStringField("message", LogMasking.mask(event.getFormattedMessage()));
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
