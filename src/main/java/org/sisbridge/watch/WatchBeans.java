@@ -55,6 +55,12 @@ public class WatchBeans implements CamelConfiguration {
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
 
+        // a route that cannot start, retried by the supervising route controller: one line and the status page
+        RouteStartFailures routeStartFailures = new RouteStartFailures(
+                registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class));
+        registry.bind("routeStartFailures", routeStartFailures);
+        context.getManagementStrategy().addEventNotifier(routeStartFailures);
+
         registry.bind("stuckCallsHealthCheck", new StuckCallsHealthCheck(
                 registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),
                 Duration.ofMillis(config.integer("sisbridge.watch.stuck-call-grace-ms"))));
