@@ -75,6 +75,7 @@ public final class ConfigKeys {
         rule("sisbridge.watch.token-file", any());
         rule("sisbridge.watch.allowed-hosts", KeyRule.hostNames());
         rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
+        rule("sisbridge.watch.cli-connector-enabled", flag());
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));
         rule("sisbridge.watch.stuck-call-grace-ms", atLeast(0));
         rule("sisbridge.watch.status-refresh-seconds", atLeast(1));

@@ -56,6 +56,15 @@ public class WatchBeans implements CamelConfiguration {
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
 
         // a route that cannot start, retried by the supervising route controller: one line and the status page
+        // Camel JBang's camel get / top / trace: the connector writes ~/.camel/<pid>-status.json for the service's
+        // own OS user and reads its requests from there; nothing listens on the network
+        org.apache.camel.cli.connector.DefaultCliConnectorFactory cli = new org.apache.camel.cli.connector.DefaultCliConnectorFactory();
+        cli.setEnabled(config.flag("sisbridge.watch.cli-connector-enabled"));
+        cli.setRuntime("Camel Main");
+        cli.setRuntimeStartClass("org.sisbridge.cli.SisbridgeCommand");
+        // as the context's plugin: camel-main has looked in the registry for one before this runs
+        context.getCamelContextExtension().addContextPlugin(org.apache.camel.spi.CliConnectorFactory.class, cli);
+
         RouteStartFailures routeStartFailures = new RouteStartFailures(
                 registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class));
         registry.bind("routeStartFailures", routeStartFailures);
