@@ -34,16 +34,16 @@ class LogFormatTest {
         for (String line : lines) {
             JsonNode event = json.readTree(line);
             assertThat(event.isObject()).as(line).isTrue();
-            assertThat(event.fieldNames()).toIterable().contains("time", "level", "thread", "logger", "message");
+            assertThat(event.fieldNames()).toIterable().contains("@timestamp", "level", "thread_name", "logger_name", "message");
         }
         JsonNode first = json.readTree(lines.get(0));
         assertThat(first.get("level").asText()).isEqualTo("INFO");
         assertThat(first.get("message").asText())
                 .isEqualTo("Student ***@*** born ****-**-** in report 111-DAILY-2024-01-03");
-        assertThat(first.has("route")).as("logged outside any route").isFalse();
-        assertThat(json.readTree(lines.get(1)).get("route").asText()).isEqualTo("idme-events");
+        assertThat(first.has("camel.routeId")).as("logged outside any route").isFalse();
+        assertThat(json.readTree(lines.get(1)).get("camel.routeId").asText()).isEqualTo("idme-events");
         JsonNode failure = json.readTree(lines.get(2));
-        assertThat(failure.get("exception").asText()).contains("IllegalStateException", "***@***", "caused by")
+        assertThat(failure.get("stack_trace").asText()).contains("IllegalStateException", "***@***", "caused by")
                 .doesNotContain(EMAIL, BIRTH_DATE);
         assertThat(String.join("\n", lines)).doesNotContain(EMAIL).doesNotContain(BIRTH_DATE);
     }
@@ -76,9 +76,9 @@ class LogFormatTest {
         Logger log = context.getLogger("org.sisbridge.test");
         log.info("Student {} born {} in report {}", EMAIL, BIRTH_DATE, "111-DAILY-2024-01-03");
         // a line logged inside a route: Camel's MDC (camel.main.use-mdc-logging) names it
-        context.getMDCAdapter().put(JsonLineLayout.ROUTE_ID, "idme-events");
+        context.getMDCAdapter().put(JsonLogLayout.ROUTE_ID, "idme-events");
         log.warn("a second line");
-        context.getMDCAdapter().remove(JsonLineLayout.ROUTE_ID);
+        context.getMDCAdapter().remove(JsonLogLayout.ROUTE_ID);
         log.error("a failing row", new IllegalStateException("row " + EMAIL,
                 new IllegalArgumentException("birth_date " + BIRTH_DATE + " caused by a typo")));
         context.stop();

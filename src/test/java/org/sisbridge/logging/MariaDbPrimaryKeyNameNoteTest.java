@@ -50,7 +50,7 @@ class MariaDbPrimaryKeyNameNoteTest {
             org.slf4j.Logger flyway = LoggerFactory.getLogger(MariaDbPrimaryKeyNameNote.FLYWAY_SCRIPT_LOGGER);
             flyway.warn("DB: Name 'pk_idme_status_event' ignored for PRIMARY key. (SQL State:  - Error Code: 1280)");
             flyway.warn("DB: Data truncated for column 'mis_code' at row 1 (SQL State: 01000 - Error Code: 1265)");
-            LoggerFactory.getLogger("org.sisbridge.Other").warn("DB: Name 'x' ignored for PRIMARY key. (SQL State:  - Error Code: 1280)");
+            LoggerFactory.getLogger("org.sisbridge.unrelated").warn("DB: Name 'x' ignored for PRIMARY key. (SQL State:  - Error Code: 1280)");
 
             assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                     .containsExactly("DB: Data truncated for column 'mis_code' at row 1 (SQL State: 01000 - Error Code: 1265)");

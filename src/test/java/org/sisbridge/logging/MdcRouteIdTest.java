@@ -34,9 +34,12 @@ class MdcRouteIdTest {
             // the token is fetched by the first upstream call, inside the events route
             await().atMost(Duration.ofSeconds(30)).until(() -> !appender.list.isEmpty());
             ILoggingEvent obtained = appender.list.get(0);
-            assertThat(obtained.getMDCPropertyMap()).containsKey(JsonLineLayout.ROUTE_ID);
-            assertThat(new JsonLineLayout().doLayout(obtained))
-                    .contains("\"route\":\"" + obtained.getMDCPropertyMap().get(JsonLineLayout.ROUTE_ID) + "\"");
+            assertThat(obtained.getMDCPropertyMap()).containsKey(JsonLogLayout.ROUTE_ID);
+            ch.qos.logback.core.Layout<ILoggingEvent> json = JsonLogLayout.create();
+            json.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+            json.start();
+            assertThat(json.doLayout(obtained)).contains("\"camel.routeId\":\""
+                    + obtained.getMDCPropertyMap().get(JsonLogLayout.ROUTE_ID) + "\"");
         } finally {
             tokens.detachAppender(appender);
         }
