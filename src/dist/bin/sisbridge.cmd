@@ -23,7 +23,7 @@ if defined JAVA_OPTS (
   echo(%JAVA_OPTS%| findstr /R /C:"-XX:+Use[A-Za-z]*GC\>" >nul && set "GC_OPTS="
 )
 
-"%JAVA%" -Xmx256m -XX:+ExitOnOutOfMemoryError %GC_OPTS% %JAVA_OPTS% "-Dsisbridge.home=%SISBRIDGE_HOME%" "-Dlogback.configurationFile=%SISBRIDGE_HOME%\config\logback.xml" -cp "%SISBRIDGE_HOME%\lib\*" org.sisbridge.cli.SisbridgeCommand %*
+"%JAVA%" -Xmx256m -XX:+ExitOnOutOfMemoryError %GC_OPTS% %JAVA_OPTS% "-Dsisbridge.home=%SISBRIDGE_HOME%" "-Dsisbridge.launcher=%~0" "-Dlogback.configurationFile=%SISBRIDGE_HOME%\config\logback.xml" -cp "%SISBRIDGE_HOME%\lib\*" org.sisbridge.cli.SisbridgeCommand %*
 
 rem Hand the JVM's exit code to the caller (a service wrapper or a scheduled task).
 endlocal & exit /b %ERRORLEVEL%

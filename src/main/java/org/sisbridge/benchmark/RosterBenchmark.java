@@ -31,14 +31,24 @@ public final class RosterBenchmark {
     private final Path home;
     private final int students;
     private final PrintStream out;
+    private final boolean workbook;
 
     public RosterBenchmark(Path home, int students, PrintStream out) {
+        this(home, students, "outbox", out);
+    }
+
+    /** @param format outbox (rows queued in the outbox table) or xlsx (a workbook dropped in the roster inbox) */
+    public RosterBenchmark(Path home, int students, String format, PrintStream out) {
         this.home = home;
         this.students = students;
         this.out = out;
+        this.workbook = "xlsx".equals(format);
     }
 
     public int run() throws Exception {
+        if (workbook) {
+            return new RosterWorkbookBenchmark(home, students, out).run();
+        }
         Path database = home.resolve("data/benchmark/roster");
         Files.createDirectories(database.getParent());
         Files.deleteIfExists(Path.of(database + ".mv.db"));
@@ -48,19 +58,9 @@ public final class RosterBenchmark {
         out.printf("Roster benchmark: %,d students (1 in 50 a duplicate by e-mail, 1 in 100 invalid), batches of 500,"
                 + " H2 file database %s, max heap %s%n", students, database, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
-             SisbridgeAgent agent = SisbridgeAgent.builder(home)
-                     .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
-                     .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", settings.clientSecret)))
-                     .property("sisbridge.upstream.base-url", simulator.baseUrl())
-                     .property("sisbridge.staging.jdbc-url", jdbcUrl)
-                     .property("sisbridge.events.enabled", false)
+             SisbridgeAgent agent = agent(home, settings, simulator, jdbcUrl)
                      // started by hand once the outbox is filled, so only the push is timed
                      .property("sisbridge.roster.enabled", false)
-                     .property("sisbridge.roster.poll-interval-ms", 200)
-                     .property("sisbridge.roster.initial-delay-ms", 0)
-                     .property("sisbridge.roster.max-batches-per-poll", 1_000_000)
-                     .property("sisbridge.roster.job-poll-initial-delay-ms", 5)
-                     .property("sisbridge.roster.job-poll-max-delay-ms", 100)
                      .build()) {
             agent.start();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
@@ -91,6 +91,21 @@ public final class RosterBenchmark {
         }
     }
 
+    /** The agent on the simulator and a fresh H2 file database, roster push on fast schedules. */
+    static SisbridgeAgent.Builder agent(Path home, SimulatorSettings settings, UpstreamSimulator simulator, String jdbcUrl) {
+        return SisbridgeAgent.builder(home)
+                .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
+                .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", settings.clientSecret)))
+                .property("sisbridge.upstream.base-url", simulator.baseUrl())
+                .property("sisbridge.staging.jdbc-url", jdbcUrl)
+                .property("sisbridge.events.enabled", false)
+                .property("sisbridge.roster.poll-interval-ms", 200)
+                .property("sisbridge.roster.initial-delay-ms", 0)
+                .property("sisbridge.roster.max-batches-per-poll", 1_000_000)
+                .property("sisbridge.roster.job-poll-initial-delay-ms", 5)
+                .property("sisbridge.roster.job-poll-max-delay-ms", 100);
+    }
+
     /** The SIS's part, not timed: PENDING rows, a few duplicates of seeded accounts and a few invalid. */
     private void queue(DataSource dataSource, StudentPopulation seeded) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO cccid_request"
@@ -117,7 +132,7 @@ public final class RosterBenchmark {
     }
 
     /** A distinct letters-only last name per student (digits in names are rejected locally). */
-    private static String lastName(int i) {
+    static String lastName(int i) {
         StringBuilder name = new StringBuilder("Q");
         do {
             name.append((char) ('a' + i % 26));
@@ -140,7 +155,7 @@ public final class RosterBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static long count(DataSource dataSource, String sql) throws Exception {
+    static long count(DataSource dataSource, String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

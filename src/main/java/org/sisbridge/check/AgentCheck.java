@@ -15,6 +15,7 @@ import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.JdbcUrlMasking;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.upstream.UpstreamTrust;
 import org.sisbridge.watch.ManagementPortInUseException;
@@ -89,9 +90,12 @@ public final class AgentCheck {
     }
 
     private static StagingMapping mapping(CheckReport report, AgentProperties config) {
-        Path file = Path.of(config.text("sisbridge.staging.mapping"));
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            report.error("mapping file missing: sisbridge.staging.mapping names " + file + ", which does not exist");
+        Path file;
+        try {
+            file = MappingFile.resolve(config.text(MappingFile.KEY), Path.of(config.text("sisbridge.home")));
+        } catch (IllegalArgumentException e) {
+            // the message names every place looked and the shipped mappings
+            report.error("mapping file missing: " + e.getMessage());
             return null;
         }
         try {

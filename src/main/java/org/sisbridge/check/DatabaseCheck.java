@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.sisbridge.config.Launcher;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSchemaCheck;
 import org.sisbridge.staging.StagingSchemaMigrator;
@@ -38,10 +39,10 @@ final class DatabaseCheck {
         } catch (SQLException e) {
             if (StagingSettings.isMissingDatabase(e) && settings.manageSchema()) {
                 report.ok("no H2 database at " + settings.shownUrl() + " yet: the agent creates it, with its tables,"
-                        + " when it first starts (or ./sisbridge migrate now)");
+                        + " when it first starts (or " + Launcher.command("migrate") + " now)");
             } else if (StagingSettings.isMissingDatabase(e)) {
                 report.error("staging schema incomplete and sisbridge.staging.manage-schema=false: there is no H2 database at "
-                        + settings.shownUrl() + " yet; run ./sisbridge migrate");
+                        + settings.shownUrl() + " yet; run " + Launcher.command("migrate"));
             } else if (refusedCredentials(e)) {
                 report.error("database refused the credentials: " + where + ": " + e.getMessage()
                         + "\ncheck sisbridge.staging.username and the password (sisbridge.staging.password-env / password-file)");
@@ -71,15 +72,17 @@ final class DatabaseCheck {
                 report.ok("staging schema current (version " + version + ")");
             } else {
                 report.ok("staging schema at version " + version + ", " + pending.length + " migration(s) to apply:"
-                        + " the agent applies them at start-up (sisbridge.staging.manage-schema=true), or run ./sisbridge migrate");
+                        + " the agent applies them at start-up (sisbridge.staging.manage-schema=true), or run " + Launcher.command("migrate"));
             }
             return;
         }
-        List<String> problems = StagingSchemaCheck.problems(dataSource, mapping, tableNeeded);
+        StagingSchemaCheck.Findings findings = StagingSchemaCheck.findings(dataSource, mapping, tableNeeded);
+        findings.warnings().forEach(report::warn);
+        List<String> problems = findings.errors();
         if (problems.isEmpty()) {
             report.ok("staging schema has every table and column the agent needs (sisbridge.staging.manage-schema=false)");
         } else {
-            report.error("staging schema incomplete and sisbridge.staging.manage-schema=false: run ./sisbridge migrate,"
+            report.error("staging schema incomplete and sisbridge.staging.manage-schema=false: run " + Launcher.command("migrate") + ","
                     + " or create these:\n- " + String.join("\n- ", problems));
         }
     }

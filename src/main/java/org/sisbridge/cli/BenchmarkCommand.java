@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Measure a pipeline against the in-process simulator and print the figures.",
                 "The launcher caps the heap at 256 MB (JAVA_OPTS=\"-Xmx256m -XX:+UseParallelGC\"), so the figures show bounded memory.",
                 "Reports: ./sisbridge benchmark reports --rows 1000000 (a report file through the drop folder).",
-                "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table).",
+                "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table);"
+                        + " --format xlsx drops the roster as one workbook in the roster inbox instead.",
                 "Events and reports also on a server: --database postgresql|mariadb (a database of their own,"
                         + " created and dropped; password from SISBRIDGE_DB_PASSWORD)."})
 public class BenchmarkCommand implements Callable<Integer> {
@@ -36,6 +37,10 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--students", defaultValue = "100000", description = "Students to push, roster pipeline (default ${DEFAULT-VALUE}).")
     int students;
+
+    @Option(names = "--format", defaultValue = "outbox",
+            description = "Roster: outbox (default, rows queued in the outbox table) or xlsx (a workbook dropped in the roster inbox).")
+    String format;
 
     @Option(names = "--database", defaultValue = "h2",
             description = "Events and reports: h2 (default, a file under data/benchmark), postgresql or mariadb.")
@@ -58,8 +63,12 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("The roster benchmark runs on H2 only; --database is for events and reports");
             return 2;
         }
+        if (!List.of("outbox", "xlsx").contains(format)) {
+            System.err.println("Unknown roster format '" + format + "'; available: outbox, xlsx");
+            return 2;
+        }
         if ("roster".equals(pipeline)) {
-            return new RosterBenchmark(SisbridgeCommand.home(), students, System.out).run();
+            return new RosterBenchmark(SisbridgeCommand.home(), students, format, System.out).run();
         }
         if ("reports".equals(pipeline)) {
             return new ReportsBenchmark(SisbridgeCommand.home(), rows,

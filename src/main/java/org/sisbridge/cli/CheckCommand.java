@@ -24,6 +24,7 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        spec.commandLine().getOut().println(config.banner());
         CheckReport report = new AgentCheck(config.configuration(), System.getenv()).run(spec.commandLine().getOut());
         spec.commandLine().getOut().println(report.failed()
                 ? report.errors() + " problem(s) found; the agent would not work as configured."

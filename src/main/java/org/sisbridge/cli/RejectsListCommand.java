@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.config.Launcher;
 import org.sisbridge.rejects.RejectStore;
 import org.sisbridge.rejects.StoredReject;
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ public class RejectsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        out.println(config.banner());
         try (StagingConnection db = StagingConnection.open(config.configuration())) {
             List<StoredReject> rejects = new RejectStore(db.dataSource, db.settings.rejectTable(), db.settings.database().dialect())
                     .list(source, reason, limit);
@@ -44,7 +46,7 @@ public class RejectsListCommand implements Callable<Integer> {
                 out.printf(format, r.id(), r.source(), r.reasonCode(), r.recordKey(), r.rejectedAt());
             }
             out.println(rejects.size() + " reject(s) shown" + (rejects.size() == limit ? " (the newest " + limit + "; --limit shows more)" : "")
-                    + ". ./sisbridge rejects show ID for one in full.");
+                    + ". " + Launcher.command("rejects show ID") + " for one in full.");
             return 0;
         } catch (StagingUnavailableException e) {
             spec.commandLine().getErr().println(e.getMessage());

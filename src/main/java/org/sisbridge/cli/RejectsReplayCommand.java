@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.config.Launcher;
 import org.sisbridge.rejects.RejectReplay;
 import org.sisbridge.rejects.RejectReplayer;
 import org.sisbridge.rejects.RejectStore;
@@ -59,6 +60,7 @@ public class RejectsReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        out.println(config.banner());
         try (AgentWithoutRoutes agent = AgentWithoutRoutes.open(config.configuration(), SecretSource.fromSystem())) {
             StagingSettings staging = agent.bean("stagingSettings", StagingSettings.class);
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
@@ -72,7 +74,7 @@ public class RejectsReplayCommand implements Callable<Integer> {
             for (long id : ids) {
                 RejectReplay.Result result = replay.replay(id);
                 if (result == null) {
-                    spec.commandLine().getErr().println("No reject with id " + id + " (./sisbridge rejects list shows the ids).");
+                    spec.commandLine().getErr().println("No reject with id " + id + " (" + Launcher.command("rejects list") + " shows the ids).");
                     remaining++;
                 } else if (result.outcome() instanceof ReplayOutcome.Staged s) {
                     staged++;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.config.Launcher;
 import org.sisbridge.rejects.RejectStore;
 import org.sisbridge.rejects.StoredReject;
 import picocli.CommandLine.Command;
@@ -33,10 +34,11 @@ public class RejectsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        out.println(config.banner());
         try (StagingConnection db = StagingConnection.open(config.configuration())) {
             Optional<StoredReject> found = new RejectStore(db.dataSource, db.settings.rejectTable(), db.settings.database().dialect()).find(id);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("No reject with id " + id + " (./sisbridge rejects list shows the ids).");
+                spec.commandLine().getErr().println("No reject with id " + id + " (" + Launcher.command("rejects list") + " shows the ids).");
                 return 1;
             }
             StoredReject r = found.get();

@@ -1,7 +1,5 @@
 package org.sisbridge.cli;
 
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sisbridge.check.StartupWarnings;
 import org.sisbridge.config.AgentConfiguration;
@@ -15,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** The service: runs every enabled flow on its schedule until stopped. */
@@ -25,17 +23,18 @@ public class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file layered over config/application.properties (for site-specific values).")
-    Path overrideFile;
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        // first: which files and which database, so a start on the wrong configuration shows at once
+        LOG.info("{}", config.banner());
         // refuse to start on an unknown key or a bad value, naming it, before anything is built
-        AgentConfiguration configuration = new AgentConfiguration(SisbridgeCommand.home(), overrideFile, Map.of());
+        AgentConfiguration configuration = config.configuration();
         ConfigFindings findings = configuration.validate(System.getenv());
         if (!findings.valid()) {
             spec.commandLine().getErr().println(new InvalidConfigurationException(findings.errors()).getMessage());
@@ -46,8 +45,8 @@ public class RunCommand implements Callable<Integer> {
             StartupWarnings.of(loaded.properties(), System.getenv()).forEach(w -> LOG.warn("Configuration: {}", w));
         }
         SisbridgeAgent.Builder builder = SisbridgeAgent.builder(SisbridgeCommand.home());
-        if (overrideFile != null) {
-            builder.overrideFile(overrideFile);
+        if (config.file() != null) {
+            builder.overrideFile(config.file());
         }
         try {
             builder.build().runUntilStopped();

@@ -1,9 +1,11 @@
 package org.sisbridge.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.sisbridge.simulator.ReportCatalog;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.SimulatorTrustStore;
 import org.sisbridge.simulator.UpstreamSimulator;
@@ -30,6 +32,12 @@ public class SimulatorCommand implements Callable<Integer> {
     int events;
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the population and the feed (default ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--accounts-file", paramLabel = "FILE",
+            description = "Where the accounts bulk jobs create are kept across restarts, so that no CCCID is handed out twice"
+                    + " (default data/simulator-accounts.tsv under the install).")
+    Path accountsFile;
+    @Option(names = "--fresh", description = "Start from the seeded population only: forget the accounts earlier runs created.")
+    boolean fresh;
     @Option(names = "--mis-codes", defaultValue = "111", split = ",", description = "MIS codes served; others get 403 (default ${DEFAULT-VALUE}).")
     List<String> misCodes;
     @Option(names = "--client-id", defaultValue = "sisbridge-demo", description = "Accepted OAuth2 client id.")
@@ -146,10 +154,19 @@ public class SimulatorCommand implements Callable<Integer> {
         s.invalidBulkResult |= invalidBulkResult;
         s.formulaLikeValues |= formulaLikeValues;
         hostile(s);
+        s.accountsFile = accountsFile != null ? accountsFile : SisbridgeCommand.home().resolve("data/simulator-accounts.tsv");
+        if (fresh) {
+            Files.deleteIfExists(s.accountsFile);
+        }
         try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
                     simulator.baseUrl(), s.clientId, clientSecretEnv, s.misCodes, s.eventsPerMisCode);
+            // what a restart keeps, and what the agent must ask for to see the simulated reports
+            System.out.printf("Accounts: %,d created by earlier runs, kept in %s (--fresh forgets them); new CCCIDs continue"
+                    + " after them.%n", simulator.accounts().accountsCreatedBefore(), s.accountsFile);
+            System.out.printf("Reports: periods from %s on; the agent lists them with sisbridge.reports.start-date = %s"
+                    + " (its default look-back of 35 days finds none).%n", ReportCatalog.FIRST_DAY, ReportCatalog.FIRST_DAY);
             if (https) {
                 SimulatorTrustStore trust = simulator.writeTrustStore(trustStoreOut != null ? trustStoreOut
                         : SisbridgeCommand.home().resolve("data/simulator-truststore.p12"));

@@ -1,6 +1,7 @@
 package org.sisbridge.cli;
 
 import java.nio.file.Path;
+import org.sisbridge.config.Launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,7 @@ public class SisbridgeCommand implements Runnable {
     public static void main(String[] args) {
         // before any JDK HttpClient exists: a college proxy's Basic login must work for https tunnels too
         org.sisbridge.upstream.UpstreamProxy.allowBasicForTunnels();
-        System.exit(new CommandLine(new SisbridgeCommand()).execute(args));
+        // usage and help name the launcher the person ran (bin/sisbridge, ./sisbridge)
+        System.exit(new CommandLine(new SisbridgeCommand()).setCommandName(Launcher.name()).execute(args));
     }
 }

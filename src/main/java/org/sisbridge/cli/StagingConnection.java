@@ -1,8 +1,8 @@
 package org.sisbridge.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import org.sisbridge.config.AgentConfiguration;
+import org.sisbridge.config.Launcher;
 import org.sisbridge.config.LoadedConfiguration;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
@@ -11,6 +11,7 @@ import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingDatabaseUnreachableException;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 
 /**
@@ -27,7 +28,7 @@ final class StagingConnection implements AutoCloseable {
 
     /** Said after "cannot reach the staging database" by every command. */
     static final String WHAT_TO_CHECK = "Check sisbridge.staging.jdbc-url, the credentials, and that the database server"
-            + " is running and reachable from here; ./sisbridge check tells more.";
+            + " is running and reachable from here; " + Launcher.command("check") + " tells more.";
 
     private StagingConnection(StagingSettings settings, StagingMapping mapping, int latestRows) {
         this.settings = settings;
@@ -48,7 +49,7 @@ final class StagingConnection implements AutoCloseable {
         } catch (StagingDatabaseUnreachableException e) {
             if (StagingSettings.isMissingDatabase(e.getCause())) {
                 throw new StagingUnavailableException("There is no staging database at " + settings.shownUrl()
-                        + " yet: the agent creates it when it first starts (./sisbridge run), or ./sisbridge migrate creates it now.");
+                        + " yet: the agent creates it when it first starts (" + Launcher.command("run") + "), or " + Launcher.command("migrate") + " creates it now.");
             }
             throw new StagingUnavailableException(e.getMessage() + "\n" + WHAT_TO_CHECK);
         }
@@ -59,7 +60,7 @@ final class StagingConnection implements AutoCloseable {
         if (settings.manageSchema()
                 && StagingSchemaMigrator.flyway(dataSource, settings.database()).info().current() == null) {
             throw new StagingUnavailableException("The staging database " + settings.shownUrl() + " has no sisbridge tables"
-                    + " yet: the agent creates them when it first starts (./sisbridge run), or ./sisbridge migrate creates them now.");
+                    + " yet: the agent creates them when it first starts (" + Launcher.command("run") + "), or " + Launcher.command("migrate") + " creates them now.");
         }
     }
 
@@ -67,7 +68,7 @@ final class StagingConnection implements AutoCloseable {
         try (LoadedConfiguration loaded = configuration.load(System.getenv())) {
             AgentProperties config = loaded.properties();
             return new StagingConnection(AgentBeans.stagingSettings(config, SecretSource.fromSystem()),
-                    StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text),
+                    MappingFile.load(config::text),
                     config.integer("sisbridge.status.latest-rows"));
         }
     }

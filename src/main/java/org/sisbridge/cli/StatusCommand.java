@@ -31,6 +31,8 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // with --json the line goes to stderr: stdout stays one JSON document for scripts
+        (json ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(config.banner());
         try (StagingConnection db = StagingConnection.open(config.configuration())) {
             StatusSnapshot snapshot = new StatusSnapshotReader(db.dataSource, db.mapping, db.settings.database().dialect(),
                     Clock.systemUTC(), db.latestRows).read();

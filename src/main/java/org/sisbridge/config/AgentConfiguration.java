@@ -37,6 +37,11 @@ public final class AgentConfiguration {
         return home;
     }
 
+    /** The site's override file (--config or SISBRIDGE_CONFIG), or null. */
+    public Path overrideFile() {
+        return overrideFile;
+    }
+
     public Path referenceFile() {
         return home.resolve("config/application.properties");
     }

@@ -127,9 +127,21 @@ public final class ConfigKeys {
         rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
         rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
+        rule("sisbridge.roster.charset", ConfigKeys::autoOrCharset);
+        rule("sisbridge.roster.workbook-max-part-bytes", integer(1024 * 1024, Integer.MAX_VALUE));
+        rule("sisbridge.roster.workbook-max-shared-strings-bytes", integer(1024, 1024 * 1024 * 1024));
     }
 
     private ConfigKeys() {
+    }
+
+    private static String autoOrCharset(String value) {
+        try {
+            return value.equalsIgnoreCase("auto") || java.nio.charset.Charset.isSupported(value) ? null
+                    : "must be auto or a charset name this Java knows (windows-1252, ISO-8859-15, ...), is '" + value + "'";
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return "must be auto or a charset name, is '" + value + "'";
+        }
     }
 
     private static void rule(String key, KeyRule rule) {

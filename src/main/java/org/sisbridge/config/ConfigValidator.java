@@ -113,7 +113,9 @@ public final class ConfigValidator {
         }
         for (String variable : new TreeSet<>(environment.keySet())) {
             if (variable.startsWith("SISBRIDGE_") && !byVariable.containsKey(variable) && !secretVariables.contains(variable)
-                    && !variable.startsWith("SISBRIDGE_TEST_") && !variable.equals("SISBRIDGE_HOME")) {
+                    && !variable.startsWith("SISBRIDGE_TEST_") && !variable.equals("SISBRIDGE_HOME")
+                    // names the override file when --config is not given (cli.ConfigOption), not a key
+                    && !variable.equals("SISBRIDGE_CONFIG")) {
                 warnings.add("environment variable " + variable + " sets no configuration key"
                         + ClosestKey.to(variable, byVariable.keySet()).map(v -> " (did you mean " + v + "?)").orElse(""));
             }

@@ -8,7 +8,7 @@ public class InvalidConfigurationException extends IllegalArgumentException {
     private final List<String> errors;
 
     public InvalidConfigurationException(List<String> errors) {
-        super("The configuration is not valid (run ./sisbridge check for every problem):\n  - " + String.join("\n  - ", errors));
+        super("The configuration is not valid (run " + Launcher.command("check") + " for every problem):\n  - " + String.join("\n  - ", errors));
         this.errors = List.copyOf(errors);
     }
 

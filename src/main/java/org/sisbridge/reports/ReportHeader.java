@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sisbridge.csv.CsvRecord;
 
 /**
  * Where each known column sits in a report, read from its header row: columns may come in any

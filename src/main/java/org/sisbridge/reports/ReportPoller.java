@@ -22,6 +22,9 @@ public class ReportPoller {
     private final LocalDate startDate;
     private final int lookbackDays;
     private final Clock clock;
+    private final ListingLog listingLog;
+    /** The date each MIS code's listing was last asked from, for its log line. */
+    private final java.util.Map<String, LocalDate> askedSince = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param startDate where a first run starts; null = lookback-days before today */
     public ReportPoller(ReportLoadTable loads, LocalDate startDate, int lookbackDays, Clock clock, OversizedReports oversized) {
@@ -33,12 +36,21 @@ public class ReportPoller {
         this.startDate = startDate;
         this.lookbackDays = lookbackDays;
         this.clock = clock;
+        this.listingLog = new ListingLog(clock);
     }
 
     public String query(String misCode) throws SQLException {
         LocalDate since = loads.latestPeriodEnd(misCode).map(end -> end.minusDays(lookbackDays))
                 .orElseGet(() -> startDate != null ? startDate : LocalDate.now(clock).minusDays(lookbackDays));
+        askedSince.put(misCode, since);
         return "since=" + since;
+    }
+
+    /** The listed versions to download, after one line saying what the listing asked and got (see {@link ListingLog}). */
+    public List<ReportListing> notYetLoaded(String misCode, List<ReportListing> listed) throws SQLException {
+        List<ReportListing> fresh = notYetLoaded(listed);
+        listingLog.listed(misCode, String.valueOf(askedSince.get(misCode)), listed.size(), fresh.size());
+        return fresh;
     }
 
     public List<ReportListing> notYetLoaded(List<ReportListing> listed) throws SQLException {

@@ -2,6 +2,7 @@ package org.sisbridge.reports;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.sisbridge.csv.CsvRecord;
 import org.sisbridge.dictionary.CccidFormat;
 import org.sisbridge.dictionary.IdmeStatus;
 import org.sisbridge.dictionary.MisCode;

@@ -9,6 +9,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.sisbridge.csv.CsvFormatException;
+import org.sisbridge.csv.CsvRecord;
+import org.sisbridge.csv.CsvRecordReader;
 
 /**
  * The first pass over a report file, before anything is committed: its sha256, its number of

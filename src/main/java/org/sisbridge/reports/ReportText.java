@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.sisbridge.csv.CsvRecordReader;
 
 /**
  * A report's bytes as text: UTF-8, decoded strictly (a file in another encoding fails instead of

@@ -43,12 +43,13 @@ public class BulkAccountJson {
             g.writeArrayFieldStart("students");
             for (RosterStudent s : students) {
                 g.writeStartObject();
-                g.writeStringField("localId", s.localId().trim());
+                g.writeStringField("localId", UnicodeSpace.strip(s.localId()));
                 g.writeStringField("firstName", trim(s.firstName()));
                 g.writeStringField("middleName", trim(s.middleName()));
                 g.writeStringField("lastName", trim(s.lastName()));
                 g.writeStringField("birthDate", s.birthDate());
-                g.writeStringField("email", trim(s.email()));
+                // an internationalized domain goes in its A-label form (contract: Student.email)
+                g.writeStringField("email", EmailAddress.wireForm(s.email()));
                 g.writeStringField("phone", trim(s.phone()));
                 g.writeStringField("postalCode", trim(s.postalCode()));
                 g.writeEndObject();
@@ -109,6 +110,6 @@ public class BulkAccountJson {
     }
 
     private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return UnicodeSpace.stripToNull(value);
     }
 }

@@ -221,9 +221,14 @@ public class CccidRequestTable {
         return students;
     }
 
+    /** At most max code points (as the validator and the contract count), never half a surrogate pair. */
     private static String clip(String value, int max) {
         String v = blankToNull(value);
-        return v == null ? null : truncate(v.trim(), max);
+        if (v == null) {
+            return null;
+        }
+        String trimmed = v.trim();
+        return trimmed.codePointCount(0, trimmed.length()) <= max ? trimmed : trimmed.substring(0, trimmed.offsetByCodePoints(0, max));
     }
 
     private static String blankToNull(String value) {

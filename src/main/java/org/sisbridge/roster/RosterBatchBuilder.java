@@ -62,7 +62,7 @@ public class RosterBatchBuilder {
                 Optional<RosterProblem> problem = validator.check(s);
                 if (problem.isPresent()) {
                     invalid.add(new Settlement(s.requestId(), "REJECTED", problem.get().reason().name(), problem.get().describe()));
-                } else if (localIds.add(s.localId().trim())) {
+                } else if (localIds.add(UnicodeSpace.strip(s.localId()))) {
                     chosen.add(s.requestId());
                 }
                 // a second row of the same local id waits for the next batch: results are keyed by localId

@@ -53,6 +53,7 @@ public class RosterBeans implements CamelConfiguration {
                 metrics, clock);
         RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
+        registry.bind("outboxStatuses", new OutboxStatuses(dataSource, requests, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
         AgentBeans.bindIfAbsent(registry, "rosterResultWriter", RosterResultWriter.class, () -> new RosterResultWriter(dataSource,
                 requests, batches, results, settings.maxAttempts(), metrics, clock,
@@ -61,8 +62,11 @@ public class RosterBeans implements CamelConfiguration {
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(),
-                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox"))),
-                config.integer("sisbridge.roster.max-line-chars")));
+                staging.batchSize(), clock, new RosterFileFailure(Path.of(config.text("sisbridge.roster.inbox")),
+                        registry.lookupByNameAndType("flowActivity", FlowActivity.class)),
+                config.integer("sisbridge.roster.max-line-chars"), RosterFileText.fallback(config.text("sisbridge.roster.charset")),
+                new WorkbookLimits(config.integer("sisbridge.roster.workbook-max-part-bytes"),
+                        config.integer("sisbridge.roster.workbook-max-shared-strings-bytes"))));
         registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", config.integer("sisbridge.roster.inbox-settle-ms")));
         registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));

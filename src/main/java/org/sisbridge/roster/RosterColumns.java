@@ -58,8 +58,8 @@ final class RosterColumns {
         if (i == null || i >= fields.size()) {
             return null;
         }
-        String value = fields.get(i).trim();
-        return value.isEmpty() ? null : value;
+        // every Unicode space, the no-break space a copy and paste leaves included
+        return UnicodeSpace.stripToNull(fields.get(i));
     }
 
     RosterStudent student(List<String> fields) {
@@ -69,6 +69,6 @@ final class RosterColumns {
     }
 
     private static String normalize(String name) {
-        return name.replace("\uFEFF", "").replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
+        return UnicodeSpace.strip(name).replace("\uFEFF", "").replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,17 +1,10 @@
 package org.sisbridge.roster;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -32,14 +24,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts a dropped roster file's students into the outbox, streaming, in one transaction with the
- * file's record (source = file name + sha256, so the same file dropped twice enters once). Each
+ * file's record (source = file name + sha256; a file whose content was loaded before, under any
+ * name, enters nothing and says which file it repeats). Each
  * row is validated as it is read: a bad row enters as REJECTED with its reason (so the results
  * file lists it), a line that is not readable CSV goes to the rejects table with its line number.
  * A line longer than sisbridge.roster.max-line-chars is rejected (ROSTER_LINE_TOO_LONG) and the
  * file goes on from the next line end, so no file holds more than one line's cap in memory.
- * A file that cannot be used at all (no header, a required column missing) fails with a reason.
+ * A file that cannot be used at all (no header, a required column missing, a quote never closed,
+ * a byte its encoding does not define) fails with a reason, and nothing of it enters.
+ * Its encoding is found as {@link RosterFileText} says and recorded with the file.
+ * A workbook (.xlsx) is read the same way, its first sheet's rows as records
+ * ({@link WorkbookRosterRecords}), the row number as the line.
  */
 public class RosterFileLoader {
+
+    /** What the roster file table records as a workbook's encoding (its cells are Unicode, the file a zip). */
+    static final String WORKBOOK_ENCODING = "xlsx workbook";
 
     static final String REJECT_SOURCE = "roster-file";
     private static final Logger LOG = LoggerFactory.getLogger(RosterFileLoader.class);
@@ -55,11 +55,27 @@ public class RosterFileLoader {
     private final Clock clock;
     private final RosterFileFailure failure;
     private final int maxLineChars;
+    private final Charset fallbackCharset;
+    private final WorkbookLimits workbookLimits;
 
-    /** @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected */
+    /** A loader that reads a file which is not UTF-8 as windows-1252 (sisbridge.roster.charset = auto). */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
                             RosterFileFailure failure, int maxLineChars) {
+        this(dataSource, requests, files, validator, rejects, misCodes, emailRequired, batchSize, clock, failure, maxLineChars,
+                RosterFileText.WINDOWS_1252, WorkbookLimits.DEFAULTS);
+    }
+
+    /**
+     * @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected
+     * @param fallbackCharset the encoding of a file with no BOM that is not valid UTF-8 (sisbridge.roster.charset)
+     * @param workbookLimits what reading one roster workbook (.xlsx) may cost
+     */
+    public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
+                            RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
+                            RosterFileFailure failure, int maxLineChars, Charset fallbackCharset, WorkbookLimits workbookLimits) {
+        this.fallbackCharset = fallbackCharset;
+        this.workbookLimits = workbookLimits;
         this.failure = failure;
         this.maxLineChars = maxLineChars;
         this.dataSource = dataSource;
@@ -99,33 +115,53 @@ public class RosterFileLoader {
 
     /** @return rows entered into the outbox (0 when the same file was loaded before) */
     public long load(File file, String fileName) throws IOException, SQLException {
-        String sha256 = sha256(file.toPath());
+        // one pass takes the sha256 (and, for text, finds the encoding); a workbook is a zip, whose bytes are no text
+        boolean workbook = WorkbookRosterRecords.isWorkbook(fileName);
+        RosterFileText text = RosterFileText.scan(file.toPath(), fallbackCharset);
+        if (!workbook && text.unusable() != null) {
+            throw new IllegalArgumentException(text.unusable());
+        }
+        String encoding = workbook ? WORKBOOK_ENCODING : text.encoding();
+        String sha256 = text.sha256();
         String source = source(fileName, sha256);
+        String[] earlier = new String[1];
         long[] counts = RosterTransaction.run(dataSource, c -> {
-            if (files.exists(c, source)) {
+            // the same bytes under any name enter once: a file dropped again renamed must not send its students twice
+            var loaded = files.loadedWithContent(c, sha256);
+            if (loaded.isPresent()) {
+                earlier[0] = "the roster file " + loaded.get()[0] + " loaded at " + loaded.get()[1];
                 return null;
             }
-            long[] n = read(c, file.toPath(), fileName, source, sha256.substring(0, 16));
-            files.insert(c, source, fileName, n[0], n[1], now());
+            long[] n = read(c, file.toPath(), text, fileName, source, sha256.substring(0, 16));
+            files.insert(c, source, fileName, n[0], n[1], now(), encoding);
             return n;
         });
         if (counts == null) {
-            LOG.info("Roster file {} was loaded before (same content); nothing entered again", fileName);
+            failure.duplicate(fileName, "it has the same content (sha256 " + sha256.substring(0, 16) + "...) as " + earlier[0]
+                    + "; its students entered the outbox once, from that file, and its results file has their outcomes");
             return 0;
         }
-        LOG.info("Roster file {} loaded: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName, counts[0], counts[1]);
+        LOG.info("Roster file {} loaded as {}: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName,
+                encoding, counts[0], counts[1]);
+        failure.loaded(fileName, counts[0], counts[1]);
         return counts[0];
     }
 
-    private long[] read(Connection c, Path file, String fileName, String source, String keyPrefix) throws SQLException {
+    /** The file's records: CSV (or tab/semicolon-separated text) in the encoding its scan found. */
+    private RosterRecords records(Path file, RosterFileText text) throws IOException {
+        return new RosterCsvReader(text.open(file), maxLineChars);
+    }
+
+    private long[] read(Connection c, Path file, RosterFileText text, String fileName, String source, String keyPrefix)
+            throws SQLException {
         Timestamp now = now();
         long rows = 0;
         List<Reject> unreadable = new ArrayList<>();
         long unreadableTotal = 0;
-        try (InputStream in = withoutBom(new BufferedInputStream(Files.newInputStream(file)));
+        long lastLine = 0;
+        try (RosterRecords csv = WorkbookRosterRecords.isWorkbook(fileName)
+                ? WorkbookRosterRecords.open(file, maxLineChars, workbookLimits) : records(file, text);
              PreparedStatement insert = requests.prepareInsert(c)) {
-            RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
-                    maxLineChars);
             RosterCsvReader.Record header = csv.next();
             if (header != null && header.tooLong()) {
                 throw new IllegalArgumentException("its header line is longer than " + maxLineChars
@@ -138,6 +174,7 @@ public class RosterFileLoader {
             String defaultMis = defaultMisCode(fileName, columns, misCodes);
             int pending = 0;
             for (RosterCsvReader.Record r = csv.next(); r != null; r = csv.next()) {
+                lastLine = r.line();
                 if (r.blank()) {
                     continue;
                 }
@@ -166,6 +203,9 @@ public class RosterFileLoader {
                 insert.executeBatch();
             }
             rejects.write(c, unreadable);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("it is not " + text.encoding() + " text: after line " + lastLine + " a byte"
+                    + " that encoding does not define; save it again as \"CSV UTF-8\" (or set sisbridge.roster.charset)", e);
         } catch (IOException e) {
             throw new IllegalStateException("the file could not be read: " + e.getMessage(), e);
         }
@@ -191,7 +231,7 @@ public class RosterFileLoader {
         if (r.tooLong()) {
             return new Reject(REJECT_SOURCE, keyPrefix + ":" + r.line(), fileName, r.line(),
                     rawHeader + "\n" + r.raw(), RejectReason.ROSTER_LINE_TOO_LONG, "line " + r.line()
-                    + " is longer than sisbridge.roster.max-line-chars (often a quote never closed); only its first "
+                    + " is longer than sisbridge.roster.max-line-chars; only its first "
                     + RosterCsvReader.MAX_RAW + " characters are kept here, and the file was read on from the next line end");
         }
         RejectReason problem = r.malformed() || r.fields().size() != columns.width()
@@ -219,24 +259,6 @@ public class RosterFileLoader {
                     + " (111_roster.csv) or add a mis_code column");
         }
         return null;
-    }
-
-    private static InputStream withoutBom(BufferedInputStream in) throws IOException {
-        in.mark(3);
-        byte[] head = in.readNBytes(3);
-        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            in.reset();
-        }
-        return in;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Timestamp now() {

@@ -13,7 +13,7 @@ import org.sisbridge.staging.mapping.TableMapping;
 public class RosterFileTable {
 
     private static final List<String> INSERT_FIELDS = List.of("source", "file_name", "row_count", "unreadable_lines",
-            "loaded_at");
+            "loaded_at", "encoding");
 
     private final MappedTable t;
     private final MappedTable requests;
@@ -33,19 +33,27 @@ public class RosterFileTable {
         this.requests = requests;
     }
 
-    boolean exists(Connection c, String source) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.col("source") + " = ?")) {
-            t.set(ps, 1, "source", source);
+    /**
+     * The file loaded before with this content under any name ({file name, loaded at}), or empty. The
+     * source ends with the sha256 ({@link RosterFileLoader#source}); a table of one row per file dropped
+     * is small enough for the suffix match.
+     */
+    java.util.Optional<String[]> loadedWithContent(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("file_name") + ", " + t.col("loaded_at") + " FROM "
+                + t.table() + " WHERE " + t.col("source") + " LIKE ? ORDER BY " + t.col("loaded_at"))) {
+            ps.setString(1, "% sha256:" + sha256);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
+                return rs.next() ? java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : java.util.Optional.empty();
             }
         }
     }
 
-    void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now) throws SQLException {
+    /** @param encoding how the file's text was read (UTF-8, UTF-16LE BOM, windows-1252, ...) */
+    void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now, String encoding)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(t.insertSql(INSERT_FIELDS))) {
-            t.bindRow(ps, INSERT_FIELDS, List.of(source, CccidRequestTable.truncate(fileName, 255), rows, unreadable, now));
+            t.bindRow(ps, INSERT_FIELDS, List.of(source, CccidRequestTable.truncate(fileName, 255), rows, unreadable, now,
+                    encoding));
             ps.executeUpdate();
         }
     }

@@ -53,11 +53,11 @@ public class RosterLineReplayer implements RejectReplayer {
             return new ReplayOutcome.NotReplayable("only the first " + RosterCsvReader.MAX_RAW + " characters of the line"
                     + " were kept; drop a file with the corrected line instead");
         }
-        RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new StringReader(stored.rawInput())));
         RosterCsvReader.Record header;
         RosterCsvReader.Record line;
         RosterColumns columns;
         try {
+            RosterCsvReader csv = new RosterCsvReader(new BufferedReader(new StringReader(stored.rawInput())));
             header = csv.next();
             line = csv.next();
             columns = RosterColumns.of(header.fields(), emailRequired);

@@ -85,7 +85,7 @@ public class RosterResultWriter {
             int missing = 0;
             int errors = 0;
             for (RosterStudent s : requests.ofBatch(c, batch.batchId())) {
-                StudentResult r = byLocalId.get(s.localId().trim());
+                StudentResult r = byLocalId.get(UnicodeSpace.strip(s.localId()));
                 if (r == null) {
                     // upstream did not answer for this student: send it again in a later batch
                     settled.add(new Settlement(s.requestId(), "PENDING", null, null));

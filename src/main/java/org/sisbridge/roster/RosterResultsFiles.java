@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes, for each dropped roster file whose students are all settled, a results CSV for the staff
  * member who dropped it: line, local_id, outcome (CREATED / EXISTING / REJECTED / ERROR /
- * UNREADABLE), cccid, matched_on, reason. Streamed from the database; written to a temporary file
+ * UNREADABLE), cccid, matched_on, reason; for a workbook roster (.xlsx) also as a workbook
+ * ({@link RosterResultsWorkbook}). Streamed from the database; written to a temporary file
  * and renamed, so nobody opens half a file. Every cell goes through {@link SpreadsheetSafeCell}: staff
  * open this file in a spreadsheet program, and neither upstream nor a roster value may run there.
  */
@@ -74,7 +75,7 @@ public class RosterResultsFiles {
 
     private Path write(String source, String fileName) throws SQLException, IOException {
         Files.createDirectories(outbox);
-        String base = fileName.replaceAll("(?i)\\.csv$", "");
+        String base = fileName.replaceAll("(?i)\\.(csv|xlsx)$", "");
         Path target = outbox.resolve(base + "-results.csv");
         if (Files.exists(target)) {
             target = outbox.resolve(base + "-results-" + System.currentTimeMillis() + ".csv");
@@ -88,7 +89,17 @@ public class RosterResultsFiles {
                 return null;
             });
         }
-        return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Path csv = Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        if (WorkbookRosterRecords.isWorkbook(fileName)) {
+            try {
+                LOG.info("Roster results for {} also written as a workbook: {}", fileName, RosterResultsWorkbook.writeFrom(csv));
+            } catch (IOException | RuntimeException e) {
+                // the CSV is written and counts: failing here would write it again on every poll
+                LOG.warn("Roster results workbook for {} could not be written ({}); its results CSV {} is complete",
+                        fileName, e.toString(), csv.getFileName());
+            }
+        }
+        return csv;
     }
 
     private void writeStudents(Connection c, String source, Writer out) throws SQLException {

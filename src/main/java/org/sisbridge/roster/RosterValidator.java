@@ -19,8 +19,7 @@ public class RosterValidator {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    private static final Pattern NAME_BREAKERS = Pattern.compile("[\\p{Cntrl}0-9]");
+    private static final Pattern NAME_DIGITS = Pattern.compile("[0-9]");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
     private static final Pattern ZIP = Pattern.compile("[0-9]{5}(-[0-9]{4})?");
@@ -49,7 +48,7 @@ public class RosterValidator {
         }
         for (DateTimeFormatter form : new DateTimeFormatter[] {ISO, US}) {
             try {
-                return Optional.of(LocalDate.parse(text.trim(), form));
+                return Optional.of(LocalDate.parse(UnicodeSpace.strip(text), form));
             } catch (DateTimeParseException notThisForm) {
                 // try the next form
             }
@@ -66,9 +65,13 @@ public class RosterValidator {
         if (tooLong != null) {
             return tooLong;
         }
+        RosterProblem unusable = firstUnusableCharacter(s);
+        if (unusable != null) {
+            return unusable;
+        }
         for (String[] name : new String[][] {{"first_name", s.firstName()}, {"middle_name", s.middleName()}, {"last_name", s.lastName()}}) {
-            if (name[1] != null && NAME_BREAKERS.matcher(name[1]).find()) {
-                return new RosterProblem(RejectReason.INVALID_NAME, name[0] + " contains a digit or a control character");
+            if (name[1] != null && NAME_DIGITS.matcher(name[1]).find()) {
+                return new RosterProblem(RejectReason.INVALID_NAME, name[0] + " contains a digit");
             }
         }
         Optional<LocalDate> born = parseBirthDate(s.birthDate());
@@ -80,13 +83,14 @@ public class RosterValidator {
                 || Period.between(born.get(), today).getYears() > maxAge) {
             return new RosterProblem(RejectReason.IMPLAUSIBLE_AGE, "birth_date gives an age outside " + minAge + ".." + maxAge);
         }
-        if (present(s.email()) && !EMAIL.matcher(s.email().trim()).matches()) {
-            return new RosterProblem(RejectReason.INVALID_EMAIL, "email is not a valid address");
+        String emailProblem = present(s.email()) ? EmailAddress.problem(s.email()).orElse(null) : null;
+        if (emailProblem != null) {
+            return new RosterProblem(RejectReason.INVALID_EMAIL, emailProblem);
         }
-        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(s.phone().trim()).replaceAll("")).matches()) {
+        if (present(s.phone()) && !PHONE.matcher(PHONE_SEPARATORS.matcher(UnicodeSpace.strip(s.phone())).replaceAll("")).matches()) {
             return new RosterProblem(RejectReason.INVALID_PHONE, "phone does not have 10 to 15 digits");
         }
-        if (present(s.postalCode()) && !ZIP.matcher(s.postalCode().trim()).matches()) {
+        if (present(s.postalCode()) && !ZIP.matcher(UnicodeSpace.strip(s.postalCode())).matches()) {
             return new RosterProblem(RejectReason.INVALID_POSTAL_CODE, "postal_code is not a US ZIP code");
         }
         return null;
@@ -103,20 +107,55 @@ public class RosterValidator {
         return null;
     }
 
+    /**
+     * A field holding U+FFFD (text some program before us could not decode: the letter is lost, and
+     * an account must not be created with the mark), a control character (tab, line break, NUL,
+     * U+0080..U+009F) or half a surrogate pair. Format characters such as the zero-width joiner
+     * are letters' business in several scripts and pass.
+     */
+    private static RosterProblem firstUnusableCharacter(RosterStudent s) {
+        String[][] fields = {{"local_id", s.localId()}, {"first_name", s.firstName()}, {"middle_name", s.middleName()},
+                {"last_name", s.lastName()}, {"birth_date", s.birthDate()}, {"email", s.email()}, {"phone", s.phone()},
+                {"postal_code", s.postalCode()}};
+        for (String[] field : fields) {
+            String value = field[1];
+            if (value == null) {
+                continue;
+            }
+            if (value.indexOf('\uFFFD') >= 0) {
+                return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds U+FFFD, the mark of a letter"
+                        + " lost when the file was saved or decoded");
+            }
+            boolean control = value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
+                    || Character.getType(cp) == Character.SURROGATE);
+            if (control) {
+                return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds a control character");
+            }
+        }
+        return null;
+    }
+
+    /** A field's length as the contract counts it: Unicode code points of the trimmed value (as it is sent). */
+    static int length(String value) {
+        String trimmed = UnicodeSpace.strip(value);
+        return trimmed.codePointCount(0, trimmed.length());
+    }
+
     private static RosterProblem firstTooLong(RosterStudent s) {
         Object[][] limits = {{"local_id", s.localId(), 64}, {"first_name", s.firstName(), 100},
                 {"middle_name", s.middleName(), 100}, {"last_name", s.lastName(), 100}, {"email", s.email(), 254},
                 {"phone", s.phone(), 32}, {"postal_code", s.postalCode(), 16}};
         for (Object[] limit : limits) {
             String value = (String) limit[1];
-            if (value != null && value.trim().length() > (int) limit[2]) {
+            if (value != null && length(value) > (int) limit[2]) {
                 return new RosterProblem(RejectReason.STUDENT_FIELD_TOO_LONG, limit[0] + " is longer than " + limit[2] + " characters");
             }
         }
         return null;
     }
 
+    /** Present when anything but spaces is left, no-break spaces included (see {@link UnicodeSpace}). */
     private static boolean present(String value) {
-        return value != null && !value.isBlank();
+        return !UnicodeSpace.isBlank(value);
     }
 }

@@ -28,8 +28,10 @@ import org.sisbridge.staging.SecretSource;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSchemaCheck;
 import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
+import org.sisbridge.staging.ddl.MappedTableCreator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
@@ -93,7 +95,7 @@ public class AgentBeans implements CamelConfiguration {
         });
         StagingMapping mapping;
         try {
-            mapping = StagingMapping.load(Path.of(config.text("sisbridge.staging.mapping")), config::text);
+            mapping = MappingFile.load(config::text);
         } catch (IllegalArgumentException e) {
             // a mapping file that does not load is the site's configuration: refused (exit 2), not a crash
             throw new InvalidConfigurationException(List.of(e.getMessage()));
@@ -101,9 +103,14 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("stagingMapping", mapping);
         if (staging.manageSchema()) {
             StagingSchemaMigrator.migrate(dataSource, staging.database());
+            // Flyway owns the generic tables; a mapped table the college lacks is created from the DDL model
+            MappedTableCreator.createMissing(dataSource, mapping, staging.database().dialect(), table -> tableNeeded(config, table));
         } else {
             // a flow that is turned off needs none of its tables
-            List<String> missing = StagingSchemaCheck.problems(dataSource, mapping, table -> tableNeeded(config, table));
+            StagingSchemaCheck.Findings schema = StagingSchemaCheck.findings(dataSource, mapping, table -> tableNeeded(config, table));
+            // what works but loses something (the agent's own times without milliseconds, say): said once at start
+            schema.warnings().forEach(w -> LOG.warn("Staging schema: {}", w));
+            List<String> missing = schema.errors();
             if (!missing.isEmpty()) {
                 // the site's setup, which a restart does not change: refused like a configuration error (exit 2)
                 throw new InvalidConfigurationException(List.of("sisbridge.staging.manage-schema=false, but the staging"

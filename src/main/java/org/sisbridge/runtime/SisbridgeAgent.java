@@ -142,6 +142,8 @@ public final class SisbridgeAgent implements AutoCloseable {
             main.configure().addConfiguration(new EventsBeans());
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());
+            // once started: one line saying what this agent is and works on
+            main.addMainListener(new StartupLine());
             return new SisbridgeAgent(main);
         }
     }

@@ -9,6 +9,11 @@ import java.util.regex.Pattern;
 
 /** The server-side field checks of one student; a student with any error is REJECTED, not created. */
 final class AccountFieldRules {
+    /**
+     * Loose on purpose, like a server that leaves delivery to mail: one @, no spaces, a dotted domain, in
+     * A-label (what the agent sends, contract Student.email) or Unicode form. The agent's own check
+     * (EmailAddress) is the strict one.
+     */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}(-[0-9]{4})?");
     private static final int MINIMUM_AGE = 13;
@@ -38,7 +43,7 @@ final class AccountFieldRules {
         return errors;
     }
 
-    /** @return true when the value is present and within its length */
+    /** @return true when the value is present and within its length (in Unicode code points, as the contract says) */
     private static boolean text(List<AccountFieldError> errors, String field, String value, boolean required, int max) {
         if (value == null || value.isBlank()) {
             if (required) {
@@ -46,7 +51,7 @@ final class AccountFieldRules {
             }
             return false;
         }
-        if (value.length() > max) {
+        if (value.codePointCount(0, value.length()) > max) { // the contract counts code points
             errors.add(new AccountFieldError(field, "TOO_LONG", field + " is longer than " + max + " characters"));
             return false;
         }

@@ -11,8 +11,24 @@ final class AccountIdentity {
     private AccountIdentity() {
     }
 
+    /**
+     * Lower case, and the domain in its A-label form: the contract lets a domain arrive as Unicode
+     * or as A-label (the agent sends A-labels), and both spellings are one address.
+     */
     static String emailKey(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String key = email.trim().toLowerCase(Locale.ROOT);
+        int at = key.lastIndexOf('@');
+        if (at < 0 || key.substring(at + 1).chars().allMatch(c -> c < 0x80)) {
+            return key;
+        }
+        try {
+            return key.substring(0, at + 1) + java.net.IDN.toASCII(key.substring(at + 1)).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notADomainName) {
+            return key;
+        }
     }
 
     static String nameKey(String firstName, String lastName, String birthDate) {

@@ -24,16 +24,22 @@ public final class AccountRegistry {
     private final Map<String, String> cccidByName = new HashMap<>();
     private final Map<String, String> cccidByPhone = new HashMap<>();
     private final Map<String, AtomicInteger> createdPerStudent = new HashMap<>();
+    private final Map<String, List<String>> namesCreated = new HashMap<>();
+    private final AccountLedger ledger;
+    /** Accounts created by earlier runs of a simulator that keeps them (settings.accountsFile). */
+    private final long createdBefore;
     private long created;
 
     AccountRegistry(SimulatorSettings settings) {
         this.population = new StudentPopulation(settings.seed, Math.max(1, settings.existingAccounts));
         this.rules = new AccountFieldRules(settings.bulkEmailRequired);
+        this.ledger = AccountLedger.of(settings.accountsFile, settings);
         for (long s = 0; s < settings.existingAccounts; s++) {
             SimulatedStudent student = population.student(s);
             remember(student.cccid(), student.email(), AccountIdentity.nameKey(student.firstName(), student.lastName(),
                     student.birthDate().toString()), student.phone());
         }
+        this.createdBefore = ledger.restore(this::rememberKeys);
     }
 
     synchronized AccountOutcome resolve(String misCode, BulkStudent s, LocalDate today) {
@@ -41,9 +47,9 @@ public final class AccountRegistry {
         if (!errors.isEmpty()) {
             return AccountOutcome.rejected(s.localId(), errors);
         }
-        String email = AccountIdentity.emailKey(s.email());
-        String name = AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate());
-        String phone = AccountIdentity.phoneKey(s.phone());
+        String email = ledger.key(AccountIdentity.emailKey(s.email()));
+        String name = ledger.key(AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate()));
+        String phone = ledger.key(AccountIdentity.phoneKey(s.phone()));
         String byEmail = email == null ? null : cccidByEmail.get(email);
         String byName = cccidByName.get(name);
         if (byEmail != null || byName != null) {
@@ -61,9 +67,12 @@ public final class AccountRegistry {
             return AccountOutcome.rejected(s.localId(), List.of(new AccountFieldError("phone", "PHONE_IN_USE",
                     "this phone number belongs to another account")));
         }
-        String cccid = population.cccid(population.size() + created++);
-        remember(cccid, s.email(), name, s.phone());
+        // numbering goes on after the accounts of earlier runs: a CCCID is never handed out twice
+        String cccid = population.cccid(population.size() + createdBefore + created++);
+        rememberKeys(cccid, email, name, phone);
+        ledger.append(cccid, email, name, phone);
         createdPerStudent.computeIfAbsent(misCode + "/" + s.localId(), k -> new AtomicInteger()).incrementAndGet();
+        namesCreated.put(misCode + "/" + s.localId(), java.util.Arrays.asList(s.firstName(), s.middleName(), s.lastName()));
         return AccountOutcome.created(s.localId(), cccid);
     }
 
@@ -71,6 +80,11 @@ public final class AccountRegistry {
     public synchronized int accountsCreated(String misCode, String localId) {
         AtomicInteger n = createdPerStudent.get(misCode + "/" + localId);
         return n == null ? 0 : n.get();
+    }
+
+    /** The first, middle and last name an account was created with, as received; null when none was created. */
+    public synchronized List<String> namesCreated(String misCode, String localId) {
+        return namesCreated.get(misCode + "/" + localId);
     }
 
     /** Accounts created by bulk jobs since start. */
@@ -88,15 +102,33 @@ public final class AccountRegistry {
         return population;
     }
 
+    /** Accounts created by earlier runs and restored from the accounts file. */
+    public synchronized long accountsCreatedBefore() {
+        return createdBefore;
+    }
+
+    /** Where accounts are kept across restarts, or null. */
+    public java.nio.file.Path accountsFile() {
+        return ledger.file();
+    }
+
+    void close() {
+        ledger.close();
+    }
+
     private void remember(String cccid, String email, String nameKey, String phone) {
-        String emailKey = AccountIdentity.emailKey(email);
+        rememberKeys(cccid, ledger.key(AccountIdentity.emailKey(email)), ledger.key(nameKey),
+                ledger.key(AccountIdentity.phoneKey(phone)));
+    }
+
+    /** @param emailKey, nameKey, phoneKey the keys as {@link AccountLedger#key} gives them */
+    private void rememberKeys(String cccid, String emailKey, String nameKey, String phoneKey) {
         if (emailKey != null) {
             cccidByEmail.putIfAbsent(emailKey, cccid);
         }
         if (nameKey != null) {
             cccidByName.putIfAbsent(nameKey, cccid);
         }
-        String phoneKey = AccountIdentity.phoneKey(phone);
         if (phoneKey != null) {
             cccidByPhone.putIfAbsent(phoneKey, cccid);
         }

@@ -51,7 +51,7 @@ final class BulkRequestParser {
         Set<String> localIds = new HashSet<>();
         for (JsonNode s : students) {
             String localId = s.isObject() ? text(s, "localId") : null;
-            if (localId == null || localId.isBlank() || localId.length() > 64) {
+            if (localId == null || localId.isBlank() || localId.codePointCount(0, localId.length()) > 64) {
                 throw new Malformed("invalid_student", "every student needs a localId of 1..64 characters");
             }
             if (!localIds.add(localId)) {

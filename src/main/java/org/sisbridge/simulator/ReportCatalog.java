@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReportCatalog {
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final LocalDate FIRST_DAY = LocalDate.ofInstant(WireTimestamps.FEED_START, ZoneOffset.UTC);
+    /** The first day of the simulated reports: the agent finds them with sisbridge.reports.start-date on or before it. */
+    public static final LocalDate FIRST_DAY = LocalDate.ofInstant(WireTimestamps.FEED_START, ZoneOffset.UTC);
 
     /** One report version. Revision 0 is the original; a re-issue lists the same rows in another order. */
     public record Entry(String reportId, String misCode, String period, LocalDate periodStart, LocalDate periodEnd,

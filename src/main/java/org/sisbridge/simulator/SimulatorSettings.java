@@ -44,6 +44,11 @@ public final class SimulatorSettings {
     // Bulk account creation (contract section 3). The HTTP misbehaviour above applies to it too.
     /** Seeded existing accounts (the first students of the population) that duplicates are found among. */
     public int existingAccounts = 2000;
+    /**
+     * Where the accounts bulk jobs create are kept across restarts (the standalone simulator:
+     * data/simulator-accounts.tsv); null keeps them in memory only, as tests and the demo want.
+     */
+    public java.nio.file.Path accountsFile;
     /** Polls a bulk job answers RUNNING before it finishes. */
     public int bulkRunningPolls = 1;
     /** Milliseconds a bulk job stays RUNNING at least, however often it is polled ("stays RUNNING for a while"). */
@@ -116,6 +121,7 @@ public final class SimulatorSettings {
         c.slowResponseRate = slowResponseRate;
         c.slowResponseMillis = slowResponseMillis;
         c.existingAccounts = existingAccounts;
+        c.accountsFile = accountsFile;
         c.bulkRunningPolls = bulkRunningPolls;
         c.bulkRunningMillis = bulkRunningMillis;
         c.bulkJobFailureRate = bulkJobFailureRate;

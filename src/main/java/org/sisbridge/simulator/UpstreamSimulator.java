@@ -156,6 +156,7 @@ public final class UpstreamSimulator implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            accounts.close();
         }
     }
 

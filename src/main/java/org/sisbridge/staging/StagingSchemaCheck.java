@@ -1,27 +1,35 @@
 package org.sisbridge.staging;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.HashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.sisbridge.staging.ddl.StagingDictionary;
+import org.sisbridge.staging.ddl.TargetColumn;
 import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.mapping.TableMapping;
 
 /**
  * For a college that manages its own staging tables ({@code sisbridge.staging.manage-schema=false}):
- * checks at start-up that every table the agent writes has every column it needs, with a usable
- * type, and lists in plain words what is missing: the canonical layout's fields, where the
- * college's mapping sends them.
+ * checks that every table the agent writes has every column it needs, of a type and length that
+ * holds what the agent writes there (the data dictionary's lengths, seen through the mapping's
+ * conversions), with the fractional seconds it writes, and with the unique keys exactly-once rests
+ * on. Lists in plain words what is wrong: the type the column has and what it needs.
  */
 public final class StagingSchemaCheck {
+
+    /** What is wrong (the agent would fail or lose data) and what is doubtful (it works, with less). */
+    public record Findings(List<String> errors, List<String> warnings) {
+    }
 
     private StagingSchemaCheck() {
     }
@@ -31,67 +39,89 @@ public final class StagingSchemaCheck {
      * @param needed  whether a canonical table is needed (its flow may be turned off)
      * @return one sentence per problem; empty when the database has everything
      */
-    public static List<String> problems(DataSource dataSource, StagingMapping mapping,
-                                        java.util.function.Predicate<String> needed) throws SQLException {
-        List<String> problems = new ArrayList<>();
+    public static List<String> problems(DataSource dataSource, StagingMapping mapping, Predicate<String> needed)
+            throws SQLException {
+        return findings(dataSource, mapping, needed).errors();
+    }
+
+    public static Findings findings(DataSource dataSource, StagingMapping mapping, Predicate<String> needed)
+            throws SQLException {
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>());
         try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            for (Map.Entry<String, Map<String, String>> canonical : CanonicalLayout.tables().entrySet()) {
-                if (!needed.test(canonical.getKey())) {
-                    continue;
-                }
-                TableMapping target = mapping.table(canonical.getKey());
-                Map<String, Integer> actual = columns(c, meta, target.table());
-                if (actual.isEmpty()) {
-                    problems.add("table " + target.table() + " (" + CanonicalLayout.TABLE_KEYS.get(canonical.getKey())
-                            + ") does not exist or has no columns this user can see");
-                    continue;
-                }
-                for (String field : canonical.getValue().keySet()) {
-                    check(problems, target.table(), target.column(field), target.targetKind(field), actual);
-                }
-                for (String constant : target.constants().keySet()) {
-                    check(problems, target.table(), constant, "text", actual);
+            for (String canonical : CanonicalLayout.tables().keySet()) {
+                if (needed.test(canonical)) {
+                    check(c, StagingDictionary.table(canonical), mapping.table(canonical), findings);
                 }
             }
         }
-        return problems;
+        return findings;
     }
 
-    private static void check(List<String> problems, String table, String column, String kind, Map<String, Integer> actual) {
-        Integer type = actual.get(column.toLowerCase(Locale.ROOT));
-        if (type == null) {
-            problems.add("table " + table + " has no column " + column + " (" + kind + ")");
-        } else if (!usable(kind, type)) {
-            problems.add("column " + table + "." + column + " has JDBC type " + type + ", which cannot hold a " + kind + " value");
+    private static void check(Connection c, StagingDictionary.Table declared, TableMapping target, Findings findings)
+            throws SQLException {
+        Optional<DatabaseTable> found = DatabaseTable.find(c, target.table());
+        if (found.isEmpty()) {
+            findings.errors().add("table " + target.table() + " (" + CanonicalLayout.TABLE_KEYS.get(declared.name())
+                    + ") does not exist or has no columns this user can see");
+            return;
+        }
+        DatabaseTable table = found.get();
+        for (TargetColumn needed : TargetColumn.of(declared, target)) {
+            Optional<DatabaseTable.DatabaseColumn> actual = table.column(needed.column());
+            if (actual.isEmpty()) {
+                findings.errors().add("table " + target.table() + " has no column " + needed.column() + " (" + needed.kind() + ")");
+            } else {
+                column(target.table(), needed, actual.get(), findings);
+            }
+        }
+        keys(c, declared, target, table, findings.errors());
+    }
+
+    private static void column(String table, TargetColumn needed, DatabaseTable.DatabaseColumn actual, Findings findings) {
+        String where = "column " + table + "." + needed.column() + " is " + actual.described();
+        if (!usable(needed.kind(), actual.jdbcType())) {
+            findings.errors().add(where + ", needs " + needed.needs());
+        } else if (needed.kind().equals("text") && needed.needed() != null && bounded(actual) && actual.size() < needed.needed()) {
+            findings.errors().add(where + ", needs " + needed.needs());
+        } else if (needed.kind().equals("timestamp") && actual.jdbcType() == Types.TIMESTAMP && actual.fraction() < 3) {
+            if (needed.fraction() == TargetColumn.Fraction.REQUIRED) {
+                findings.errors().add(where + ", which keeps whole seconds: the upstream sends milliseconds;"
+                        + " needs a date and time with fractional seconds (such as DATETIME(3) or TIMESTAMP(3))");
+            } else if (needed.fraction() == TargetColumn.Fraction.WARN) {
+                findings.warnings().add(where + ", which keeps whole seconds: the agent's own times lose their"
+                        + " milliseconds (the order of the latest rows may tie); DATETIME(3) or TIMESTAMP(3) keeps them");
+            }
         }
     }
 
-    /**
-     * Column name (lower case) to JDBC type, in this connection's own database and schema (a server
-     * holds other databases: MariaDB would otherwise find same-named tables anywhere). Tries the name
-     * as given, then upper and lower case (Oracle folds to upper, PostgreSQL to lower).
-     */
-    private static Map<String, Integer> columns(Connection c, DatabaseMetaData meta, String qualifiedTable) throws SQLException {
-        String schema = c.getSchema();
-        String table = qualifiedTable;
-        int dot = qualifiedTable.indexOf('.');
-        if (dot > 0) {
-            schema = qualifiedTable.substring(0, dot);
-            table = qualifiedTable.substring(dot + 1);
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getColumns(c.getCatalog(), schema, candidate, null)) {
-                while (rs.next()) {
-                    columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
-                }
+    /** Every key the agent relies on must be a primary key or unique index of exactly those columns. */
+    private static void keys(Connection c, StagingDictionary.Table declared, TableMapping target, DatabaseTable table,
+                             List<String> errors) throws SQLException {
+        List<Set<String>> present = null;
+        for (List<String> key : declared.keys()) {
+            List<String> columns = key.stream().map(target::column).toList();
+            if (columns.stream().anyMatch(col -> table.column(col).isEmpty())) {
+                continue;   // already named as a missing column
             }
-            if (!columns.isEmpty()) {
-                break;
+            if (present == null) {
+                present = table.uniqueKeys(c);
+            }
+            Set<String> wanted = columns.stream().map(col -> col.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!present.contains(wanted)) {
+                errors.add("table " + target.table() + " has no unique key on (" + String.join(", ", columns)
+                        + "): the agent relies on it to store each record exactly once; add PRIMARY KEY or UNIQUE ("
+                        + String.join(", ", columns) + ")" + (present.isEmpty() ? ""
+                        : " (its unique keys: " + present.stream().map(k -> "(" + String.join(", ", k) + ")")
+                        .collect(Collectors.joining(", ")) + ")"));
             }
         }
-        return columns;
+    }
+
+    private static boolean bounded(DatabaseTable.DatabaseColumn actual) {
+        int t = actual.jdbcType();
+        return (t == Types.VARCHAR || t == Types.NVARCHAR || t == Types.CHAR || t == Types.NCHAR)
+                && actual.size() > 0 && actual.size() < Integer.MAX_VALUE;
     }
 
     private static boolean usable(String kind, int type) {
@@ -107,5 +137,4 @@ public final class StagingSchemaCheck {
             default -> false;
         };
     }
-
 }

@@ -15,6 +15,7 @@ import org.sisbridge.staging.BatchCounts;
 public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoint> checkpoints,
                              List<ReportLoad> recentReports, Map<String, Long> rosterStudentsByStatus,
                              Map<String, Long> rosterOutcomes, List<RosterBatch> recentRosterBatches,
+                             List<RosterFile> recentRosterFiles,
                              List<RejectCount> rejectCounts, List<RejectSummary> latestRejects,
                              List<String> unreadable) {
 
@@ -37,6 +38,10 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
 
     public record RosterBatch(String batchId, String misCode, String status, String jobId, long students, int attempts,
                               String lastError, Instant updatedAt) {
+    }
+
+    /** A roster file staff dropped, and the encoding its text was read in (null for files loaded before it was kept). */
+    public record RosterFile(String fileName, String encoding, long rows, long unreadableLines, Instant loadedAt) {
     }
 
     public record RejectCount(String source, String reasonCode, long count) {

@@ -58,6 +58,7 @@ public class StatusSnapshotReader {
                     part(unreadable, "roster students", Map.of(), () -> countBy(c, "cccid_request", "status", STUDENT_STATUSES)),
                     part(unreadable, "roster results", Map.of(), () -> countBy(c, "cccid_result", "outcome", OUTCOMES)),
                     part(unreadable, "roster batches", List.of(), () -> batches(c)),
+                    part(unreadable, "roster files", List.of(), () -> rosterFiles(c)),
                     part(unreadable, "reject counts", List.of(), () -> rejectCounts(c)),
                     part(unreadable, "latest rejects", List.of(), () -> latestRejects(c)),
                     unreadable);
@@ -104,7 +105,7 @@ public class StatusSnapshotReader {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 reports.add(new StatusSnapshot.ReportLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), instant(rs.getTimestamp(7))));
+                        rs.getLong(5), rs.getLong(6), instant(t.readTimestamp("loaded_at", rs, 7))));
             }
         }
         return reports;
@@ -120,10 +121,24 @@ public class StatusSnapshotReader {
             while (rs.next()) {
                 batches.add(new StatusSnapshot.RosterBatch(rs.getString(1), rs.getString(2),
                         canonical(t, "status", rs.getString(3), BATCH_STATUSES), rs.getString(4), rs.getLong(5), rs.getInt(6),
-                        rs.getString(7), instant(rs.getTimestamp(8))));
+                        rs.getString(7), instant(t.readTimestamp("updated_at", rs, 8))));
             }
         }
         return batches;
+    }
+
+    private List<StatusSnapshot.RosterFile> rosterFiles(Connection c) throws SQLException {
+        TableMapping t = mapping.table("cccid_roster_file");
+        String sql = dialect.limit("SELECT " + cols(t, "file_name", "encoding", "row_count", "unreadable_lines", "loaded_at")
+                + " FROM " + t.table() + " ORDER BY " + t.column("loaded_at") + " DESC", latest);
+        List<StatusSnapshot.RosterFile> files = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                files.add(new StatusSnapshot.RosterFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        instant(rs.getTimestamp(5))));
+            }
+        }
+        return files;
     }
 
     /** Rows per value of one column, with the college's spelling of each value turned back into the agent's. */
@@ -136,7 +151,9 @@ public class StatusSnapshotReader {
                 + " GROUP BY " + column + " ORDER BY " + column);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                counts.merge(canonical(t, field, rs.getString(1), constants), rs.getLong(2), Long::sum);
+                // a NULL (an outbox row the SIS wrote without a status) is counted, not dropped: JSON keys cannot be null
+                String read = rs.getString(1);
+                counts.merge(read == null ? UnknownOutboxStatuses.NONE : canonical(t, field, read, constants), rs.getLong(2), Long::sum);
             }
         }
         return counts;
@@ -187,7 +204,11 @@ public class StatusSnapshotReader {
 
     /** The agent writes UTC wall-clock times (see FlowRunStore, RejectWriter). */
     private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        return timestamp == null ? null : instant(timestamp.toLocalDateTime());
+    }
+
+    private static Instant instant(java.time.LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private static <T> T part(List<String> unreadable, String what, T empty, Query<T> query) {

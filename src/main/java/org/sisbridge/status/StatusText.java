@@ -2,8 +2,9 @@ package org.sisbridge.status;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.sisbridge.config.Launcher;
 
-/** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, roster, rejects. No student data in it. */
+/** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, reports, roster, rejects. No student data in it. */
 public final class StatusText {
 
     private StatusText() {
@@ -35,9 +36,26 @@ public final class StatusText {
             out.printf("  %-22s %-12s cursor %s (updated %s)%n", c.flow(), c.scope(), c.cursor(), c.updatedAt());
         }
         out.println();
-        out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
+        out.println("Reports loaded (latest first):");
+        if (s.recentReports().isEmpty()) {
+            out.println("  (none yet)");
+        }
+        for (StatusSnapshot.ReportLoad r : s.recentReports()) {
+            out.printf("  %-32s %-10s loaded %s (%d rows, %d rejected)%n", r.reportId(), r.source(), r.loadedAt(),
+                    r.rowsLoaded(), r.rowsRejected());
+        }
         out.println();
-        out.println("Rejects: " + s.rejectsTotal() + " (./sisbridge rejects list)");
+        out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
+        for (StatusSnapshot.RosterFile f : s.recentRosterFiles()) {
+            out.printf("  file %-30s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.fileName(),
+                    f.encoding() == null ? "?" : f.encoding(), f.rows(), f.unreadableLines(), f.loadedAt());
+        }
+        String unknown = UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
+        if (unknown != null) {
+            out.println("  WARNING: " + unknown);
+        }
+        out.println();
+        out.println("Rejects: " + s.rejectsTotal() + " (" + Launcher.command("rejects list") + ")");
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
             out.printf("  %-22s %-28s %d%n", r.source(), r.reasonCode(), r.count());
         }

@@ -53,6 +53,7 @@ public final class StatusPageHtml {
         flows(h, s.flows());
         rejects(h, s);
         roster(h, s);
+        rosterFiles(h, s.recentRosterFiles());
         reports(h, s.recentReports());
         checkpoints(h, s.checkpoints());
         if (!s.unreadable().isEmpty()) {
@@ -136,7 +137,12 @@ public final class StatusPageHtml {
         STUDENT_STATUSES.forEach(st -> h.append("<th>").append(st).append("</th>"));
         h.append("</tr><tr class=\"roster-students\"><td>in the outbox</td>");
         STUDENT_STATUSES.forEach(st -> count(h, st, s.rosterStudentsByStatus().getOrDefault(st, 0L)));
-        h.append("</tr></table><table><tr><th>Results</th>");
+        h.append("</tr></table>");
+        String unknown = org.sisbridge.status.UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
+        if (unknown != null) {
+            h.append("<p class=\"warn roster-unknown-status\">").append(esc(unknown)).append("</p>");
+        }
+        h.append("<table><table><tr><th>Results</th>");
         OUTCOMES.forEach(o -> h.append("<th>").append(o).append("</th>"));
         h.append("</tr><tr class=\"roster-outcomes\"><td>returned by upstream</td>");
         OUTCOMES.forEach(o -> count(h, o, s.rosterOutcomes().getOrDefault(o, 0L)));
@@ -156,6 +162,24 @@ public final class StatusPageHtml {
             count(h, "students", b.students());
             count(h, "attempts", b.attempts());
             h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td>").append(esc(b.lastError())).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    /** The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. */
+    private void rosterFiles(StringBuilder h, List<StatusSnapshot.RosterFile> files) {
+        h.append("<section id=\"roster-files\"><h2>Latest roster files</h2>");
+        if (files.isEmpty()) {
+            h.append("<p class=\"muted\">No roster file dropped yet.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>File</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th><th>Loaded</th></tr>");
+        for (StatusSnapshot.RosterFile f : files) {
+            h.append("<tr class=\"roster-file\"><td>").append(esc(f.fileName())).append("</td><td class=\"encoding\">")
+                    .append(esc(f.encoding())).append("</td>");
+            count(h, "rows", f.rows());
+            count(h, "unreadable", f.unreadableLines());
+            h.append("<td class=\"t\">").append(time(f.loadedAt())).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -22,23 +23,37 @@ class BenchmarkCommandTest {
             "reports, --rows, 5000, rows/s",
             "roster, --students, 600, students/s"})
     void eachPipelinePrintsItsFigures(String pipeline, String sizeOption, String size, String unit) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new SisbridgeCommand()).execute("benchmark", pipeline, sizeOption, size);
-        } finally {
-            System.setOut(original);
-        }
-        String output = printed.toString(StandardCharsets.UTF_8);
-        original.println(output);
-        assertThat(exit).as(output).isZero();
+        String output = run("benchmark", pipeline, sizeOption, size);
         assertThat(output).containsPattern("[\\d,.]+ " + unit.replace("/", "/"));
         if (!pipeline.equals("roster")) {
             // half the volume goes through both sides first, untimed, so neither is timed while the JIT compiles
             assertThat(output).containsPattern("warm-up pass, not counted: " + String.format("%,d", Integer.parseInt(size) / 2)
                     + " (events|rows), pipeline [\\d,]+ \\w+/s, plain insert [\\d,]+ rows/s");
         }
+    }
+
+    @Test
+    void aRosterWorkbookBenchmarkPrintsStudentsPerSecondAndThePeakHeap() {
+        String output = run("benchmark", "roster", "--format", "xlsx", "--students", "700");
+        assertThat(output).containsPattern("loaded 700 rows into the outbox in [\\d.]+ s = [\\d,]+ students/s")
+                .containsPattern("settled 700 students and wrote the results CSV and workbook in [\\d.]+ s = [\\d,]+ students/s")
+                .containsPattern("peak heap in use \\d+ MB, peak live heap after GC \\d+ MB");
+    }
+
+    /** Runs the command, printing its output, and returns it; fails unless it exits 0. */
+    private static String run(String... args) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new SisbridgeCommand()).execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        original.println(output);
+        assertThat(exit).as(output).isZero();
+        return output;
     }
 }

@@ -51,7 +51,8 @@ class ReadOnlyCommandsBeforeTheAgentRanTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
             assertThat(result.err()).startsWith("The staging database " + db.jdbcUrl() + " has no sisbridge tables yet")
                     .contains("./sisbridge migrate").doesNotContain("\tat ");
-            assertThat(result.out()).isEmpty();
+            // only the line saying which configuration and database were read (issue 12)
+            assertThat(result.out().lines()).singleElement().asString().startsWith("Configuration: ");
         }
 
         assertThat(Cli.run("migrate", "--config", config).exitCode()).isZero();

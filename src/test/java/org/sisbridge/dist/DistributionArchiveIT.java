@@ -63,7 +63,8 @@ class DistributionArchiveIT {
     void helpListsTheCommands() throws Exception {
         Run help = launch(Map.of(), "--help");
         assertThat(help.exitCode).isZero();
-        assertThat(help.output).contains("Usage: sisbridge", "run", "demo", "simulator", "benchmark");
+        // usage names the launcher as it was run (issue 12)
+        assertThat(help.output).contains("Usage: " + home.resolve("bin/sisbridge"), "run", "demo", "simulator", "benchmark");
     }
 
     @Test
@@ -110,6 +111,9 @@ class DistributionArchiveIT {
         assertThat(run.exitCode).as("an invalid configuration").isEqualTo(2);
         assertThat(run.output).contains("sisbridge.mis-codes 'XYZW' is not a MIS code")
                 .doesNotContain("no configuration at");
+        // the first line names what was read; the advice names the installed launcher (issue 12)
+        assertThat(run.output).contains("Configuration: " + home.resolve("config/application.properties") + " overridden by "
+                + site + " (--config)").contains("run " + home.resolve("bin/sisbridge") + " check for every problem");
     }
 
     @Test

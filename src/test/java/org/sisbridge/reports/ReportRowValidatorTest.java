@@ -8,6 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sisbridge.csv.CsvRecord;
+import org.sisbridge.csv.CsvRecordReader;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.runtime.MisCodes;
 

@@ -53,9 +53,10 @@ class ReportsMappedLayoutTest {
                 + ", PRIMARY KEY (INSTITUTION, CCTC_ROW_KEY))";
         String loads = "CREATE TABLE CCTC_IDME_RPT_LOAD (CCTC_REPORT_ID " + d.textType(100) + " NOT NULL"
                 + (withSha256 ? ", CCTC_SHA256 " + d.textType(64) : "") + ", INSTITUTION " + d.textType(3)
-                + ", CCTC_PERIOD " + d.textType(10) + ", BEGIN_DT DATE, END_DT_TXT " + d.textType(8) + ", CCTC_SOURCE "
+                + ", CCTC_PERIOD " + d.textType(16) + ", BEGIN_DT DATE, END_DT_TXT " + d.textType(8) + ", CCTC_SOURCE "
                 + d.textType(10) + ", ROWS_LOADED " + number + ", ROWS_REJECTED " + number + ", LOADED_DTTM_TXT "
-                + d.textType(26) + ", LASTUPDOPRID " + d.textType(30) + ")";
+                + d.textType(26) + ", LASTUPDOPRID " + d.textType(30)
+                + (withSha256 ? ", PRIMARY KEY (CCTC_REPORT_ID, CCTC_SHA256)" : "") + ")";
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(changes);
             s.execute(loads);

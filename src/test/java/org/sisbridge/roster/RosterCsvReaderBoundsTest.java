@@ -1,6 +1,7 @@
 package org.sisbridge.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The roster reader holds at most one record's cap, whatever a line or an open quote holds. */
+/** The roster reader holds at most one record's cap, whatever a line or an open quote holds; an open quote refuses the file. */
 class RosterCsvReaderBoundsTest {
 
     private static final int CAP = 64 * 1024;
@@ -28,20 +29,24 @@ class RosterCsvReaderBoundsTest {
     }
 
     @Test
-    void aQuoteNeverClosedCostsOneRecordNotTheRestOfTheFile() throws Exception {
-        StringBuilder text = new StringBuilder("a,b\nS1,\"never closed\n");
-        for (int i = 0; i < 100; i++) {
-            text.append("y".repeat(999)).append('\n'); // 100,000 characters of lines inside the open quote
-        }
-        text.append("S2,ok\n");
-        List<RosterCsvReader.Record> records = readAll(new RosterCsvReader(new StringReader(text.toString()), CAP));
-        assertThat(records.get(1).tooLong()).isTrue();
-        assertThat(records.get(1).line()).isEqualTo(2);
-        RosterCsvReader.Record last = records.get(records.size() - 1);
-        assertThat(last.fields()).containsExactly("S2", "ok");
-        assertThat(last.line()).isEqualTo(103);
-        // the lines after the cap are read again as records of their own (and rejected for their width)
-        assertThat(records.subList(2, records.size() - 1)).allSatisfy(r -> assertThat(r.fields()).hasSize(1));
+    void aQuoteNeverClosedRefusesTheFileNamingTheLineItOpenedOnWithinTheCap() throws Exception {
+        // an open quote swallows every line after it: none of them can be trusted, so the file is refused,
+        // and the reader stops at the cap instead of reading the rest of a megabyte into memory
+        Reader in = concat(new StringReader("a,b\nS1,ok\nS2,\"never closed\n"), repeat('y', 1024 * 1024),
+                new StringReader("\nS3,ok\n"));
+        RosterCsvReader csv = new RosterCsvReader(in, CAP);
+        assertThat(csv.next().fields()).containsExactly("a", "b");
+        assertThat(csv.next().fields()).containsExactly("S1", "ok");
+        assertThatThrownBy(csv::next).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quote opened on line 3").hasMessageContaining("nothing of the file was loaded");
+    }
+
+    @Test
+    void aQuoteOpenAtTheEndOfTheFileRefusesItToo() throws Exception {
+        RosterCsvReader csv = new RosterCsvReader(new StringReader("a,b\nS1,\"Ana\nS2,ok\n"), CAP);
+        csv.next();
+        assertThatThrownBy(csv::next).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quote opened on line 2").hasMessageContaining("never closed");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
@@ -97,7 +98,9 @@ class RosterDropFolderTest {
             // the same file again (say, e-mailed twice) enters nothing new
             long rows = fixture.db().count("SELECT COUNT(*) FROM cccid_request");
             drop(dir, "fall-roster.csv", bytes);
-            await().atMost(Duration.ofSeconds(60)).until(() -> listNames(dir.resolve("inbox/done")).size() == 2);
+            // (done/ also gets fall-roster.csv.reason, naming the file it repeats)
+            await().atMost(Duration.ofSeconds(60)).until(() -> listNames(dir.resolve("inbox/done")).stream()
+                    .filter(n -> n.endsWith(".csv")).count() == 2);
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isEqualTo(rows);
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_roster_file")).isEqualTo(1);
         }
@@ -117,6 +120,17 @@ class RosterDropFolderTest {
                     && Files.exists(reason));
             assertThat(Files.readString(reason)).contains("birth_date");
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isZero();
+            // staff may never look in error/: the status page says it too, until a later file loads
+            FlowActivity activity = fixture.camelContext().getRegistry().lookupByNameAndType("flowActivity", FlowActivity.class);
+            assertThat(activity.lastFailure(RosterFileFailure.FLOW, RosterFileFailure.SCOPE))
+                    .contains("no-birth-date.csv").contains("birth_date");
+            assertThat(fixture.db().rows("SELECT last_failure FROM sisbridge_flow_run WHERE flow = 'roster-drop'").toString())
+                    .contains("no-birth-date.csv");
+            drop(dir, "good.csv", "local_id,first_name,last_name,birth_date,email\nS2,Ana,Lopez,2000-01-01,a@example.edu\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(60)).until(() -> fixture.db().count("SELECT COUNT(*) FROM cccid_request") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> activity.snapshot()
+                    .get(RosterFileFailure.FLOW + "/" + RosterFileFailure.SCOPE).lastSuccessAt() != null);
         }
     }
 
@@ -134,10 +148,7 @@ class RosterDropFolderTest {
     }
 
     private static void drop(Path dir, String name, byte[] content) throws Exception {
-        Files.createDirectories(dir.resolve("inbox"));
-        Path temp = dir.resolve(name + ".part");
-        Files.write(temp, content);
-        Files.move(temp, dir.resolve("inbox").resolve(name));
+        RosterFixtures.drop(dir, name, content);
     }
 
     private static List<String> listNames(Path folder) throws Exception {

@@ -19,11 +19,15 @@ import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.TestDatabase;
 
-/** A roster file with an over-long line or a quote never closed: one rejected line each, the rest loads. */
+/**
+ * A roster file with an over-long line: one rejected line, the rest loads. A file with a quote
+ * never closed: refused whole, with the line the quote opened on, and nothing of it enqueued (what
+ * follows an open quote cannot be told apart from the quoted text). Memory stays bounded by the cap.
+ */
 class RosterFileBoundsTest {
 
     @Test
-    void anOverLongLineAndAnOpenQuoteAreRejectedWithAReasonAndTheRestOfTheFileLoads() throws Exception {
+    void anOverLongLineIsRejectedWithAReasonAndTheRestLoadsButAnOpenQuoteRefusesItsWholeFile() throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
         Path inbox = dir.resolve("inbox");
         try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-bounds"))
@@ -33,7 +37,7 @@ class RosterFileBoundsTest {
             fixture.start();
             Files.createDirectories(inbox);
             Path temp = dir.resolve("big.csv.part");
-            // written streaming: a 1 MB line, then an open quote followed by 100 KB of lines
+            // written streaming: a 1 MB line between good ones
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
                 out.write("local_id,first_name,last_name,birth_date,email\r\n");
                 out.write("S1,Ana,First,2000-01-01,s1@college.example.edu\r\n");
@@ -43,21 +47,16 @@ class RosterFileBoundsTest {
                 }
                 out.write(",2000-01-01,s2@college.example.edu\r\n");
                 out.write("S3,Ana,Third,2000-01-01,s3@college.example.edu\r\n");
-                out.write("S4,\"Ana never closed,Fourth,2000-01-01,s4@college.example.edu\r\n");
-                for (int i = 0; i < 100; i++) {
-                    out.write("q".repeat(1000) + "\r\n");
-                }
-                out.write("S5,Ana,Fifth,2000-01-01,s5@college.example.edu\r\n");
             }
             Files.move(temp, inbox.resolve("big.csv"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve("outbox/big-results.csv")));
             assertThat(fixture.db().column("SELECT local_id FROM cccid_request ORDER BY local_id"))
-                    .containsExactly("S1", "S3", "S5");
+                    .containsExactly("S1", "S3");
             List<Map<String, Object>> tooLong = fixture.db().rows("SELECT line_number, LENGTH(raw_input) AS raw_length"
                     + " FROM sisbridge_reject WHERE source = 'roster-file' AND reason_code = 'ROSTER_LINE_TOO_LONG'"
                     + " ORDER BY line_number");
-            assertThat(tooLong).extracting(r -> ((Number) r.get("line_number")).longValue()).containsExactly(3L, 5L);
+            assertThat(tooLong).extracting(r -> ((Number) r.get("line_number")).longValue()).containsExactly(3L);
             // the raw input kept is the header and the line's first characters, not the megabyte
             assertThat(tooLong).allSatisfy(r -> assertThat(((Number) r.get("raw_length")).intValue())
                     .isLessThanOrEqualTo(RosterCsvReader.MAX_RAW + 100));
@@ -65,6 +64,35 @@ class RosterFileBoundsTest {
                     + " AND raw_input LIKE '%S2,Ana,LLLL%'")).isEqualTo(1);
             assertThat(Files.readString(dir.resolve("outbox/big-results.csv"))).contains("max-line-chars");
             assertThat(inbox.resolve("done").toFile().list()).anyMatch(n -> n.endsWith("big.csv"));
+
+            // an open quote on line 3, then 100 KB of lines (past the cap) and good lines: the whole file is refused
+            Path open = dir.resolve("open.csv.part");
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(open, StandardCharsets.UTF_8))) {
+                out.write("local_id,first_name,last_name,birth_date,email\r\n");
+                out.write("Q1,Ana,First,2000-01-01,q1@college.example.edu\r\n");
+                out.write("Q2,\"Ana never closed,Fourth,2000-01-01,q2@college.example.edu\r\n");
+                for (int i = 0; i < 100; i++) {
+                    out.write("q".repeat(1000) + "\r\n");
+                }
+                out.write("Q3,Ana,Fifth,2000-01-01,q3@college.example.edu\r\n");
+            }
+            Files.move(open, inbox.resolve("open.csv"));
+            // and a short file whose quote runs to its end
+            Files.writeString(inbox.resolve("cut.csv"), "local_id,first_name,last_name,birth_date,email\n"
+                    + "C1,Ana,First,2000-01-01,c1@college.example.edu\nC2,\"Ana,Lopez,2000-01-01,c2@college.example.edu\n");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("error/open.csv.reason"))
+                    && Files.exists(inbox.resolve("error/cut.csv.reason")));
+            assertThat(Files.readString(inbox.resolve("error/open.csv.reason")))
+                    .contains("quote opened on line 3", "nothing of the file was loaded");
+            assertThat(Files.readString(inbox.resolve("error/cut.csv.reason")))
+                    .contains("quote opened on line 3", "never closed");
+            assertThat(fixture.db().column("SELECT local_id FROM cccid_request ORDER BY local_id"))
+                    .as("nothing of a refused file is enqueued").containsExactly("S1", "S3");
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_reject WHERE source_ref IN ('open.csv', 'cut.csv')"))
+                    .isZero();
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_roster_file WHERE file_name IN ('open.csv', 'cut.csv')"))
+                    .isZero();
         }
     }
 

@@ -25,6 +25,14 @@ final class RosterFixtures {
                 .property("sisbridge.roster.inbox-settle-ms", 100);
     }
 
+    /** Drops a roster file as staff would: written beside the inbox, then moved in whole. */
+    static void drop(java.nio.file.Path dir, String name, byte[] content) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("inbox"));
+        java.nio.file.Path temp = dir.resolve(name + ".part");
+        java.nio.file.Files.write(temp, content);
+        java.nio.file.Files.move(temp, dir.resolve("inbox").resolve(name));
+    }
+
     /** Waits until no outbox row is PENDING or SENT any more. */
     static void awaitSettled(AgentFixture fixture, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() ->

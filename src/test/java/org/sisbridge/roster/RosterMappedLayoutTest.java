@@ -71,7 +71,7 @@ class RosterMappedLayoutTest {
                         + ", PRIMARY KEY (CCTC_REQUEST_NBR))",
                 "CREATE TABLE CCTC_CCCID_FILE_STG (CCTC_SOURCE " + d.textType(300) + " NOT NULL, CCTC_FILE_NAME "
                         + d.textType(255) + ", CCTC_ROW_CNT BIGINT, CCTC_UNREADABLE_CNT BIGINT, LOADED_DTTM " + ts
-                        + ", RESULTS_DTTM " + ts + ", CCTC_RESULTS_FILE " + d.textType(255) + oprid
+                        + ", RESULTS_DTTM " + ts + ", CCTC_RESULTS_FILE " + d.textType(255) + ", CCTC_ENCODING " + d.textType(40) + oprid
                         + ", PRIMARY KEY (CCTC_SOURCE))");
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String sql : ddl) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.dictionary.RejectReason;
@@ -41,6 +42,62 @@ class RosterValidatorTest {
         assertThat(validator.check(s("José", "García-López", "4/30/2001", "Ana.Lopez+1@College.edu", "+1 (916) 555-0100", "95814-1234")))
                 .isEmpty();
         assertThat(validator.check(s("Mary Ann", "O'Brien", "2001-04-30", "ana@example.edu", "916.555.0100", "95814"))).isEmpty();
+    }
+
+    @Test
+    void everyScriptAndMarkPasses() {
+        for (String[] name : Names.EVERY_SCRIPT) {
+            assertThat(validator.check(s(name[0], name[1], "2000-01-01", "a@b.edu", null, null))).as(name[0] + " " + name[1])
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void lengthsAreCountedInCodePointsAsTheContractSays() {
+        String astral = "\uD840\uDC0B"; // one code point, two UTF-16 units
+        assertThat(validator.check(s(astral.repeat(100), "Lopez", "2000-01-01", "a@b.edu", null, null))).isEmpty();
+        assertThat(validator.check(s(astral.repeat(101), "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                .get().extracting(RosterProblem::reason).isEqualTo(RejectReason.STUDENT_FIELD_TOO_LONG);
+        // a decomposed é is two code points, and counts as two
+        assertThat(validator.check(s("e\u0301".repeat(50), "Lopez", "2000-01-01", "a@b.edu", null, null))).isEmpty();
+        assertThat(validator.check(s("e\u0301".repeat(50) + "x", "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                .get().extracting(RosterProblem::reason).isEqualTo(RejectReason.STUDENT_FIELD_TOO_LONG);
+    }
+
+    @Test
+    void aReplacementCharacterOrAControlCharacterInAnyFieldHasItsOwnReason() {
+        for (RosterStudent student : new RosterStudent[] {
+                s("Jos\uFFFD", "Pe\uFFFDa", "2000-01-01", "a@b.edu", null, null),
+                s("Ana", "Lo\tpez", "2000-01-01", "a@b.edu", null, null),
+                new RosterStudent(1, "S\u00851", "Ana", null, "Lopez", "2000-01-01", "a@b.edu", null, null),
+                new RosterStudent(1, "S1", "Ana", "Ma\u0000ria", "Lopez", "2000-01-01", "a@b.edu", null, null),
+                s("Ana", "Lopez", "2000-01-01", "a\uFFFD@b.edu", null, null)}) {
+            RosterProblem problem = validator.check(student).orElseThrow();
+            assertThat(problem.reason()).as("%s", student).isEqualTo(RejectReason.UNUSABLE_CHARACTER);
+            assertThat(problem.describe()).doesNotContain("Jos").doesNotContain("Lo\tpez");
+        }
+        assertThat(validator.check(s("Ana", "Lopez", "2000-01-01", "a@b.edu", null, null))).isEmpty();
+        // the zero-width non-joiner is part of how Persian and Indic names are written: it passes
+        assertThat(validator.check(s("\u0645\u06CC\u200C\u0631\u0636\u0627", "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void aNoBreakSpaceLeftByCopyAndPasteIsTrimmedNotAnError() {
+        assertThat(validator.check(s("Ana\u00A0", "\u00A0Lopez", "2000-01-01\u00A0", "ana@example.edu\u00A0", null,
+                "95814\u2007"))).isEmpty();
+        assertThat(validator.check(s("\u00A0", "Lopez", "2000-01-01", "ana@example.edu", null, null))).get()
+                .extracting(RosterProblem::reason).isEqualTo(RejectReason.STUDENT_FIELD_MISSING);
+    }
+
+    @Test
+    void theIssuesAddressesAreRefusedEachWithWhatIsWrong() {
+        RosterProblem dots = validator.check(s("Ana", "Lopez", "2000-01-01", ".ana..lopez.@example.edu", null, null)).orElseThrow();
+        RosterProblem dash = validator.check(s("Ana", "Lopez", "2000-01-01", "ana@-example-.edu", null, null)).orElseThrow();
+        assertThat(List.of(dots.reason(), dash.reason())).containsOnly(RejectReason.INVALID_EMAIL);
+        assertThat(dots.describe()).contains("dot");
+        assertThat(dash.describe()).contains("dash");
+        assertThat(validator.check(s("Ana", "Lopez", "2000-01-01", "ana@bücher.de", null, null))).isEmpty();
     }
 
     @Test

@@ -15,4 +15,10 @@ public class H2Dialect extends StagingDialect {
         return "MERGE INTO " + table + " (" + String.join(", ", u.all()) + ") KEY (" + String.join(", ", u.keyColumns())
                 + ") VALUES (" + placeholders(u.all().size()) + ")";
     }
+
+    /** Counts UTF-16 units: a name of 100 code points outside the BMP needs 200 (the V6 migration). */
+    @Override
+    public int lengthForCodePoints(int codePoints) {
+        return 2 * codePoints;
+    }
 }

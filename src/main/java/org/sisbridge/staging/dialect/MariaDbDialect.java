@@ -31,4 +31,25 @@ public class MariaDbDialect extends StagingDialect {
         // TIMESTAMP would convert time zones and stop in 2038
         return "DATETIME(3)";
     }
+
+    @Override
+    public String longTextType() {
+        return "MEDIUMTEXT";
+    }
+
+    @Override
+    public String identityClause() {
+        return "AUTO_INCREMENT";
+    }
+
+    @Override
+    public String currentTimestamp() {
+        return "CURRENT_TIMESTAMP(3)";
+    }
+
+    /** Binary collation: keys such as event_id compare case-sensitively, as on the other databases. */
+    @Override
+    public String tableOptions() {
+        return " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    }
 }

@@ -36,4 +36,9 @@ public class OracleDialect extends StagingDialect {
     public String textType(int length) {
         return "VARCHAR2(" + length + " CHAR)";
     }
+
+    @Override
+    public String booleanType() {
+        return "NUMBER(1)";
+    }
 }

@@ -21,4 +21,9 @@ public class PostgresDialect extends StagingDialect {
     public String limit(String orderedSelect, int rows) {
         return orderedSelect + " LIMIT " + rows;
     }
+
+    @Override
+    public String longTextType() {
+        return "TEXT";
+    }
 }

@@ -39,4 +39,25 @@ public class SqlServerDialect extends StagingDialect {
     public String textType(int length) {
         return "NVARCHAR(" + length + ")";
     }
+
+    @Override
+    public String booleanType() {
+        return "BIT";
+    }
+
+    @Override
+    public String longTextType() {
+        return "NVARCHAR(MAX)";
+    }
+
+    @Override
+    public String identityClause() {
+        return "IDENTITY(1,1)";
+    }
+
+    /** Counts UTF-16 units: a name of 100 code points outside the BMP needs 200 (the V6 migration). */
+    @Override
+    public int lengthForCodePoints(int codePoints) {
+        return 2 * codePoints;
+    }
 }

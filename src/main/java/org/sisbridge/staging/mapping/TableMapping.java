@@ -1,6 +1,10 @@
 package org.sisbridge.staging.mapping;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -26,6 +30,29 @@ public record TableMapping(String table, Map<String, ColumnMapping> columns, Map
     public Object value(String canonical, Object value) {
         ColumnMapping mapped = columns.get(canonical);
         return mapped == null ? new ColumnConversion.AsIs().apply(value) : mapped.conversion().apply(value);
+    }
+
+    /**
+     * A date and time read back from column {@code index} of a row: a text column through its
+     * {@code format:} pattern (PeopleSoft's LOADED_DTTM_TXT), any other as the timestamp it is.
+     * Text that does not fit the pattern is an error naming the column, the value and the pattern.
+     */
+    public LocalDateTime readTimestamp(String canonical, ResultSet rs, int index) throws SQLException {
+        ColumnMapping mapped = columns.get(canonical);
+        if (mapped != null && mapped.conversion() instanceof ColumnConversion.DateTimeText text) {
+            String raw = rs.getString(index);
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                return text.format().parse(raw.trim(), LocalDateTime::from);
+            } catch (DateTimeException e) {
+                throw new SQLException(table + "." + mapped.column() + " holds '" + raw + "', which does not match its"
+                        + " mapping's format " + text.format() + ": " + e.getMessage(), e);
+            }
+        }
+        Timestamp value = rs.getTimestamp(index);
+        return value == null ? null : value.toLocalDateTime();
     }
 
     /** The column kind after conversion: what a college's column must be able to hold. */

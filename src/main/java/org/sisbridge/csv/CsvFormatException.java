@@ -1,6 +1,6 @@
-package org.sisbridge.reports;
+package org.sisbridge.csv;
 
-/** The file is not CSV that can be read to its end (an unterminated quote, a record too long). */
+/** The file is not CSV that can be read to its end (a quote never closed, a record too long). */
 public class CsvFormatException extends Exception {
 
     public CsvFormatException(String message) {

@@ -1,0 +1,239 @@
+package org.sisbridge.roster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * The records of a roster workbook (.xlsx): its first sheet, streamed. POI's event reader
+ * (XSSFReader + XSSFSheetXMLHandler) parses the sheet's XML with SAX, row by row, never building the
+ * workbook (XSSFWorkbook would hold every cell: far more than the 256 MB heap for 100,000 rows). Only
+ * the shared strings (each distinct text once) are held, as plain strings, and their part is bounded.
+ *
+ * <p>SAX pushes rows while the loader pulls records, so the sheet is parsed on a thread of its own
+ * into a small bounded queue: at most {@value #QUEUE} rows wait in memory, and the parser waits when
+ * the loader is busy with the database. Closing stops the parser.
+ *
+ * <p>Cells: as the cell shows them (leading zeros kept), a date cell as an ISO date, a formula cell as
+ * its last computed result (what the sheet shows and what Excel would save as CSV; never the formula).
+ */
+final class WorkbookRosterRecords implements RosterRecords {
+
+    private static final int QUEUE = 256;
+    private static final Object END = new Object();
+
+    private final OPCPackage workbook;
+    private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(QUEUE);
+    private final Thread parser;
+    private volatile boolean closed;
+    private boolean ended;
+
+    /** Whether the loader reads this file as a workbook (an old .xls is one, refused by {@link #open} with a reason). */
+    static boolean isWorkbook(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xls");
+    }
+
+    /**
+     * Opens the workbook and starts streaming its first sheet.
+     *
+     * @throws IllegalArgumentException saying why, when the file is no readable workbook or passes a limit
+     */
+    static WorkbookRosterRecords open(Path file, int maxRecordChars, WorkbookLimits limits) throws IOException {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls")) {
+            throw new IllegalArgumentException("an Excel 97-2003 workbook (.xls) is not read: save it as Excel Workbook"
+                    + " (.xlsx) or as CSV UTF-8 and drop it again");
+        }
+        // POI's zip-bomb guard (compressed-to-uncompressed ratio, 1% by default) stays on; the entry cap is ours
+        ZipSecureFile.setMaxEntrySize(limits.maxPartBytes());
+        OPCPackage workbook;
+        try {
+            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (OpenXML4JException | RuntimeException e) {
+            throw new IllegalArgumentException("it is not an Excel workbook (.xlsx) that can be read: " + e.getMessage(), e);
+        }
+        try {
+            return new WorkbookRosterRecords(workbook, maxRecordChars, limits);
+        } catch (IOException | RuntimeException e) {
+            workbook.revert();
+            throw e;
+        }
+    }
+
+    private WorkbookRosterRecords(OPCPackage workbook, int maxRecordChars, WorkbookLimits limits) throws IOException {
+        this.workbook = workbook;
+        XSSFReader reader;
+        ReadOnlySharedStringsTable strings;
+        StylesTable styles;
+        InputStream sheet;
+        boolean date1904;
+        try {
+            reader = new XSSFReader(workbook);
+            strings = sharedStrings(reader, limits.maxSharedStringsBytes());
+            styles = reader.getStylesTable();
+            date1904 = date1904(reader);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new IllegalArgumentException("the workbook has no sheet");
+            }
+            sheet = sheets.next();
+        } catch (OpenXML4JException | SAXException e) {
+            throw new IllegalArgumentException("the workbook could not be read: " + explained(e), e);
+        }
+        WorkbookRowCollector collector = new WorkbookRowCollector(this::offer, maxRecordChars);
+        XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(styles, null, strings, collector,
+                new WorkbookCellFormatter(date1904), false);
+        parser = new Thread(() -> parse(sheet, handler), "roster-workbook-reader");
+        parser.setDaemon(true);
+        parser.start();
+    }
+
+    @Override
+    public RosterCsvReader.Record next() throws IOException {
+        if (ended) {
+            return null;
+        }
+        Object row;
+        try {
+            row = rows.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the workbook", e);
+        }
+        if (row == END) {
+            ended = true;
+            return null;
+        }
+        if (row instanceof Throwable failure) {
+            ended = true;
+            throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
+        }
+        return (RosterCsvReader.Record) row;
+    }
+
+    @Override
+    public void close() {
+        ended = true;
+        closed = true;
+        parser.interrupt();
+        workbook.revert(); // opened read-only: nothing to save
+    }
+
+    private void parse(InputStream sheet, XSSFSheetXMLHandler handler) {
+        Object last = END;
+        try (sheet) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(handler);
+            xml.parse(new InputSource(sheet));
+        } catch (Stopped stopped) {
+            return; // the loader closed the workbook
+        } catch (Throwable e) { // reported to the loader, which explains the file's failure
+            last = new IOException("the workbook's first sheet could not be read: " + explained(e), e);
+        }
+        try {
+            hand(last);
+        } catch (Stopped stopped) {
+            // the loader closed the workbook and waits for nothing more
+        }
+    }
+
+    /** POI's zip-bomb message, with the key that sets the cap: the administrator's next question. */
+    private static String explained(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Zip bomb") ? message + " (each part of a roster workbook is capped by"
+                + " sisbridge.roster.workbook-max-part-bytes, and one compressed more than 100 to 1 is refused)" : message;
+    }
+
+    /** The collector's sink: waits while the queue is full, stops the parse once the loader closed. */
+    private void offer(RosterCsvReader.Record record) {
+        hand(record);
+    }
+
+    /**
+     * Puts a row (or the end, or a failure) in the queue, waiting while it is full; stops once the
+     * loader closed, whether or not the interrupt reached this thread (a parser may swallow it).
+     */
+    private void hand(Object item) {
+        try {
+            while (!rows.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new Stopped();
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new Stopped();
+        }
+    }
+
+    private static ReadOnlySharedStringsTable sharedStrings(XSSFReader reader, long maxBytes)
+            throws IOException, SAXException, OpenXML4JException {
+        InputStream part;
+        try {
+            part = reader.getSharedStringsData();
+        } catch (IOException | OpenXML4JException | RuntimeException none) {
+            return new ReadOnlySharedStringsTable((InputStream) InputStream.nullInputStream());
+        }
+        if (part == null) {
+            return new ReadOnlySharedStringsTable((InputStream) InputStream.nullInputStream());
+        }
+        // one byte past the cap proves the part is over it; the table is never built past the cap
+        try (InputStream bounded = BoundedInputStream.builder().setInputStream(part).setMaxCount(maxBytes + 1)
+                .setOnMaxCount((max, count) -> {
+                    throw new IllegalArgumentException("the workbook's shared strings (its distinct texts) are larger"
+                            + " than " + maxBytes + " bytes (sisbridge.roster.workbook-max-shared-strings-bytes)");
+                }).get()) {
+            return new ReadOnlySharedStringsTable(bounded, false);
+        }
+    }
+
+    /** Whether the workbook counts dates from 1904 (workbookPr date1904, old Mac Excel). */
+    private static boolean date1904(XSSFReader reader) throws IOException, SAXException, OpenXML4JException {
+        boolean[] found = new boolean[1];
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+                    if ("workbookPr".equals(localName)) {
+                        String value = attributes.getValue("date1904");
+                        found[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+                    } else if ("sheets".equals(localName)) {
+                        throw new Stopped(); // workbookPr comes before the sheets: read no further
+                    }
+                }
+            });
+            xml.parse(new InputSource(in));
+        } catch (Stopped enough) {
+            // read what was needed
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return found[0];
+    }
+
+    /** Ends a parse early, without being a failure. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.sisbridge.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sisbridge.testsupport.AgentFixture;
+
+/** A workbook's first sheet read as roster records: what each kind of cell becomes, and the limits. */
+class WorkbookRosterRecordsTest {
+
+    private final Path dir = AgentFixture.HOME.resolve("target/test-workbooks/" + UUID.randomUUID());
+
+    @Test
+    void cellsReadAsTheSheetShowsThemWithDatesInIsoForm() throws Exception {
+        Path file = new RosterWorkbooks()
+                .row(1).texts("Local ID", "First Name", "Last Name", "Birth Date", "E-mail", "Postal Code")
+                .row(2).text(0, "00123").text(1, "José").text(2, "Peña").date(3, LocalDate.of(1999, 2, 3))
+                        .text(4, "jose@example.edu").zeroPadded(5, 2134)
+                .row(4).zeroPadded(0, 124).text(1, "Zoë").text(2, "O’Brien").text(3, "4/30/2001")
+                        .text(4, "zoe@bücher.de").text(5, "02134")
+                .row(5).text(0, "W3").formula(1, "CONCATENATE(\"An\",\"a\")").formula(2, "UPPER(\"lopez\")")
+                        .text(3, "2001-01-01").text(4, "=1+2").text(6, "past the header")
+                .row(6).texts("", "", "")
+                .row(7).number(0, 123456789012d).text(1, "Long").text(2, "Id").number(3, 36000).text(5, "95814")
+                .write(dir.resolve("roster.xlsx"));
+        List<RosterCsvReader.Record> records = readAll(file, WorkbookLimits.DEFAULTS);
+
+        assertThat(records).extracting(RosterCsvReader.Record::line).containsExactly(1L, 2L, 4L, 5L, 7L);
+        // a 12-digit id typed as a number: in full, not 1.23457E+11; a General number is no date
+        assertThat(records.get(4).fields()).containsExactly("123456789012", "Long", "Id", "36000", "", "95814");
+        assertThat(records.get(1).fields()).containsExactly("00123", "José", "Peña", "1999-02-03", "jose@example.edu", "02134");
+        assertThat(records.get(2).fields()).containsExactly("00124", "Zoë", "O’Brien", "4/30/2001", "zoe@bücher.de", "02134");
+        // a formula gives its computed result, never its text; a value past the header's last column makes the row too wide
+        assertThat(records.get(3).fields()).containsExactly("W3", "Ana", "LOPEZ", "2001-01-01", "=1+2", "", "past the header");
+        assertThat(records.get(3).raw()).isEqualTo("W3,Ana,LOPEZ,2001-01-01,=1+2,,past the header");
+        assertThat(records.get(1).raw()).isEqualTo("00123,José,Peña,1999-02-03,jose@example.edu,02134");
+    }
+
+    @Test
+    void aRowLongerThanTheRecordCapIsTooLongNotHeld() throws Exception {
+        Path file = new RosterWorkbooks().row(1).texts("local_id", "first_name").row(2).texts("S1", "x".repeat(3000))
+                .row(3).texts("S2", "Ana").write(dir.resolve("long.xlsx"));
+        List<RosterCsvReader.Record> records = new ArrayList<>();
+        try (WorkbookRosterRecords workbook = WorkbookRosterRecords.open(file, 1024, WorkbookLimits.DEFAULTS)) {
+            for (RosterCsvReader.Record r = workbook.next(); r != null; r = workbook.next()) {
+                records.add(r);
+            }
+        }
+        assertThat(records.get(1).tooLong()).isTrue();
+        assertThat(records.get(1).line()).isEqualTo(2);
+        assertThat(records.get(2).fields()).containsExactly("S2", "Ana");
+    }
+
+    @Test
+    void closingBeforeTheEndStopsTheSheetsParser() throws Exception {
+        RosterWorkbooks rows = new RosterWorkbooks();
+        for (int i = 1; i <= 2000; i++) {
+            rows.row(i).texts("S" + i, "Ana");
+        }
+        Path file = rows.write(dir.resolve("closed-early.xlsx"));
+        try (WorkbookRosterRecords workbook = WorkbookRosterRecords.open(file, 65536, WorkbookLimits.DEFAULTS)) {
+            assertThat(workbook.next().fields()).containsExactly("S1", "Ana");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces()
+                .keySet().stream().noneMatch(t -> t.getName().equals("roster-workbook-reader") && t.isAlive()));
+    }
+
+    @Test
+    void sharedStringsPastTheirCapRefuseTheWorkbookNamingTheKey() throws Exception {
+        RosterWorkbooks many = new RosterWorkbooks();
+        for (int i = 1; i <= 200; i++) {
+            many.row(i).texts("distinct text number " + i);
+        }
+        Path file = many.write(dir.resolve("strings.xlsx"));
+        assertThatThrownBy(() -> readAll(file, new WorkbookLimits(WorkbookLimits.DEFAULTS.maxPartBytes(), 2048)))
+                .hasMessageContaining("sisbridge.roster.workbook-max-shared-strings-bytes");
+    }
+
+    @Test
+    void aPartPastTheEntryCapIsRefused() throws Exception {
+        RosterWorkbooks big = new RosterWorkbooks();
+        for (int i = 1; i <= 20_000; i++) {
+            big.row(i).zeroPadded(0, i).zeroPadded(1, i);
+        }
+        Path file = big.write(dir.resolve("big.xlsx"));
+        assertThatThrownBy(() -> readAll(file, new WorkbookLimits(1024 * 1024, WorkbookLimits.DEFAULTS.maxSharedStringsBytes())))
+                .hasMessageContaining("sheet").hasMessageContaining("sisbridge.roster.workbook-max-part-bytes");
+    }
+
+    @Test
+    void aFileThatIsNoWorkbookIsRefusedWithAReason() throws Exception {
+        Path file = dir.resolve("not-really.xlsx");
+        Files.createDirectories(dir);
+        Files.writeString(file, "local_id,first_name\nS1,Ana\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> readAll(file, WorkbookLimits.DEFAULTS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an Excel workbook");
+    }
+
+    private static List<RosterCsvReader.Record> readAll(Path file, WorkbookLimits limits) throws Exception {
+        List<RosterCsvReader.Record> records = new ArrayList<>();
+        try (WorkbookRosterRecords workbook = WorkbookRosterRecords.open(file, 65536, limits)) {
+            for (RosterCsvReader.Record r = workbook.next(); r != null; r = workbook.next()) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+}
