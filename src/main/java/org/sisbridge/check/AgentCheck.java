@@ -137,7 +137,8 @@ public final class AgentCheck {
             return;
         }
         try {
-            UpstreamCheck.run(report, AgentBeans.upstreamSettings(config, secrets), trust);
+            UpstreamCheck.run(report, AgentBeans.upstreamSettings(config, secrets), trust,
+                    AgentBeans.upstreamProxy(config, secrets));
         } catch (RuntimeException e) {
             // the secret's absence is already reported above; anything else is new
             if (e.getMessage() != null && e.getMessage().contains("client secret is not set")) {

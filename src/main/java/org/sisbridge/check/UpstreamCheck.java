@@ -4,7 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import org.sisbridge.upstream.UpstreamLimits;
 import org.sisbridge.upstream.UpstreamPermanentException;
+import org.sisbridge.upstream.UpstreamProxy;
 import org.sisbridge.upstream.UpstreamSettings;
 import org.sisbridge.upstream.UpstreamTokenProvider;
 import org.sisbridge.upstream.UpstreamTransientException;
@@ -15,13 +17,17 @@ final class UpstreamCheck {
     private UpstreamCheck() {
     }
 
-    /** @param sslContext built from the sisbridge.upstream.trust-store* keys, as the agent builds its own */
-    static void run(CheckReport report, UpstreamSettings settings, SSLContext sslContext) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.connectTimeoutMs()))
-                .sslContext(sslContext).build();
+    /**
+     * @param sslContext built from the sisbridge.upstream.trust-store* keys, as the agent builds its own
+     * @param proxy      the sisbridge.upstream.proxy-* keys, as the agent reads them
+     */
+    static void run(CheckReport report, UpstreamSettings settings, SSLContext sslContext, UpstreamProxy proxy) {
+        HttpClient http = proxy.apply(HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.connectTimeoutMs()))
+                .sslContext(sslContext)).build();
         try {
-            new UpstreamTokenProvider(settings, http, Clock.systemUTC()).currentToken();
-            report.ok("upstream reachable at " + settings.baseUrl() + " and client '" + settings.clientId() + "' accepted (token obtained)");
+            new UpstreamTokenProvider(settings, http, Clock.systemUTC(), UpstreamLimits.DEFAULTS, proxy).currentToken();
+            report.ok("upstream reachable at " + settings.baseUrl() + (proxy.configured() ? " through the " + proxy : "")
+                    + " and client '" + settings.clientId() + "' accepted (token obtained)");
         } catch (UpstreamPermanentException e) {
             report.error("upstream credentials rejected: " + e.getMessage());
         } catch (UpstreamTransientException e) {

@@ -23,6 +23,8 @@ public class SisbridgeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // before any JDK HttpClient exists: a college proxy's Basic login must work for https tunnels too
+        org.sisbridge.upstream.UpstreamProxy.allowBasicForTunnels();
         // usage and help name the launcher the person ran (bin/sisbridge, ./sisbridge)
         System.exit(new CommandLine(new SisbridgeCommand()).setCommandName(Launcher.name()).execute(args));
     }

@@ -44,6 +44,13 @@ public final class ConfigKeys {
         rule("sisbridge.upstream.trust-store-type", oneOf("PKCS12", "JKS"));
         rule("sisbridge.upstream.trust-store-password-env", environmentVariableName());
         rule("sisbridge.upstream.trust-store-password-file", any());
+        rule("sisbridge.upstream.token-url", KeyRule.emptyOr(KeyRule.httpUrl()));
+        rule("sisbridge.upstream.proxy-host", KeyRule.emptyOr(KeyRule.hostNames()));
+        rule("sisbridge.upstream.proxy-port", integer(1, 65535));
+        rule("sisbridge.upstream.proxy-username", any());
+        rule("sisbridge.upstream.proxy-password-env", environmentVariableName());
+        rule("sisbridge.upstream.proxy-password-file", any());
+        rule("sisbridge.upstream.proxy-non-proxy-hosts", KeyRule.hostPatterns());
 
         rule("sisbridge.staging.jdbc-url", KeyRule.jdbcUrl());
         rule("sisbridge.staging.database", oneOf("auto", "h2", "postgresql", "mariadb", "sqlserver", "oracle"));
@@ -68,6 +75,7 @@ public final class ConfigKeys {
         rule("sisbridge.watch.token-file", any());
         rule("sisbridge.watch.allowed-hosts", KeyRule.hostNames());
         rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
+        rule("sisbridge.watch.cli-connector-enabled", flag());
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));
         rule("sisbridge.watch.stuck-call-grace-ms", atLeast(0));
         rule("sisbridge.watch.status-refresh-seconds", atLeast(1));

@@ -30,12 +30,21 @@ public final class ExposureRules {
     }
 
     private static void plainHttp(Function<String, String> value, List<String> errors) {
-        URI base = URI.create(value.apply("sisbridge.upstream.base-url"));
+        plainHttp("sisbridge.upstream.base-url", value, errors);
+        // the token request carries the client secret itself
+        String tokenUrl = value.apply("sisbridge.upstream.token-url");
+        if (tokenUrl != null && !tokenUrl.isBlank()) {
+            plainHttp("sisbridge.upstream.token-url", value, errors);
+        }
+    }
+
+    private static void plainHttp(String key, Function<String, String> value, List<String> errors) {
+        URI base = URI.create(value.apply(key).trim());
         if (!"http".equalsIgnoreCase(base.getScheme()) || isLoopbackWithoutLookup(base.getHost())
                 || Boolean.parseBoolean(value.apply("sisbridge.upstream.allow-plain-http"))) {
             return;
         }
-        errors.add("sisbridge.upstream.base-url is http:// to " + base.getHost() + ", which is not this machine: the client"
+        errors.add(key + " is http:// to " + base.getHost() + ", which is not this machine: the client"
                 + " secret, tokens and rosters would travel in clear; use https://, or set sisbridge.upstream.allow-plain-http=true"
                 + " only where that network is trusted");
     }

@@ -83,6 +83,17 @@ public interface KeyRule {
         };
     }
 
+    /** Like {@link #hostNames()}, each name optionally starting with "*." for every name under a domain. */
+    static KeyRule hostPatterns() {
+        KeyRule names = hostNames();
+        return value -> names.problem(value.replace("*.", ""));
+    }
+
+    /** Empty (the documented default applies), or what {@code rule} accepts. */
+    static KeyRule emptyOr(KeyRule rule) {
+        return value -> value.isEmpty() ? null : rule.problem(value);
+    }
+
     static KeyRule jdbcUrl() {
         return value -> value.startsWith("jdbc:") ? null : "must be a JDBC URL (jdbc:...), is '" + org.sisbridge.staging.JdbcUrlMasking.mask(value) + "'";
     }

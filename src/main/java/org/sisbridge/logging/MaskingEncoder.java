@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The encoder of every sisbridge appender (config/logback.xml): {@code format} {@code text} writes
- * {@code pattern}, {@code json} writes one JSON object per line ({@link JsonLineLayout}). Either
+ * {@code pattern}, {@code json} writes one JSON object per line ({@link JsonLogLayout}: logstash-logback-encoder). Either
  * way messages and stack traces are masked: in the pattern, {@code %msg} and {@code %ex} (under
  * any of their names) are the masking converters, and a pattern without an exception word gets a
  * masked {@code %ex} at its end instead of logback's unmasked default.
@@ -40,7 +40,7 @@ public class MaskingEncoder extends LayoutWrappingEncoder<ILoggingEvent> {
     public void start() {
         Layout<ILoggingEvent> layout;
         if ("json".equals(format)) {
-            layout = new JsonLineLayout();
+            layout = JsonLogLayout.create();
         } else {
             if (!"text".equals(format)) {
                 addWarn("log format '" + format + "' is neither text nor json; writing text");

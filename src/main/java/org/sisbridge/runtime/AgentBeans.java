@@ -36,7 +36,9 @@ import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamCallGuard;
+import org.sisbridge.upstream.UpstreamHttpClientConfigurer;
 import org.sisbridge.upstream.UpstreamLimits;
+import org.sisbridge.upstream.UpstreamProxy;
 import org.sisbridge.upstream.UpstreamResponseClassifier;
 import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.upstream.UpstreamRetryLog;
@@ -56,6 +58,9 @@ public class AgentBeans implements CamelConfiguration {
 
     /** The registry name of the one SSLContext every upstream client uses (flows' token client, readiness). */
     public static final String UPSTREAM_SSL_CONTEXT = "upstreamSslContext";
+
+    /** The registry name of the college's proxy every upstream client goes through. */
+    public static final String UPSTREAM_PROXY = "upstreamProxy";
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentBeans.class);
 
@@ -127,15 +132,19 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));
 
         UpstreamSettings upstream = upstreamSettings(config, secrets);
+        UpstreamLimits limits = UpstreamLimits.from(config);
         // one trust for every upstream client: the Camel https component (config), the token provider and readiness
         SSLContextParameters trust = upstreamTrust(config, secrets);
         registry.bind("upstreamSslContextParameters", trust);
         SSLContext sslContext = UpstreamTrust.sslContext(trust, context);
         registry.bind(UPSTREAM_SSL_CONTEXT, sslContext);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
-                .sslContext(sslContext).build();
-        UpstreamLimits limits = UpstreamLimits.from(config);
-        UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock, limits);
+        // one proxy for every upstream client too: the flows' camel-http (configurer), the token request, readiness
+        UpstreamProxy proxy = upstreamProxy(config, secrets);
+        registry.bind(UPSTREAM_PROXY, proxy);
+        registry.bind("upstreamHttpClientConfigurer", new UpstreamHttpClientConfigurer(proxy));
+        HttpClient http = proxy.apply(HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
+                .sslContext(sslContext)).build();
+        UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock, limits, proxy);
         registry.bind("upstreamTokenProvider", tokens);
         CallsInProgress calls = bindIfAbsent(registry, "callsInProgress", CallsInProgress.class, () -> new CallsInProgress(clock));
         registry.bind("upstreamCallGuard", new UpstreamCallGuard(limits, calls,
@@ -205,7 +214,23 @@ public class AgentBeans implements CamelConfiguration {
                 config.integer("sisbridge.upstream.token-refresh-margin-seconds"),
                 config.integer("sisbridge.upstream.connect-timeout-ms"),
                 config.integer("sisbridge.upstream.response-timeout-ms"),
-                config.integer("sisbridge.upstream.retry.max-retry-after-seconds"));
+                config.integer("sisbridge.upstream.retry.max-retry-after-seconds"),
+                config.textOrEmpty("sisbridge.upstream.token-url").isEmpty() ? null
+                        : URI.create(config.text("sisbridge.upstream.token-url")));
+    }
+
+    /** The college's proxy the sisbridge.upstream.proxy-* keys describe ({@link UpstreamProxy#NONE} when the host is empty). */
+    public static UpstreamProxy upstreamProxy(AgentProperties config, SecretSource secrets) {
+        String host = config.textOrEmpty("sisbridge.upstream.proxy-host");
+        if (host.isEmpty()) {
+            return UpstreamProxy.NONE;
+        }
+        String username = config.textOrEmpty("sisbridge.upstream.proxy-username");
+        return new UpstreamProxy(host, config.integer("sisbridge.upstream.proxy-port"), username,
+                username.isEmpty() ? "" : secrets.read(config.textOrEmpty("sisbridge.upstream.proxy-password-env"),
+                        config.textOrEmpty("sisbridge.upstream.proxy-password-file")),
+                java.util.Arrays.stream(config.textOrEmpty("sisbridge.upstream.proxy-non-proxy-hosts").split(","))
+                        .map(String::trim).filter(h -> !h.isEmpty()).toList());
     }
 
     /** Returns the registry's bean of that name, binding a new one first when there is none. */

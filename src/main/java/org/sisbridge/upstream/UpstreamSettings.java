@@ -4,12 +4,20 @@ import java.net.URI;
 import java.util.List;
 import org.sisbridge.config.InvalidConfigurationException;
 
-/** How to reach and authenticate to the upstream API (keys {@code sisbridge.upstream.*}). */
+/**
+ * How to reach and authenticate to the upstream API (keys {@code sisbridge.upstream.*}).
+ *
+ * @param tokenUrl the OAuth2 token endpoint; null = the base URL + /oauth2/token (identity providers
+ *                 such as Keycloak or Entra put it elsewhere)
+ */
 public record UpstreamSettings(URI baseUrl, String clientId, String clientSecret, String scope,
                                int tokenRefreshMarginSeconds, int connectTimeoutMs, int responseTimeoutMs,
-                               int maxRetryAfterSeconds) {
+                               int maxRetryAfterSeconds, URI tokenUrl) {
 
     public UpstreamSettings {
+        if (tokenUrl == null) {
+            tokenUrl = baseUrl.resolve("/oauth2/token");
+        }
         String scheme = baseUrl.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("sisbridge.upstream.base-url must be an http or https URL, was " + baseUrl);

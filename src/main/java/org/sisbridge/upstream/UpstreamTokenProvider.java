@@ -39,6 +39,7 @@ public class UpstreamTokenProvider {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final UpstreamLimits limits;
+    private final UpstreamProxy proxy;
     private final ReentrantLock fetching = new ReentrantLock();
     private volatile String token;
     private volatile Instant refreshAt = Instant.MIN;
@@ -48,6 +49,13 @@ public class UpstreamTokenProvider {
     }
 
     public UpstreamTokenProvider(UpstreamSettings settings, HttpClient http, Clock clock, UpstreamLimits limits) {
+        this(settings, http, clock, limits, UpstreamProxy.NONE);
+    }
+
+    /** @param proxy the proxy {@code http} goes through, named in the one line a refused proxy login gets */
+    public UpstreamTokenProvider(UpstreamSettings settings, HttpClient http, Clock clock, UpstreamLimits limits,
+                                 UpstreamProxy proxy) {
+        this.proxy = proxy;
         this.settings = settings;
         this.http = http;
         this.clock = clock;
@@ -103,7 +111,7 @@ public class UpstreamTokenProvider {
                 + "&client_id=" + encode(settings.clientId())
                 + "&client_secret=" + encode(settings.clientSecret())
                 + "&scope=" + encode(settings.scope());
-        HttpRequest request = HttpRequest.newBuilder(settings.baseUrl().resolve("/oauth2/token"))
+        HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
                 .timeout(Duration.ofMillis(Math.min(settings.responseTimeoutMs(), remaining)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
@@ -126,6 +134,10 @@ public class UpstreamTokenProvider {
             if (untrusted != null) {
                 throw new UpstreamPermanentException(untrusted);
             }
+            // an https tunnel the proxy refused: the JDK says "Tunnel failed, got: 407"
+            if (proxy.isProxyAuthFailure(cause)) {
+                throw new UpstreamPermanentException(proxy.proxyAuthFailure());
+            }
             throw new UpstreamTransientException("token request failed: " + cause);
         } catch (InterruptedException e) {
             answer.cancel(true);
@@ -133,6 +145,10 @@ public class UpstreamTokenProvider {
             throw new UpstreamTransientException("token request interrupted");
         }
         int status = response.statusCode();
+        if (status == 407) {
+            // the proxy, not the identity provider, refused: say which credentials to fix
+            throw new UpstreamPermanentException(proxy.proxyAuthFailure());
+        }
         if (status == 429 || status >= 500) {
             throw new UpstreamTransientException("token endpoint answered " + status);
         }

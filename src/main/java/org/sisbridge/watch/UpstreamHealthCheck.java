@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.sisbridge.upstream.UpstreamProxy;
 
 /**
  * Readiness: the upstream answers HTTP at all. One unauthenticated GET of the contract's
@@ -28,14 +29,24 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
     private final Duration timeout;
     private final Duration cacheFor;
     private final Clock clock;
+    private final UpstreamProxy proxy;
     private Instant checkedAt = Instant.MIN;
     private String problem;
 
-    /** @param sslContext the upstream clients' one SSLContext (sisbridge.upstream.trust-store*) */
     public UpstreamHealthCheck(URI baseUrl, SSLContext sslContext, Duration timeout, Duration cacheFor, Clock clock) {
+        this(baseUrl, sslContext, UpstreamProxy.NONE, timeout, cacheFor, clock);
+    }
+
+    /**
+     * @param sslContext the upstream clients' one SSLContext (sisbridge.upstream.trust-store*)
+     * @param proxy      the upstream clients' one proxy (sisbridge.upstream.proxy-*)
+     */
+    public UpstreamHealthCheck(URI baseUrl, SSLContext sslContext, UpstreamProxy proxy, Duration timeout, Duration cacheFor,
+                               Clock clock) {
         super("sisbridge", "upstream");
         this.probe = baseUrl.resolve("/v1/health");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(sslContext).build();
+        this.proxy = proxy;
+        this.http = proxy.apply(HttpClient.newBuilder().connectTimeout(timeout).sslContext(sslContext)).build();
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;
@@ -74,11 +85,18 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
         CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
             int status = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            if (status == 407) {
+                // the proxy's answer, not upstream's: upstream was not reached
+                return proxy.proxyAuthFailure();
+            }
             return status < 500 ? null : "upstream " + probe + " answered HTTP " + status;
         } catch (TimeoutException e) {
             answer.cancel(true);
             return "upstream " + probe + " did not answer within " + timeout.toMillis() + " ms";
         } catch (ExecutionException e) {
+            if (proxy.isProxyAuthFailure(e.getCause())) {
+                return proxy.proxyAuthFailure();
+            }
             return "upstream " + probe + " is not reachable: " + e.getCause();
         } catch (InterruptedException e) {
             answer.cancel(true);

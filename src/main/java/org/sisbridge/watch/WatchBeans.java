@@ -41,16 +41,34 @@ public class WatchBeans implements CamelConfiguration {
         PrometheusMeterRegistry meters = AgentBeans.bindIfAbsent(registry, METRICS_REGISTRY, PrometheusMeterRegistry.class,
                 () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         registry.bind("flowMetrics", new FlowMetrics(meters, clock));
+        // before any exchange: two flows finishing their first exchanges together made Camel register it twice
+        CamelLastExchangeGauge.registerBeforeCamel(meters);
 
         registry.bind("stagingDatabaseHealthCheck",
                 new StagingDatabaseHealthCheck(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         context.getExecutorServiceManager().newSingleThreadExecutor(this, "staging-health-probe"),
                         Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms"))));
-        // the flows' own trust (AgentBeans), so readiness trusts exactly what the flows trust
+        // the flows' own trust and proxy (AgentBeans), so readiness trusts and goes exactly where the flows do
         registry.bind("upstreamHealthCheck", new UpstreamHealthCheck(URI.create(config.text("sisbridge.upstream.base-url")),
                 registry.lookupByNameAndType(AgentBeans.UPSTREAM_SSL_CONTEXT, SSLContext.class),
+                registry.lookupByNameAndType(AgentBeans.UPSTREAM_PROXY, org.sisbridge.upstream.UpstreamProxy.class),
                 Duration.ofMillis(config.integer("sisbridge.upstream.connect-timeout-ms")),
                 Duration.ofMillis(config.integer("sisbridge.watch.upstream-check-cache-ms")), clock));
+
+        // a route that cannot start, retried by the supervising route controller: one line and the status page
+        // Camel JBang's camel get / top / trace: the connector writes ~/.camel/<pid>-status.json for the service's
+        // own OS user and reads its requests from there; nothing listens on the network
+        org.apache.camel.cli.connector.DefaultCliConnectorFactory cli = new org.apache.camel.cli.connector.DefaultCliConnectorFactory();
+        cli.setEnabled(config.flag("sisbridge.watch.cli-connector-enabled"));
+        cli.setRuntime("Camel Main");
+        cli.setRuntimeStartClass("org.sisbridge.cli.SisbridgeCommand");
+        // as the context's plugin: camel-main has looked in the registry for one before this runs
+        context.getCamelContextExtension().addContextPlugin(org.apache.camel.spi.CliConnectorFactory.class, cli);
+
+        RouteStartFailures routeStartFailures = new RouteStartFailures(
+                registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class));
+        registry.bind("routeStartFailures", routeStartFailures);
+        context.getManagementStrategy().addEventNotifier(routeStartFailures);
 
         registry.bind("stuckCallsHealthCheck", new StuckCallsHealthCheck(
                 registry.lookupByNameAndType("callsInProgress", CallsInProgress.class),

@@ -34,14 +34,16 @@ class LogFormatTest {
         for (String line : lines) {
             JsonNode event = json.readTree(line);
             assertThat(event.isObject()).as(line).isTrue();
-            assertThat(event.fieldNames()).toIterable().contains("time", "level", "thread", "logger", "message");
+            assertThat(event.fieldNames()).toIterable().contains("@timestamp", "level", "thread_name", "logger_name", "message");
         }
         JsonNode first = json.readTree(lines.get(0));
         assertThat(first.get("level").asText()).isEqualTo("INFO");
         assertThat(first.get("message").asText())
                 .isEqualTo("Student ***@*** born ****-**-** in report 111-DAILY-2024-01-03");
+        assertThat(first.has("camel.routeId")).as("logged outside any route").isFalse();
+        assertThat(json.readTree(lines.get(1)).get("camel.routeId").asText()).isEqualTo("idme-events");
         JsonNode failure = json.readTree(lines.get(2));
-        assertThat(failure.get("exception").asText()).contains("IllegalStateException", "***@***", "caused by")
+        assertThat(failure.get("stack_trace").asText()).contains("IllegalStateException", "***@***", "caused by")
                 .doesNotContain(EMAIL, BIRTH_DATE);
         assertThat(String.join("\n", lines)).doesNotContain(EMAIL).doesNotContain(BIRTH_DATE);
     }
@@ -52,6 +54,8 @@ class LogFormatTest {
 
         assertThat(lines.get(0)).endsWith("Student ***@*** born ****-**-** in report 111-DAILY-2024-01-03");
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("IllegalStateException: row ***@***"));
+        assertThat(lines.get(0)).doesNotContain("route=").contains("org.sisbridge.test - Student");
+        assertThat(lines.get(1)).contains("org.sisbridge.test route=idme-events - a second line");
         assertThat(String.join("\n", lines)).doesNotContain(EMAIL).doesNotContain(BIRTH_DATE);
     }
 
@@ -71,7 +75,10 @@ class LogFormatTest {
 
         Logger log = context.getLogger("org.sisbridge.test");
         log.info("Student {} born {} in report {}", EMAIL, BIRTH_DATE, "111-DAILY-2024-01-03");
+        // a line logged inside a route: Camel's MDC (camel.main.use-mdc-logging) names it
+        context.getMDCAdapter().put(JsonLogLayout.ROUTE_ID, "idme-events");
         log.warn("a second line");
+        context.getMDCAdapter().remove(JsonLogLayout.ROUTE_ID);
         log.error("a failing row", new IllegalStateException("row " + EMAIL,
                 new IllegalArgumentException("birth_date " + BIRTH_DATE + " caused by a typo")));
         context.stop();

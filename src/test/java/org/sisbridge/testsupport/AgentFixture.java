@@ -107,6 +107,12 @@ public final class AgentFixture implements AutoCloseable {
                 .lastFailure("idme-events", simulator.settings().misCodes.get(0));
     }
 
+    /** The status page's failure of a route that could not start (RouteStartFailures), or null. */
+    public String agentFailure(String routeId) {
+        return agent.bean("flowActivity", org.sisbridge.runtime.FlowActivity.class)
+                .lastFailure(routeId, org.sisbridge.watch.RouteStartFailures.SCOPE);
+    }
+
     /** Waits until the agent has committed the last page of every MIS code's feed. */
     public void awaitEventsCaughtUp() {
         List<String> misCodes = simulator.settings().misCodes;

@@ -1,0 +1,83 @@
+package org.sisbridge.staging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations installed schemas have applied are never edited: Flyway validates each one's
+ * checksum at every start, so one changed byte (even to silence MariaDB's "Name 'pk_…' ignored for
+ * PRIMARY key" note) would stop every installed agent. New MySQL/MariaDB migrations write the DDL
+ * MariaDB expects: an unnamed {@code PRIMARY KEY}.
+ */
+class MigrationFilesTest {
+
+    private static final Path MIGRATIONS = Path.of(System.getProperty("sisbridge.home", "."), "src/main/resources/db/migration");
+
+    /** SHA-256 of every migration released so far (V1–V5 of each database). */
+    private static final Map<String, String> RELEASED = Map.ofEntries(Stream.of(new String[][] {
+            {"h2/V1__events_staging.sql", "a7755d1bf04e517d6a4e35791734086baf721148d2fe591e2a7e31c16e4ca2ca"},
+            {"h2/V2__reject_context.sql", "4707563eb8e9f73906e1765fecc42e9fd8bcbb0cf31b80c85fcba60579448e17"},
+            {"h2/V3__reports_staging.sql", "f77b7e2e285b256a6c0a6a11fdb0e7ac1b672a7640724c1b0ee9e09fd1652cfd"},
+            {"h2/V4__roster_staging.sql", "d270394e8f2bd41b835f43cd5b87da1b42842a718f7f675fd6dda764b848f403"},
+            {"h2/V5__flow_run.sql", "681e1061c5c756e5bb0cb8ac29626f5025b7a20e3fd34ea7d9e9290d7d7b554c"},
+            {"mysql/V1__events_staging.sql", "f4f82d404501eae15a624acf40f47c0f859fe4dc3b5bd4e905198b792c68c87d"},
+            {"mysql/V2__reject_context.sql", "4707563eb8e9f73906e1765fecc42e9fd8bcbb0cf31b80c85fcba60579448e17"},
+            {"mysql/V3__reports_staging.sql", "4a7bc156a098135bc90391ae7fa4a9285dc682deb8a19e87c110c9e8b649ff86"},
+            {"mysql/V4__roster_staging.sql", "64bf4df86b8ee0c31fffcd1a58e579f0a7fe6d364ccdf63b9280d12c8fe66da6"},
+            {"mysql/V5__flow_run.sql", "aba4f29d81dd5d05e4efc7bf01f1c8535aad934189acde3afd51758bb544c6b7"},
+            {"oracle/V1__events_staging.sql", "7fa3ed1b45716e0e9115c8a18bfca40240b44c9379fcf1ba53a8a6dfdfddf802"},
+            {"oracle/V2__reject_context.sql", "e494fc8d77bd84ea832a1fbd1d6cdfb40f2b22b2ca8fea29a75f90878d0cff04"},
+            {"oracle/V3__reports_staging.sql", "fd713664f8a9bddd3a797cc5f44d57e01b73b4420ad73d178bf77e187ce8547f"},
+            {"oracle/V4__roster_staging.sql", "c43d81ff5c7c95f1cba987443c83e820ef0175d1e30c5df06ba28dd6982e6bab"},
+            {"oracle/V5__flow_run.sql", "17d8431b5c974fa11b59f4e4a5440a2308fd8dc69e22c9e89e755a0fcfad6094"},
+            {"postgresql/V1__events_staging.sql", "281c0de524f3dd183dbf9a56d983f3ab24d663c17355189edc5008866c39f580"},
+            {"postgresql/V2__reject_context.sql", "4707563eb8e9f73906e1765fecc42e9fd8bcbb0cf31b80c85fcba60579448e17"},
+            {"postgresql/V3__reports_staging.sql", "f77b7e2e285b256a6c0a6a11fdb0e7ac1b672a7640724c1b0ee9e09fd1652cfd"},
+            {"postgresql/V4__roster_staging.sql", "d270394e8f2bd41b835f43cd5b87da1b42842a718f7f675fd6dda764b848f403"},
+            {"postgresql/V5__flow_run.sql", "681e1061c5c756e5bb0cb8ac29626f5025b7a20e3fd34ea7d9e9290d7d7b554c"},
+            {"sqlserver/V1__events_staging.sql", "05acc89f5a8be44f0498a68853f51af2a710f75c08eae586242a35af37422874"},
+            {"sqlserver/V2__reject_context.sql", "d9ef6ccf5a15ac0f953a21d1d4e16478184b9340fbeef4f159c5f142d1ae08a3"},
+            {"sqlserver/V3__reports_staging.sql", "439e9d26432b28291618c97c4869c4be702e9bcd515d78ce8fbfcf75802f6680"},
+            {"sqlserver/V4__roster_staging.sql", "15a85c05bc6b72c4c862354d25d53b3cf06e4273bcfd0814183f9c1f0b3a8905"},
+            {"sqlserver/V5__flow_run.sql", "dddd3ed63a5cb42f73f7af0c1920c31f73f09991f4b32efc569ec0c216953f92"},
+    }).map(pair -> Map.entry(pair[0], pair[1])).toArray(Map.Entry[]::new));
+
+    private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
+
+    @Test
+    void releasedMigrationsAreByteForByteAsReleased() throws Exception {
+        Map<String, String> actual = new TreeMap<>();
+        for (String file : RELEASED.keySet()) {
+            byte[] bytes = Files.readAllBytes(MIGRATIONS.resolve(file));
+            actual.put(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        assertThat(actual).as("a released migration was edited: add a new one instead").isEqualTo(new TreeMap<>(RELEASED));
+    }
+
+    @Test
+    void newMariaDbMigrationsDoNotNameThePrimaryKey() throws Exception {
+        Pattern namedPrimaryKey = Pattern.compile("CONSTRAINT\\s+\\w+\\s+PRIMARY\\s+KEY", Pattern.CASE_INSENSITIVE);
+        List<Path> newer;
+        try (Stream<Path> files = Files.list(MIGRATIONS.resolve("mysql"))) {
+            newer = files.filter(f -> {
+                Matcher m = VERSION.matcher(f.getFileName().toString());
+                return m.matches() && Integer.parseInt(m.group(1)) > 5;
+            }).toList();
+        }
+        for (Path file : newer) {
+            assertThat(namedPrimaryKey.matcher(Files.readString(file)).find())
+                    .as(file + ": MariaDB ignores a primary key's name and warns; write PRIMARY KEY (...) unnamed").isFalse();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.sisbridge.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.TestDatabases;
+
+/**
+ * camel-cli-connector (issue 14, section 3): Camel JBang finds a running agent through the status file
+ * the connector keeps in ~/.camel/&lt;pid&gt;-status.json. JBang itself is not installed here, so the test
+ * reads that file as JBang would.
+ */
+class CliConnectorTest {
+
+    @Test
+    void theConnectorPublishesTheAgentsStatusForCamelJBang() throws Exception {
+        Path status = Path.of(System.getProperty("user.home"), ".camel", ProcessHandle.current().pid() + "-status.json");
+        try (AgentFixture fixture = new AgentFixture(WatchEndpointTest.badInput(), TestDatabases.create(DatabaseKind.H2, "cli"))
+                .property("sisbridge.reports.enabled", false).property("sisbridge.roster.enabled", false)) {
+            fixture.start();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(status) && Files.readString(status).contains("idme-events-poll"));
+            assertThat(Files.readString(status)).contains("\"name\":\"sisbridge\"").contains("idme-events-poll");
+        }
+    }
+
+    @Test
+    void sisbridgeWatchCliConnectorEnabledFalseTurnsItOff() throws Exception {
+        Path status = Path.of(System.getProperty("user.home"), ".camel", ProcessHandle.current().pid() + "-status.json");
+        try (AgentFixture fixture = new AgentFixture(WatchEndpointTest.badInput(), TestDatabases.create(DatabaseKind.H2, "cli-off"))
+                .property("sisbridge.reports.enabled", false).property("sisbridge.roster.enabled", false)
+                .property("sisbridge.watch.cli-connector-enabled", false)) {
+            fixture.start();
+            fixture.awaitEventsCaughtUp();
+            assertThat(fixture.camelContext().hasService(org.apache.camel.spi.CliConnector.class)).isNull();
+            assertThat(status).doesNotExist();
+        }
+    }
+}
