@@ -154,7 +154,7 @@ abstract class YamlRouteTestSupport extends CamelTestSupport {
         final AtomicInteger invalidated = new AtomicInteger();
 
         StubTokens() {
-            super(new UpstreamSettings(URI.create("http://127.0.0.1:9"), "route-test", "secret", "scope", 60, 1000, 1000, 300),
+            super(new UpstreamSettings(URI.create("http://127.0.0.1:9"), "route-test", "secret", "scope", 60, 1000, 1000, 300, null),
                     HttpClient.newHttpClient(), Clock.systemUTC());
         }
 
