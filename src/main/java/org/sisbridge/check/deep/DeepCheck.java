@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.Predicate;
 import org.sisbridge.check.CheckReport;
+import org.sisbridge.config.Launcher;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -25,7 +26,8 @@ public final class DeepCheck {
     /** @param flowTableNeeded whether a canonical table's flow is enabled (its statements are then run) */
     public static void run(CheckReport report, StagingSettings settings, StagingMapping mapping, String misCode,
                            Predicate<String> flowTableNeeded) {
-        try (HikariDataSource dataSource = StagingDataSourceFactory.create(settings.withPoolSize(1));
+        // like the rest of check, it creates nothing: an H2 file that is not there yet stays absent
+        try (HikariDataSource dataSource = StagingDataSourceFactory.create(settings.onlyIfItExists().withPoolSize(1));
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -46,7 +48,12 @@ public final class DeepCheck {
             }
             report.ok("deep check: everything it wrote was rolled back");
         } catch (SQLException | RuntimeException e) {
-            report.error("deep check: " + ProbeSteps.oneLine(e));
+            if (StagingSettings.isMissingDatabase(e) || StagingSettings.isMissingDatabase(e.getCause())) {
+                report.skip("deep check: there is no H2 database at " + settings.shownUrl() + " yet: run "
+                        + Launcher.command("migrate") + ", then check --deep");
+            } else {
+                report.error("deep check: " + ProbeSteps.oneLine(e));
+            }
         }
     }
 }

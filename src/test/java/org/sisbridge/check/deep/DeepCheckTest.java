@@ -102,6 +102,25 @@ class DeepCheckTest {
         assertThat(rowCounts(db)).isEqualTo(before);
     }
 
+    @Test
+    void onlyTheEnabledFlowsAreProbedAndAMissingH2FileIsNotCreated() throws Exception {
+        TestDatabase missing = TestDatabases.create(DatabaseKind.H2, "deep-missing");
+        Cli.Result nothing = Cli.run("check", "--deep", "--config", new SiteConfig(simulator, missing).write().toString());
+        assertThat(nothing.out()).contains("SKIP  deep check: there is no H2 database at ");
+        assertThat(Path.of(missing.jdbcUrl().substring("jdbc:h2:file:".length(), missing.jdbcUrl().indexOf(';')) + ".mv.db"))
+                .doesNotExist();
+
+        TestDatabase db = TestDatabases.create(DatabaseKind.H2, "deep-events-only");
+        SiteConfig site = new SiteConfig(simulator, db).set("sisbridge.reports.enabled", false)
+                .set("sisbridge.reports.drop-enabled", false).set("sisbridge.roster.enabled", false);
+        String config = site.write().toString();
+        assertThat(Cli.run("migrate", "--config", config).exitCode()).isZero();
+        Cli.Result result = Cli.run("check", "--deep", "--config", config);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("OK    events: duplicate lookup", "OK    staging: flow-run upsert")
+                .doesNotContain("reports:", "roster:");
+    }
+
     private String migrated(TestDatabase db, String mapping) {
         SiteConfig site = new SiteConfig(simulator, db).set("sisbridge.staging.manage-schema", false);
         if (!mapping.equals("generic")) {
