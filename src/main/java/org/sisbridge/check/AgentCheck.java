@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.sisbridge.check.deep.DeepCheck;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.config.ConfigFindings;
 import org.sisbridge.config.ConfigValidator;
@@ -29,10 +30,17 @@ public final class AgentCheck {
 
     private final AgentConfiguration configuration;
     private final Map<String, String> environment;
+    private final boolean deep;
 
     public AgentCheck(AgentConfiguration configuration, Map<String, String> environment) {
+        this(configuration, environment, false);
+    }
+
+    /** @param deep also run every statement of every enabled flow, rolled back ({@code check --deep}) */
+    public AgentCheck(AgentConfiguration configuration, Map<String, String> environment, boolean deep) {
         this.configuration = configuration;
         this.environment = environment;
+        this.deep = deep;
     }
 
     public CheckReport run(PrintWriter out) throws java.io.IOException {
@@ -69,6 +77,11 @@ public final class AgentCheck {
             }
             upstream(report, config, secrets, context);
             managementPort(report, config);
+            if (deep) {
+                out.println();
+                out.println("Deep check: every statement of every enabled flow, in one transaction rolled back at the end");
+                deepCheck(report, config, secrets, mapping);
+            }
         }
         return report;
     }
@@ -123,6 +136,22 @@ public final class AgentCheck {
             return;
         }
         DatabaseCheck.run(report, staging, mapping, table -> AgentBeans.tableNeeded(config, table));
+    }
+
+    private static void deepCheck(CheckReport report, AgentProperties config, SecretSource secrets, StagingMapping mapping) {
+        if (mapping == null) {
+            report.skip("deep check: the mapping does not load (see above)");
+            return;
+        }
+        StagingSettings staging;
+        try {
+            staging = AgentBeans.stagingSettings(config, secrets);
+        } catch (RuntimeException e) {
+            report.skip("deep check: the database settings are invalid (see above)");
+            return;
+        }
+        DeepCheck.run(report, staging, mapping, config.list("sisbridge.mis-codes").iterator().next(),
+                table -> AgentBeans.tableNeeded(config, table));
     }
 
     private static void upstream(CheckReport report, AgentProperties config, SecretSource secrets,

@@ -28,6 +28,11 @@ public final class CheckReport {
         line("ERROR", what);
     }
 
+    /** A statement {@code check --deep} could not exercise: neither passed nor failed, and said why. */
+    public void skip(String what) {
+        line("SKIP ", what);
+    }
+
     public boolean failed() {
         return errors > 0;
     }

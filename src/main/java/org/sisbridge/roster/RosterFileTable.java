@@ -49,7 +49,7 @@ public class RosterFileTable {
     }
 
     /** @param encoding how the file's text was read (UTF-8, UTF-16LE BOM, windows-1252, ...) */
-    void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now, String encoding)
+    public void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now, String encoding)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(t.insertSql(INSERT_FIELDS))) {
             t.bindRow(ps, INSERT_FIELDS, List.of(source, CccidRequestTable.truncate(fileName, 255), rows, unreadable, now,
@@ -85,7 +85,7 @@ public class RosterFileTable {
         }
     }
 
-    void resultsWritten(Connection c, String source, String resultsFile, Timestamp now) throws SQLException {
+    public void resultsWritten(Connection c, String source, String resultsFile, Timestamp now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("results_written_at")
                 + " = ?, " + t.col("results_file") + " = ? WHERE " + t.col("source") + " = ?")) {
             t.set(ps, 1, "results_written_at", now);

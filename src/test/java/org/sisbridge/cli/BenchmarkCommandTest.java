@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * {@code sisbridge benchmark} on small volumes: each pipeline runs end to end against the
- * simulator and H2 and prints its figures (the README's measured numbers come from large runs of
+ * simulator and H2 and prints its figures (the measured numbers in docs/reliability-and-limits.md come from large runs of
  * the same command; nothing here is timed).
  */
 class BenchmarkCommandTest {

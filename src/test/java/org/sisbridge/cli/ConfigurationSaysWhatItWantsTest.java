@@ -22,8 +22,8 @@ import org.sisbridge.testsupport.TestDatabases;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 12, section 3: the configuration says what it wants. A mapping is named as the README names
- * it; a mapping or schema mistake at run is one message and exit 2; every command says first which
+ * Issue 12, section 3: the configuration says what it wants. A mapping is named as docs/databases-and-mapping.md
+ * names it; a mapping or schema mistake at run is one message and exit 2; every command says first which
  * files and which database it read; messages name the launcher that was run.
  */
 class ConfigurationSaysWhatItWantsTest {

@@ -122,6 +122,11 @@ class DistributionArchiveIT {
                 PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
         assertThat(home.resolve("bin/sisbridge.cmd")).isRegularFile();
         assertThat(home.resolve("README.md")).hasSameTextualContentAs(PROJECT.resolve("README.md"));
+        // the docs pages the README links to ship with it, as in the repository
+        assertThat(listing(home.resolve("docs"))).isEqualTo(listing(PROJECT.resolve("docs"))).contains("operations.md");
+        for (String page : listing(PROJECT.resolve("docs"))) {
+            assertThat(home.resolve("docs/" + page)).hasSameTextualContentAs(PROJECT.resolve("docs/" + page));
+        }
         assertThat(home.resolve("lib/sisbridge.jar")).isRegularFile();
         assertThat(listing(home.resolve("lib"))).anyMatch(jar -> jar.startsWith("camel-main-"))
                 .anyMatch(jar -> jar.startsWith("picocli-")).noneMatch(jar -> jar.startsWith("junit-"));

@@ -32,7 +32,7 @@ import org.sisbridge.testsupport.TestDatabases;
  * the PeopleSoft mapping on PostgreSQL and the Banner mapping on MariaDB (the same as the file shipped
  * under config/mappings/ddl); the DBA runs it; {@code check} passes; {@code run} with
  * manage-schema=false loads events and reports from the simulator into the mapped tables; and
- * {@code status} reads them back. The README's "Mapping to the college's own staging tables" is this path.
+ * {@code status} reads them back. docs/databases-and-mapping.md, "Mapping to the college's own staging tables", is this path.
  */
 class InstallOntoTheCollegesTablesIT {
 

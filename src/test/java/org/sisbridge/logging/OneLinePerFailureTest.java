@@ -23,7 +23,7 @@ import org.sisbridge.upstream.PollFailureRecorder;
 import org.slf4j.LoggerFactory;
 
 /**
- * A failed poll logs one plain line (README, "Logs"): an upstream 4xx, a 5xx after its retries, the
+ * A failed poll logs one plain line (docs/operations.md, "Stopping and logs"): an upstream 4xx, a 5xx after its retries, the
  * staging database down. Issue 11 found a FatalFallbackErrorHandler ERROR with two stack traces
  * ("Attempted read on closed stream") and a TimerConsumer WARN after each failed upstream poll, and a
  * raw Camel ERROR with a stack trace from the roster results timer while the database was down.

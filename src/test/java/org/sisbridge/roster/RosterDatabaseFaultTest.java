@@ -73,7 +73,7 @@ class RosterDatabaseFaultTest {
         TestDatabase real = TestDatabases.create(kind, "roster-db-fault");
         URI server = URI.create(real.jdbcUrl().substring("jdbc:".length()));
         try (FreezableTcpProxy proxy = FreezableTcpProxy.to(server.getHost(), server.getPort())) {
-            // the driver's read timeout ends a frozen wait (the README's advice); connecting is bounded as well
+            // the driver's read timeout ends a frozen wait (docs/databases-and-mapping.md, "Databases"); connecting is bounded as well
             String timeouts = kind == DatabaseKind.POSTGRESQL ? "?socketTimeout=2&connectTimeout=2&loginTimeout=3"
                     : "?socketTimeout=2000&connectTimeout=2000";
             TestDatabase relayed = new TestDatabase(real.name() + " through a relay", "jdbc:" + server.getScheme() + "://127.0.0.1:"

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Which file {@code sisbridge.staging.mapping} names. A DBA writes what the README and the shipped
+ * Which file {@code sisbridge.staging.mapping} names. A DBA writes what docs/databases-and-mapping.md and the shipped
  * files call the mapping ({@code peoplesoft}, {@code peoplesoft.yaml}), not a path into the
  * install; so a bare name is a mapping of {@code <home>/config/mappings/} (with {@code .yaml} added
  * when it has no extension), a relative path is read from {@code <home>/config/} and then from
