@@ -3,19 +3,15 @@ package org.sisbridge.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.ReportCatalog;
-import org.sisbridge.simulator.ReportRowAnomaly;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
@@ -74,26 +70,7 @@ class ReportCrashRecoveryTest {
                     .until(() -> fixture.db().count("SELECT COUNT(*) FROM sisbridge_report_load") == 2);
 
             ReportCatalog catalog = fixture.simulator.reports();
-            Set<String> good = new HashSet<>();
-            Set<String> bad = new HashSet<>();
-            for (ReportCatalog.Entry report : catalog.reports("111", null)) {
-                catalog.write(report, OutputStream.nullOutputStream(), (row, line) -> {
-                    if (row.anomaly() == ReportRowAnomaly.NONE) {
-                        good.add(row.cccid() + "|" + row.latestAppId() + "|" + row.changedAt());
-                    } else {
-                        bad.add(report.reportId() + ":" + line);
-                    }
-                });
-            }
-            var keys = fixture.db().column("SELECT row_key FROM idme_status_change");
-            assertThat(keys).hasSize(good.size());
-            assertThat(new HashSet<>(keys)).isEqualTo(good);
-            var rejectKeys = fixture.db().column("SELECT record_key FROM sisbridge_reject");
-            assertThat(rejectKeys).hasSize(bad.size());
-            assertThat(new HashSet<>(rejectKeys)).isEqualTo(bad);
-            assertThat(fixture.db().column("SELECT rows_loaded + rows_rejected FROM sisbridge_report_load"))
-                    .extracting(n -> ((Number) n).longValue()).containsExactlyInAnyOrderElementsOf(
-                            catalog.reports("111", null).stream().map(e -> catalog.fingerprint(e).rows()).toList());
+            ReportsStagedExactlyOnce.assertStaged(fixture.db(), catalog);
         }
     }
 }

@@ -3,22 +3,18 @@ package org.sisbridge.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.OutputStream;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.ReportCatalog;
-import org.sisbridge.simulator.ReportRowAnomaly;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
@@ -98,7 +94,7 @@ class ReportDatabaseFaultTest {
                 int reports = catalog.reports("111", null).size();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                         .until(() -> real.queries().count("SELECT COUNT(*) FROM sisbridge_report_load") == reports);
-                assertExactlyOnce(real, catalog);
+                ReportsStagedExactlyOnce.assertStaged(real.queries(), catalog);
             }
         }
     }
@@ -122,30 +118,7 @@ class ReportDatabaseFaultTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> database.queries().count("SELECT COUNT(*) FROM sisbridge_report_load") == reports);
             assertThat(faulting.failures.get()).isEqualTo(1);
-            assertExactlyOnce(database, catalog);
+            ReportsStagedExactlyOnce.assertStaged(database.queries(), catalog);
         }
-    }
-
-    static void assertExactlyOnce(TestDatabase db, ReportCatalog catalog) throws java.io.IOException {
-        Set<String> good = new HashSet<>();
-        Set<String> bad = new HashSet<>();
-        for (ReportCatalog.Entry report : catalog.reports("111", null)) {
-            catalog.write(report, OutputStream.nullOutputStream(), (row, line) -> {
-                if (row.anomaly() == ReportRowAnomaly.NONE) {
-                    good.add(row.cccid() + "|" + row.latestAppId() + "|" + row.changedAt());
-                } else {
-                    bad.add(report.reportId() + ":" + line);
-                }
-            });
-        }
-        var keys = db.queries().column("SELECT row_key FROM idme_status_change");
-        assertThat(keys).hasSize(good.size());
-        assertThat(new HashSet<>(keys)).isEqualTo(good);
-        var rejectKeys = db.queries().column("SELECT record_key FROM sisbridge_reject");
-        assertThat(rejectKeys).hasSize(bad.size());
-        assertThat(new HashSet<>(rejectKeys)).isEqualTo(bad);
-        assertThat(db.queries().column("SELECT rows_loaded + rows_rejected FROM sisbridge_report_load"))
-                .extracting(n -> ((Number) n).longValue()).containsExactlyInAnyOrderElementsOf(
-                        catalog.reports("111", null).stream().map(e -> catalog.fingerprint(e).rows()).toList());
     }
 }
