@@ -130,6 +130,14 @@ public final class ConfigKeys {
         rule("sisbridge.roster.charset", ConfigKeys::autoOrCharset);
         rule("sisbridge.roster.workbook-max-part-bytes", integer(1024 * 1024, Integer.MAX_VALUE));
         rule("sisbridge.roster.workbook-max-shared-strings-bytes", integer(1024, 1024 * 1024 * 1024));
+        rule("sisbridge.roster.source.enabled", flag());
+        rule("sisbridge.roster.source.sql", any());
+        rule("sisbridge.roster.source.sql-file", any());
+        rule("sisbridge.roster.source.poll-interval-ms", atLeast(1));
+        rule("sisbridge.roster.source.initial-delay-ms", atLeast(0));
+        rule("sisbridge.roster.source.max-students-per-run", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.roster.source.fetch-size", integer(1, 100_000));
+        rule("sisbridge.roster.source.query-timeout-seconds", integer(1, 86_400));
     }
 
     private ConfigKeys() {

@@ -8,8 +8,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sisbridge.staging.ProgressMarkerMovedException;
 import org.sisbridge.staging.mapping.TableMapping;
 
@@ -66,6 +69,48 @@ public class CccidRequestTable {
             ps.setMaxRows(limit);
             return read(ps);
         }
+    }
+
+    /**
+     * The status of each of these students' latest outbox row (whoever queued it: the SIS, a roster
+     * file or the source query), as the agent names it (PENDING, SENT, DONE, REJECTED, ERROR) or, for a
+     * value the agent does not know, as the table holds it.
+     */
+    public Map<String, String> latestStatuses(Connection c, String misCode, Collection<String> localIds) throws SQLException {
+        Map<String, Long> latest = new HashMap<>();
+        Map<String, String> statuses = new HashMap<>();
+        List<String> all = new ArrayList<>(localIds);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("local_id") + ", " + t.col("request_id") + ", "
+                    + t.col("status") + " FROM " + t.table() + " WHERE " + t.col("mis_code") + " = ? AND " + t.col("local_id")
+                    + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                t.set(ps, 1, "mis_code", misCode);
+                for (int i = 0; i < chunk.size(); i++) {
+                    t.set(ps, i + 2, "local_id", chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String localId = rs.getString(1);
+                        long requestId = rs.getLong(2);
+                        if (latest.getOrDefault(localId, Long.MIN_VALUE) < requestId) {
+                            latest.put(localId, requestId);
+                            statuses.put(localId, canonicalStatus(rs.getString(3)));
+                        }
+                    }
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private String canonicalStatus(String read) {
+        for (String status : List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR")) {
+            if (t.is("status", status, read)) {
+                return status;
+            }
+        }
+        return read;
     }
 
     /** The students a batch holds, in request order. */

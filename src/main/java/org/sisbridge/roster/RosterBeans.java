@@ -20,7 +20,7 @@ import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.watch.FlowMetrics;
 
-/** The beans routes/roster-push.yaml and routes/roster-drop.yaml call, built from {@code sisbridge.roster.*}. */
+/** The beans routes/roster-push.yaml, roster-drop.yaml and roster-source.yaml call, built from {@code sisbridge.roster.*}. */
 public class RosterBeans implements CamelConfiguration {
 
     @Override
@@ -72,6 +72,8 @@ public class RosterBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));
         registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,
                 results, staging.rejectTable(), Path.of(config.text("sisbridge.roster.outbox")), clock));
+        registry.bind("rosterSourceRun", RosterSourceSettings.read(config).run(dataSource, requests, validator,
+                staging.batchSize(), clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         registry.bind("bulkJobPolling", new BulkJobPolling(settings.pollInitialDelayMs(), settings.pollMaxDelayMs(),
                 settings.pollBudgetMs()));
     }
