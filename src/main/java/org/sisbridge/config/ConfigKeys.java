@@ -130,6 +130,13 @@ public final class ConfigKeys {
         rule("sisbridge.roster.charset", ConfigKeys::autoOrCharset);
         rule("sisbridge.roster.workbook-max-part-bytes", integer(1024 * 1024, Integer.MAX_VALUE));
         rule("sisbridge.roster.workbook-max-shared-strings-bytes", integer(1024, 1024 * 1024 * 1024));
+        rule("sisbridge.reconcile.enabled", flag());
+        rule("sisbridge.reconcile.poll-interval-ms", atLeast(1));
+        rule("sisbridge.reconcile.initial-delay-ms", atLeast(0));
+        rule("sisbridge.reconcile.batch-size", integer(1, 500));
+        rule("sisbridge.reconcile.max-students-per-run", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.reconcile.sql", any());
+        rule("sisbridge.reconcile.sql-file", any());
     }
 
     private ConfigKeys() {
