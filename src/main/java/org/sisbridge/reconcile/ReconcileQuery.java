@@ -17,7 +17,7 @@ import org.sisbridge.staging.sis.NamedSql;
  * columns local_id, ccc_id, first_name, middle_name, last_name, birth_date, email, phone, postal_code
  * (by label, any order; all but local_id and ccc_id may be missing), optionally filtered with
  * {@code :mis_code}. It is read as a stream in bounded memory: a fetch size, a transaction on
- * PostgreSQL (whose driver only streams inside one), MariaDB's row-by-row streaming. The query should
+ * PostgreSQL (whose driver only streams inside one), MariaDB Connector/J's fetch-size streaming. The query should
  * ORDER BY local_id: a resumed run then rebuilds the same batches, so upstream answers them from the
  * jobs it already has (batch ids are derived from their students).
  */
@@ -50,8 +50,8 @@ public final class ReconcileQuery {
             c.setAutoCommit(false);
         }
         try (PreparedStatement ps = sql.prepare(c, Map.of("mis_code", misCode))) {
-            // MariaDB / MySQL stream row by row only with this fetch size; others take it as a hint
-            ps.setFetchSize(product.contains("mariadb") || product.contains("mysql") ? Integer.MIN_VALUE : FETCH_SIZE);
+            // a positive fetch size streams on every driver shipped (MariaDB Connector/J 3 too, which refuses Integer.MIN_VALUE)
+            ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 Set<String> labels = labels(rs.getMetaData());
                 if (!labels.contains("local_id") || !labels.contains("ccc_id")) {
