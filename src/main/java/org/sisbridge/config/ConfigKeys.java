@@ -138,6 +138,13 @@ public final class ConfigKeys {
         rule("sisbridge.roster.source.max-students-per-run", integer(1, Integer.MAX_VALUE));
         rule("sisbridge.roster.source.fetch-size", integer(1, 100_000));
         rule("sisbridge.roster.source.query-timeout-seconds", integer(1, 86_400));
+        rule("sisbridge.reconcile.enabled", flag());
+        rule("sisbridge.reconcile.poll-interval-ms", atLeast(1));
+        rule("sisbridge.reconcile.initial-delay-ms", atLeast(0));
+        rule("sisbridge.reconcile.batch-size", integer(1, 500));
+        rule("sisbridge.reconcile.max-students-per-run", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.reconcile.sql", any());
+        rule("sisbridge.reconcile.sql-file", any());
     }
 
     private ConfigKeys() {

@@ -36,10 +36,21 @@ public class BulkAccountJson {
     }
 
     public byte[] requestBody(String batchId, List<RosterStudent> students) throws IOException {
+        return requestBody(batchId, null, students);
+    }
+
+    /**
+     * @param mode null for the contract's default (create: the roster flow's body is unchanged), or
+     *             "match" for reconciliation: upstream looks the students up and creates nothing
+     */
+    public byte[] requestBody(String batchId, String mode, List<RosterStudent> students) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(students.size() * 256);
         try (JsonGenerator g = json.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("batchId", batchId);
+            if (mode != null) {
+                g.writeStringField("mode", mode);
+            }
             g.writeArrayFieldStart("students");
             for (RosterStudent s : students) {
                 g.writeStartObject();

@@ -5,16 +5,16 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Runs work in one staging-database transaction: all of it commits, or none of it. */
-final class RosterTransaction {
+public final class RosterTransaction {
 
-    interface Work<T> {
+    public interface Work<T> {
         T apply(Connection connection) throws SQLException;
     }
 
     private RosterTransaction() {
     }
 
-    static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
+    public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -12,6 +12,7 @@ import org.apache.camel.spi.ShutdownStrategy;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
+import org.sisbridge.reconcile.ReconcileBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.watch.WatchBeans;
@@ -142,6 +143,7 @@ public final class SisbridgeAgent implements AutoCloseable {
             main.configure().addConfiguration(new EventsBeans());
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());
+            main.configure().addConfiguration(new ReconcileBeans());
             // once started: one line saying what this agent is and works on
             main.addMainListener(new StartupLine());
             return new SisbridgeAgent(main);

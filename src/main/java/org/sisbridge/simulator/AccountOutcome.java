@@ -2,7 +2,7 @@ package org.sisbridge.simulator;
 
 import java.util.List;
 
-/** What the bulk job decided for one student: CREATED, EXISTING (with matchedOn) or REJECTED (with errors). */
+/** What the bulk job decided for one student: CREATED, EXISTING (with matchedOn) or REJECTED (with errors); in mode match MATCHED or NOT_FOUND. */
 record AccountOutcome(String localId, String outcome, String cccid, List<String> matchedOn,
                       List<AccountFieldError> errors) {
 
@@ -12,6 +12,14 @@ record AccountOutcome(String localId, String outcome, String cccid, List<String>
 
     static AccountOutcome existing(String localId, String cccid, List<String> matchedOn) {
         return new AccountOutcome(localId, "EXISTING", cccid, matchedOn, List.of());
+    }
+
+    static AccountOutcome matched(String localId, String cccid, List<String> matchedOn) {
+        return new AccountOutcome(localId, "MATCHED", cccid, matchedOn, List.of());
+    }
+
+    static AccountOutcome notFound(String localId) {
+        return new AccountOutcome(localId, "NOT_FOUND", null, List.of(), List.of());
     }
 
     static AccountOutcome rejected(String localId, List<AccountFieldError> errors) {

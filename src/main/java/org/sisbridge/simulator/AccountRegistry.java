@@ -29,6 +29,7 @@ public final class AccountRegistry {
     /** Accounts created by earlier runs of a simulator that keeps them (settings.accountsFile). */
     private final long createdBefore;
     private long created;
+    private long matchLookups;
 
     AccountRegistry(SimulatorSettings settings) {
         this.population = new StudentPopulation(settings.seed, Math.max(1, settings.existingAccounts));
@@ -50,18 +51,9 @@ public final class AccountRegistry {
         String email = ledger.key(AccountIdentity.emailKey(s.email()));
         String name = ledger.key(AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate()));
         String phone = ledger.key(AccountIdentity.phoneKey(s.phone()));
-        String byEmail = email == null ? null : cccidByEmail.get(email);
-        String byName = cccidByName.get(name);
-        if (byEmail != null || byName != null) {
-            String cccid = byEmail != null ? byEmail : byName;
-            List<String> matchedOn = new ArrayList<>();
-            if (byEmail != null) {
-                matchedOn.add("email");
-            }
-            if (cccid.equals(byName)) {
-                matchedOn.addAll(List.of("firstName", "lastName", "birthDate"));
-            }
-            return AccountOutcome.existing(s.localId(), cccid, matchedOn);
+        AccountOutcome found = lookUp(s.localId(), email, name);
+        if (found != null) {
+            return AccountOutcome.existing(s.localId(), found.cccid(), found.matchedOn());
         }
         if (phone != null && cccidByPhone.containsKey(phone)) {
             return AccountOutcome.rejected(s.localId(), List.of(new AccountFieldError("phone", "PHONE_IN_USE",
@@ -74,6 +66,44 @@ public final class AccountRegistry {
         createdPerStudent.computeIfAbsent(misCode + "/" + s.localId(), k -> new AtomicInteger()).incrementAndGet();
         namesCreated.put(misCode + "/" + s.localId(), java.util.Arrays.asList(s.firstName(), s.middleName(), s.lastName()));
         return AccountOutcome.created(s.localId(), cccid);
+    }
+
+    /**
+     * Mode match: the same field rules and duplicate rules as {@link #resolve}, but nothing is created
+     * and nothing remembered; counted in {@link #matchLookups()}.
+     */
+    synchronized AccountOutcome match(BulkStudent s, LocalDate today) {
+        matchLookups++;
+        List<AccountFieldError> errors = rules.check(s, today);
+        if (!errors.isEmpty()) {
+            return AccountOutcome.rejected(s.localId(), errors);
+        }
+        AccountOutcome found = lookUp(s.localId(), ledger.key(AccountIdentity.emailKey(s.email())),
+                ledger.key(AccountIdentity.nameKey(s.firstName(), s.lastName(), s.birthDate())));
+        return found != null ? found : AccountOutcome.notFound(s.localId());
+    }
+
+    /** The account an e-mail or a name and birth date key finds (as MATCHED, with matchedOn), or null. */
+    private AccountOutcome lookUp(String localId, String emailKey, String nameKey) {
+        String byEmail = emailKey == null ? null : cccidByEmail.get(emailKey);
+        String byName = cccidByName.get(nameKey);
+        if (byEmail == null && byName == null) {
+            return null;
+        }
+        String cccid = byEmail != null ? byEmail : byName;
+        List<String> matchedOn = new ArrayList<>();
+        if (byEmail != null) {
+            matchedOn.add("email");
+        }
+        if (cccid.equals(byName)) {
+            matchedOn.addAll(List.of("firstName", "lastName", "birthDate"));
+        }
+        return AccountOutcome.matched(localId, cccid, matchedOn);
+    }
+
+    /** Students looked up by match-mode jobs since start (none of them created anything). */
+    public synchronized long matchLookups() {
+        return matchLookups;
     }
 
     /** Accounts created for this student of this college by bulk jobs (0 or, correctly, 1). */

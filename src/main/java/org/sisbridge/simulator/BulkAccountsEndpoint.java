@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -86,16 +85,16 @@ final class BulkAccountsEndpoint {
             accepted(reply, earlier.get());
             return;
         }
-        List<BulkStudent> students;
+        BulkRequestParser.BulkRequest request;
         try {
-            students = parser.parse(exchange.getRequestBody());
+            request = parser.parse(exchange.getRequestBody());
         } catch (BulkRequestParser.Malformed e) {
             reply.error(400, e.code, e.getMessage());
             return;
         }
         long n = jobs.next();
         boolean fails = script.takeBulkJobFailure() || chance(JOB_FAILURE, n, settings.bulkJobFailureRate);
-        BulkJob job = jobs.create(misCode, key, students, fails, settings.bulkRunningPolls, settings.bulkRunningMillis);
+        BulkJob job = jobs.create(misCode, key, request, fails, settings.bulkRunningPolls, settings.bulkRunningMillis);
         if (script.takeBulkLostAnswer() || chance(LOST_ANSWER, n, settings.bulk500AfterCreateRate)) {
             reply.error(500, "internal_error", "simulated failure after the job was created");
             return;
@@ -145,7 +144,9 @@ final class BulkAccountsEndpoint {
         g.writeStringField("localId", o.localId());
         g.writeStringField("outcome", o.outcome());
         g.writeStringField("cccid", o.cccid());
-        if ("REJECTED".equals(o.outcome())) {
+        if ("NOT_FOUND".equals(o.outcome())) {
+            // nothing matched: no cccid, no matchedOn
+        } else if ("REJECTED".equals(o.outcome())) {
             g.writeArrayFieldStart("errors");
             for (AccountFieldError e : o.errors()) {
                 g.writeStartObject();

@@ -13,6 +13,8 @@ final class BulkJob {
     private final String jobId;
     private final String misCode;
     private final List<BulkStudent> students;
+    /** mode match: students are looked up, never created */
+    private final boolean match;
     private final boolean fails;
     private final int runningPolls;
     private final long runningUntilNanos;
@@ -20,7 +22,9 @@ final class BulkJob {
     private String status = "PENDING";
     private List<AccountOutcome> results;
 
-    BulkJob(String jobId, String misCode, List<BulkStudent> students, boolean fails, int runningPolls, long runningMillis) {
+    BulkJob(String jobId, String misCode, List<BulkStudent> students, boolean match, boolean fails, int runningPolls,
+            long runningMillis) {
+        this.match = match;
         this.jobId = jobId;
         this.misCode = misCode;
         this.students = List.copyOf(students);
@@ -54,7 +58,7 @@ final class BulkJob {
         } else {
             List<AccountOutcome> decided = new ArrayList<>(students.size());
             for (BulkStudent student : students) {
-                decided.add(registry.resolve(misCode, student, today));
+                decided.add(match ? registry.match(student, today) : registry.resolve(misCode, student, today));
             }
             results = List.copyOf(decided);
             status = "COMPLETE";

@@ -1,6 +1,5 @@
 package org.sisbridge.simulator;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,7 @@ public final class BulkJobs {
     }
 
     /** Creates the job of a new key; a concurrent request with the same key gets the same job. */
-    synchronized BulkJob create(String misCode, String idempotencyKey, List<BulkStudent> students, boolean fails,
+    synchronized BulkJob create(String misCode, String idempotencyKey, BulkRequestParser.BulkRequest request, boolean fails,
                                 int runningPolls, long runningMillis) {
         BulkJob existing = byKey.get(misCode + "/" + idempotencyKey);
         if (existing != null) {
@@ -36,7 +35,7 @@ public final class BulkJobs {
             return existing;
         }
         String jobId = String.format("job-%s-%06d", misCode, sequence.incrementAndGet());
-        BulkJob job = new BulkJob(jobId, misCode, students, fails, runningPolls, runningMillis);
+        BulkJob job = new BulkJob(jobId, misCode, request.students(), request.match(), fails, runningPolls, runningMillis);
         byKey.put(misCode + "/" + idempotencyKey, job);
         byId.put(jobId, job);
         return job;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a bulk request body. A batch that is malformed as a whole (not JSON, no students, more than
+ * Reads a bulk request body (mode create or match, see the contract). A batch that is malformed as a whole (not JSON, no students, more than
  * 500, a student without localId, a localId twice) is refused with 400 and no job; a student whose
  * fields are wrong is accepted here and REJECTED by the job.
  */
@@ -29,7 +29,11 @@ final class BulkRequestParser {
         }
     }
 
-    List<BulkStudent> parse(InputStream body) throws Malformed, IOException {
+    /** A parsed request: match is true for mode "match" (look up only, create nothing). */
+    record BulkRequest(boolean match, List<BulkStudent> students) {
+    }
+
+    BulkRequest parse(InputStream body) throws Malformed, IOException {
         JsonNode root;
         try {
             root = JSON.readTree(body.readNBytes(MAX_BODY_BYTES));
@@ -42,6 +46,12 @@ final class BulkRequestParser {
         String batchId = root.path("batchId").asText("");
         if (batchId.isEmpty() || batchId.length() > 64) {
             throw new Malformed("invalid_batch_id", "batchId is required, at most 64 characters");
+        }
+        // an old client sends no mode: it means create, as before
+        JsonNode mode = root.get("mode");
+        String modeText = mode == null || mode.isNull() ? "create" : mode.isTextual() ? mode.asText() : "";
+        if (!modeText.equals("create") && !modeText.equals("match")) {
+            throw new Malformed("invalid_mode", "mode is create (the default) or match");
         }
         JsonNode students = root.get("students");
         if (students == null || !students.isArray() || students.isEmpty() || students.size() > MAX_STUDENTS) {
@@ -60,7 +70,7 @@ final class BulkRequestParser {
             parsed.add(new BulkStudent(localId, text(s, "firstName"), text(s, "middleName"), text(s, "lastName"),
                     text(s, "birthDate"), text(s, "email"), text(s, "phone"), text(s, "postalCode")));
         }
-        return parsed;
+        return new BulkRequest(modeText.equals("match"), parsed);
     }
 
     private static String text(JsonNode student, String field) {

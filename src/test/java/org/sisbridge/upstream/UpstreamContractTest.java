@@ -67,6 +67,27 @@ class UpstreamContractTest {
         }
     }
 
+    /** Reconciliation's match mode is in the contract, optional (old clients send none), with its two outcomes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBulkContractHasTheMatchMode() throws Exception {
+        try (InputStream in = UpstreamContractTest.class.getResourceAsStream("/openapi/upstream-v1.yaml")) {
+            Map<String, Object> spec = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+            Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths"))
+                    .get("/v1/colleges/{mis}/accounts/bulk")).get("post");
+            Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    post.get("requestBody")).get("content")).get("application/json")).get("schema");
+            Map<String, Object> mode = (Map<String, Object>) ((Map<String, Object>) schema.get("properties")).get("mode");
+            assertThat((List<String>) mode.get("enum")).containsExactly("create", "match");
+            assertThat(mode.get("default")).isEqualTo("create");
+            assertThat((List<String>) schema.get("required")).doesNotContain("mode");
+            Map<String, Object> result = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("components"))
+                    .get("schemas")).get("StudentResult");
+            Map<String, Object> outcome = (Map<String, Object>) ((Map<String, Object>) result.get("properties")).get("outcome");
+            assertThat((List<String>) outcome.get("enum")).contains("MATCHED", "NOT_FOUND");
+        }
+    }
+
     @Test
     void theSimulatorServesEveryPathOfTheContract() throws Exception {
         try (UpstreamSimulator simulator = UpstreamSimulator.start(new SimulatorSettings(), 0)) {

@@ -1,0 +1,54 @@
+package org.sisbridge.reconcile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.roster.BulkAccountJson;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.runtime.FlowActivity;
+import org.sisbridge.upstream.UpstreamText;
+
+/** The beans routes/reconcile.yaml and the reconcile command call, built from {@code sisbridge.reconcile.*}. */
+public class ReconcileBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        ReconcileQuery query = query(config);
+        if (query == null && config.flag("sisbridge.reconcile.enabled")) {
+            throw new InvalidConfigurationException(List.of("sisbridge.reconcile.enabled is true but neither sisbridge.reconcile.sql"
+                    + " nor sisbridge.reconcile.sql-file is set: give the query that lists the students with their CCCID"));
+        }
+        BulkAccountJson json = new BulkAccountJson(registry.lookupByNameAndType("objectMapper", ObjectMapper.class),
+                registry.lookupByNameAndType("upstreamText", UpstreamText.class));
+        registry.bind("reconcileRunner", new ReconcileRunner(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
+                query, json, new CamelReconcileUpstream(context), registry.lookupByNameAndType("flowActivity", FlowActivity.class),
+                registry.lookupByNameAndType("clock", Clock.class), config.integer("sisbridge.reconcile.batch-size"),
+                config.integer("sisbridge.reconcile.max-students-per-run"), () -> context.isStopping()));
+    }
+
+    /** sisbridge.reconcile.sql, or the file sisbridge.reconcile.sql-file names; null when neither is set. */
+    private static ReconcileQuery query(AgentProperties config) {
+        String sql = config.textOrEmpty("sisbridge.reconcile.sql");
+        String file = config.textOrEmpty("sisbridge.reconcile.sql-file");
+        if (sql != null && !sql.isBlank()) {
+            return ReconcileQuery.parse("sisbridge.reconcile.sql", sql);
+        }
+        if (file != null && !file.isBlank()) {
+            try {
+                return ReconcileQuery.parse("sisbridge.reconcile.sql-file (" + file + ")", Files.readString(Path.of(file)));
+            } catch (java.io.IOException e) {
+                throw new InvalidConfigurationException(List.of("sisbridge.reconcile.sql-file: cannot read " + file + ": " + e));
+            }
+        }
+        return null;
+    }
+}
