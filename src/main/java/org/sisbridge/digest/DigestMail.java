@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import org.sisbridge.watch.StatusPageHtml;
 
 /**
@@ -74,8 +73,8 @@ public class DigestMail {
         for (String[] count : counts(c)) {
             out.append(count[0]).append(": ").append(count[1]).append('\n');
         }
-        section(out, "Students who became unverified", c.becameUnverified(), c.names(), Function.identity());
-        section(out, "Students whose verification expired", c.becameExpired(), c.names(), Function.identity());
+        section(out, "Students who became unverified", c.becameUnverified(), c.names());
+        section(out, "Students whose verification expired", c.becameExpired(), c.names());
         out.append("\nVerifications expiring within ").append(c.expiringWithinDays()).append(" days (")
                 .append(c.expiring().size()).append(")\n");
         c.expiring().forEach(e -> out.append("  ").append(e.cccId()).append(name(c.names(), e.cccId()))
@@ -112,10 +111,9 @@ public class DigestMail {
                 new String[] {"New rejects", Long.toString(c.newRejects())});
     }
 
-    private static void section(StringBuilder out, String title, List<String> ids, Map<String, String> names,
-                                Function<String, String> line) {
+    private static void section(StringBuilder out, String title, List<String> ids, Map<String, String> names) {
         out.append('\n').append(title).append(" (").append(ids.size()).append(")\n");
-        ids.forEach(id -> out.append("  ").append(line.apply(id)).append(name(names, id)).append('\n'));
+        ids.forEach(id -> out.append("  ").append(id).append(name(names, id)).append('\n'));
     }
 
     private static void htmlList(StringBuilder out, String title, List<String> lines) {
