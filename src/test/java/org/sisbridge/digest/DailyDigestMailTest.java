@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.staff.StatusRows;
+import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.ClosedPort;
 import org.sisbridge.testsupport.DatabaseKind;
@@ -44,11 +45,13 @@ class DailyDigestMailTest {
         GreenMail relay = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("sisbridge", "relay-secret"));
         try (AgentFixture fixture = digestAgent(database, port, false)) {
-            fixture.start();
+            // the day's changes are there before the agent's first check (which would otherwise find nothing to say)
+            StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
             new StatusRows(database)
                     .event("AAA1111", "unverified", YESTERDAY, "Ana", "Alvarez")
                     .report("BBB2222", "expired", YESTERDAY.plusHours(1))
                     .report("CCC3333", "verified", TODAY.atStartOfDay().minusDays(355));
+            fixture.start();
 
             // the relay is down: the day stays PENDING with its failure, nothing is marked sent
             await().atMost(Duration.ofSeconds(30)).until(() -> database.queries()
@@ -106,8 +109,9 @@ class DailyDigestMailTest {
 
             TestDatabase named = TestDatabases.create(kind, "digest-names");
             try (AgentFixture fixture = digestAgent(named, port, true)) {
-                fixture.start();
+                StagingSchemaMigrator.migrate(named.dataSource(), named.kind());
                 new StatusRows(named).event("AAA1111", "unverified", YESTERDAY, "Ana", "<b>Alvarez</b>");
+                fixture.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> relay.getReceivedMessages().length == 2);
                 MimeMultipart parts = (MimeMultipart) relay.getReceivedMessages()[0].getContent();
                 assertThat((String) parts.getBodyPart(0).getContent()).contains("AAA1111 Ana <b>Alvarez</b>");
@@ -128,7 +132,6 @@ class DailyDigestMailTest {
         Path secret = AgentFixture.HOME.resolve("target/test-digest/" + System.nanoTime() + "/smtp-password");
         Files.createDirectories(secret.getParent());
         Files.writeString(secret, "relay-secret\n");
-        // rows are written after start: the first check waits a little so they are there
         return new AgentFixture(new SimulatorSettings(), database)
                 .property("sisbridge.events.enabled", false)
                 .property("sisbridge.reports.enabled", false)
