@@ -60,8 +60,9 @@ public final class OnChangeHook {
                 statement.setQueryTimeout(queryTimeoutSeconds);
                 statement.execute();
             } catch (SQLException refused) {
-                throw new SQLException(sql.configKey() + " failed for event " + e.eventId() + " (MIS " + e.misCode() + ", status "
-                        + e.idmeStatus() + "); the page is not staged and is read again on the next poll: "
+                // short before the database's message: a long line is shortened in its middle on the status page
+                throw new SQLException("sisbridge.events.on-change failed for event " + e.eventId() + " (MIS " + e.misCode()
+                        + ", status " + e.idmeStatus() + "), page not staged, read again next poll: "
                         + LogMasking.mask(String.valueOf(refused.getMessage()).replaceAll("\\s+", " ").strip()),
                         refused.getSQLState(), refused);
             }
