@@ -105,19 +105,24 @@ CREATE TABLE cccid_batch (
 CREATE INDEX ix_cccid_batch_1 ON cccid_batch (mis_code, status);
 
 CREATE TABLE cccid_result (
-    request_id  NUMBER(19) NOT NULL,
-    mis_code    VARCHAR2(3 CHAR) NOT NULL,
-    local_id    VARCHAR2(64 CHAR) NOT NULL,
-    outcome     VARCHAR2(16 CHAR) NOT NULL,
-    ccc_id      VARCHAR2(9 CHAR),
-    matched_on  VARCHAR2(200 CHAR),
-    errors      VARCHAR2(4000 CHAR),
-    batch_id    VARCHAR2(64 CHAR) NOT NULL,
-    job_id      VARCHAR2(100 CHAR) NOT NULL,
-    received_at TIMESTAMP(3) NOT NULL,
+    request_id          NUMBER(19) NOT NULL,
+    mis_code            VARCHAR2(3 CHAR) NOT NULL,
+    local_id            VARCHAR2(64 CHAR) NOT NULL,
+    outcome             VARCHAR2(16 CHAR) NOT NULL,
+    ccc_id              VARCHAR2(9 CHAR),
+    matched_on          VARCHAR2(200 CHAR),
+    errors              VARCHAR2(4000 CHAR),
+    batch_id            VARCHAR2(64 CHAR) NOT NULL,
+    job_id              VARCHAR2(100 CHAR) NOT NULL,
+    received_at         TIMESTAMP(3) NOT NULL,
+    write_back_status   VARCHAR2(16 CHAR),
+    write_back_attempts NUMBER(19),
+    write_back_error    VARCHAR2(1000 CHAR),
+    write_back_at       TIMESTAMP(3),
     CONSTRAINT pk_cccid_result PRIMARY KEY (request_id)
 );
 CREATE INDEX ix_cccid_result_1 ON cccid_result (mis_code, local_id);
+CREATE INDEX ix_cccid_result_2 ON cccid_result (mis_code, write_back_status);
 
 CREATE TABLE cccid_roster_file (
     source             VARCHAR2(300 CHAR) NOT NULL,

@@ -105,19 +105,24 @@ CREATE TABLE cccid_batch (
 CREATE INDEX ix_cccid_batch_1 ON cccid_batch (mis_code, status);
 
 CREATE TABLE cccid_result (
-    request_id  BIGINT NOT NULL,
-    mis_code    VARCHAR(3) NOT NULL,
-    local_id    VARCHAR(64) NOT NULL,
-    outcome     VARCHAR(16) NOT NULL,
-    ccc_id      VARCHAR(9),
-    matched_on  VARCHAR(200),
-    errors      VARCHAR(4000),
-    batch_id    VARCHAR(64) NOT NULL,
-    job_id      VARCHAR(100) NOT NULL,
-    received_at TIMESTAMP NOT NULL,
+    request_id          BIGINT NOT NULL,
+    mis_code            VARCHAR(3) NOT NULL,
+    local_id            VARCHAR(64) NOT NULL,
+    outcome             VARCHAR(16) NOT NULL,
+    ccc_id              VARCHAR(9),
+    matched_on          VARCHAR(200),
+    errors              VARCHAR(4000),
+    batch_id            VARCHAR(64) NOT NULL,
+    job_id              VARCHAR(100) NOT NULL,
+    received_at         TIMESTAMP NOT NULL,
+    write_back_status   VARCHAR(16),
+    write_back_attempts BIGINT,
+    write_back_error    VARCHAR(1000),
+    write_back_at       TIMESTAMP,
     CONSTRAINT pk_cccid_result PRIMARY KEY (request_id)
 );
 CREATE INDEX ix_cccid_result_1 ON cccid_result (mis_code, local_id);
+CREATE INDEX ix_cccid_result_2 ON cccid_result (mis_code, write_back_status);
 
 CREATE TABLE cccid_roster_file (
     source             VARCHAR(300) NOT NULL,

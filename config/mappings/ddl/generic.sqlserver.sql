@@ -105,19 +105,24 @@ CREATE TABLE cccid_batch (
 CREATE INDEX ix_cccid_batch_1 ON cccid_batch (mis_code, status);
 
 CREATE TABLE cccid_result (
-    request_id  BIGINT NOT NULL,
-    mis_code    NVARCHAR(3) NOT NULL,
-    local_id    NVARCHAR(64) NOT NULL,
-    outcome     NVARCHAR(16) NOT NULL,
-    ccc_id      NVARCHAR(9),
-    matched_on  NVARCHAR(200),
-    errors      NVARCHAR(4000),
-    batch_id    NVARCHAR(64) NOT NULL,
-    job_id      NVARCHAR(100) NOT NULL,
-    received_at DATETIME2(3) NOT NULL,
+    request_id          BIGINT NOT NULL,
+    mis_code            NVARCHAR(3) NOT NULL,
+    local_id            NVARCHAR(64) NOT NULL,
+    outcome             NVARCHAR(16) NOT NULL,
+    ccc_id              NVARCHAR(9),
+    matched_on          NVARCHAR(200),
+    errors              NVARCHAR(4000),
+    batch_id            NVARCHAR(64) NOT NULL,
+    job_id              NVARCHAR(100) NOT NULL,
+    received_at         DATETIME2(3) NOT NULL,
+    write_back_status   NVARCHAR(16),
+    write_back_attempts BIGINT,
+    write_back_error    NVARCHAR(1000),
+    write_back_at       DATETIME2(3),
     CONSTRAINT pk_cccid_result PRIMARY KEY (request_id)
 );
 CREATE INDEX ix_cccid_result_1 ON cccid_result (mis_code, local_id);
+CREATE INDEX ix_cccid_result_2 ON cccid_result (mis_code, write_back_status);
 
 CREATE TABLE cccid_roster_file (
     source             NVARCHAR(300) NOT NULL,

@@ -87,6 +87,11 @@ public final class ConfigKeys {
         rule("sisbridge.events.max-pages-per-poll", atLeast(1));
         rule("sisbridge.events.unknown-event-type", oneOf("store", "reject"));
         rule("sisbridge.events.table", sqlIdentifier());
+        rule("sisbridge.events.on-change.enabled", flag());
+        rule("sisbridge.events.on-change.sql", any());
+        rule("sisbridge.events.on-change.sql-file", any());
+        rule("sisbridge.events.on-change.statuses", KeyRule.idmeStatuses());
+        rule("sisbridge.events.on-change.query-timeout-seconds", integer(0, 3600));
         rule("sisbridge.transitions.valid", KeyRule.transitionTable());
 
         rule("sisbridge.reports.enabled", flag());
@@ -183,6 +188,12 @@ public final class ConfigKeys {
         rule("sisbridge.reconcile.max-students-per-run", integer(1, Integer.MAX_VALUE));
         rule("sisbridge.reconcile.sql", any());
         rule("sisbridge.reconcile.sql-file", any());
+        rule("sisbridge.roster.write-back.enabled", flag());
+        rule("sisbridge.roster.write-back.sql", any());
+        rule("sisbridge.roster.write-back.sql-file", any());
+        rule("sisbridge.roster.write-back.max-attempts", integer(1, 1000));
+        rule("sisbridge.roster.write-back.query-timeout-seconds", integer(0, 3600));
+        rule("sisbridge.roster.write-back.max-retries-per-run", integer(1, 100_000));
     }
 
     private ConfigKeys() {

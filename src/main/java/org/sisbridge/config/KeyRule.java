@@ -6,7 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.sisbridge.dictionary.IdmeStatus;
 import org.sisbridge.dictionary.MisCode;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.staging.SqlIdentifier;
@@ -135,6 +137,19 @@ public interface KeyRule {
             } catch (IllegalArgumentException e) {
                 return e.getMessage().replaceFirst("^sisbridge\\.transitions\\.valid: ", "");
             }
+        };
+    }
+
+    /** A comma list of the data dictionary's ID.me statuses (verified, staff_verified, unverified, expired). */
+    static KeyRule idmeStatuses() {
+        return value -> {
+            String known = String.join(", ", new TreeSet<>(IdmeStatus.VALUES));
+            List<String> given = Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+            if (given.isEmpty()) {
+                return "must list at least one status of " + known;
+            }
+            return given.stream().filter(v -> !IdmeStatus.isKnown(IdmeStatus.normalize(v))).findFirst()
+                    .map(bad -> "'" + bad + "' is not an ID.me status (one of " + known + ")").orElse(null);
         };
     }
 

@@ -36,10 +36,19 @@ public class EventPageWriter {
     private final FlowActivity activity;
     private final FlowMetrics metrics;
     private final Clock clock;
+    private final OnChangeHook onChange;
 
     public EventPageWriter(DataSource dataSource, EventValidator validator, IdmeEventTable eventTable,
                            RejectWriter rejectWriter, CheckpointStore checkpoints, EventsFlowStatistics statistics,
                            FlowActivity activity, FlowMetrics metrics, Clock clock) {
+        this(dataSource, validator, eventTable, rejectWriter, checkpoints, statistics, activity, metrics, clock, OnChangeHook.off());
+    }
+
+    /** @param onChange the college's statement for each newly staged change of a configured status, in the page's transaction */
+    public EventPageWriter(DataSource dataSource, EventValidator validator, IdmeEventTable eventTable,
+                           RejectWriter rejectWriter, CheckpointStore checkpoints, EventsFlowStatistics statistics,
+                           FlowActivity activity, FlowMetrics metrics, Clock clock, OnChangeHook onChange) {
+        this.onChange = onChange;
         this.dataSource = dataSource;
         this.validator = validator;
         this.eventTable = eventTable;
@@ -88,6 +97,8 @@ public class EventPageWriter {
             connection.setAutoCommit(false);
             try {
                 List<IdmeEvent> stored = eventTable.insertNew(connection, checked.accepted(), LocalDateTime.now(clock));
+                // only the changes staged now: a redelivered event ran the statement when it was first staged
+                onChange.run(connection, stored);
                 List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
                 // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
                 checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.nextCursor());

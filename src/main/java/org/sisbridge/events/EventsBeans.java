@@ -2,10 +2,15 @@ package org.sisbridge.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.config.InvalidConfigurationException;
+import org.sisbridge.dictionary.IdmeStatus;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
@@ -15,6 +20,7 @@ import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.staging.sis.ConfiguredSql;
 import org.sisbridge.watch.FlowMetrics;
 
 /** The beans routes/idme-events.yaml calls, built from the {@code sisbridge.events.*} keys. */
@@ -44,8 +50,23 @@ public class EventsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("stagingDataSource", DataSource.class), validator, eventTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class),
-                registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock);
+                registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock, onChange(config));
         registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer")));
+    }
+
+    /** The college's on-change statement (sisbridge.events.on-change.*); a statement that does not parse stops the start. */
+    private static OnChangeHook onChange(AgentProperties config) {
+        if (!config.flag("sisbridge.events.on-change.enabled")) {
+            return OnChangeHook.off();
+        }
+        try {
+            Set<String> statuses = new LinkedHashSet<>();
+            config.list("sisbridge.events.on-change.statuses").forEach(s -> statuses.add(IdmeStatus.normalize(s)));
+            return new OnChangeHook(ConfiguredSql.read(config, "sisbridge.events.on-change", OnChangeHook.PARAMETERS), statuses,
+                    config.integer("sisbridge.events.on-change.query-timeout-seconds"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(List.of(e.getMessage()));
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.upstream.UpstreamText;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.sisbridge.staging.sis.ConfiguredSql;
 import org.sisbridge.watch.FlowMetrics;
 
 /** The beans routes/roster-push.yaml, roster-drop.yaml and roster-source.yaml call, built from {@code sisbridge.roster.*}. */
@@ -55,9 +56,12 @@ public class RosterBeans implements CamelConfiguration {
                 () -> new RosterBatches(dataSource, requests, batches, json, clock));
         registry.bind("outboxStatuses", new OutboxStatuses(dataSource, requests, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
+        SisWriteBack writeBack = writeBack(config);
         AgentBeans.bindIfAbsent(registry, "rosterResultWriter", RosterResultWriter.class, () -> new RosterResultWriter(dataSource,
                 requests, batches, results, settings.maxAttempts(), metrics, clock,
-                registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class), writeBack));
+        registry.bind("rosterWriteBackRetries", new WriteBackRetries(dataSource, results, writeBack,
+                config.integer("sisbridge.roster.write-back.max-retries-per-run"), clock));
         RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),
@@ -76,6 +80,20 @@ public class RosterBeans implements CamelConfiguration {
                 staging.batchSize(), clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         registry.bind("bulkJobPolling", new BulkJobPolling(settings.pollInitialDelayMs(), settings.pollMaxDelayMs(),
                 settings.pollBudgetMs()));
+    }
+
+    /** The college's write-back (sisbridge.roster.write-back.*); a statement that does not parse stops the start. */
+    private static SisWriteBack writeBack(AgentProperties config) {
+        if (!config.flag("sisbridge.roster.write-back.enabled")) {
+            return SisWriteBack.off();
+        }
+        try {
+            return new SisWriteBack(ConfiguredSql.read(config, "sisbridge.roster.write-back", SisWriteBack.PARAMETERS),
+                    config.integer("sisbridge.roster.write-back.max-attempts"),
+                    config.integer("sisbridge.roster.write-back.query-timeout-seconds"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(List.of(e.getMessage()));
+        }
     }
 
     private static RosterSettings settings(AgentProperties config) {

@@ -38,10 +38,20 @@ public class RosterResultWriter {
     private final FlowMetrics metrics;
     private final Clock clock;
     private final FlowActivity activity;
+    private final SisWriteBack writeBack;
 
+    /** Without write-back: the college's own jobs read the results table. */
     public RosterResultWriter(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
                               CccidResultTable results, int maxAttempts, FlowMetrics metrics, Clock clock,
                               FlowActivity activity) {
+        this(dataSource, requests, batches, results, maxAttempts, metrics, clock, activity, SisWriteBack.off());
+    }
+
+    /** @param writeBack run for each CREATED / EXISTING result in the transaction that records it */
+    public RosterResultWriter(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches,
+                              CccidResultTable results, int maxAttempts, FlowMetrics metrics, Clock clock,
+                              FlowActivity activity, SisWriteBack writeBack) {
+        this.writeBack = writeBack;
         this.dataSource = dataSource;
         this.requests = requests;
         this.batches = batches;
@@ -84,6 +94,7 @@ public class RosterResultWriter {
             int rejected = 0;
             int missing = 0;
             int errors = 0;
+            WriteBackFailures writeBackFailures = new WriteBackFailures();
             for (RosterStudent s : requests.ofBatch(c, batch.batchId())) {
                 StudentResult r = byLocalId.get(UnicodeSpace.strip(s.localId()));
                 if (r == null) {
@@ -102,7 +113,8 @@ public class RosterResultWriter {
                     errors++;
                     continue;
                 }
-                rows.add(new CccidResultTable.Row(s.requestId(), batch.misCode(), batch.batchId(), batch.jobId(), r));
+                rows.add(new CccidResultTable.Row(s.requestId(), batch.misCode(), batch.batchId(), batch.jobId(), r,
+                        writeBack(c, s.requestId(), batch, r, writeBackFailures)));
                 switch (r.outcome()) {
                     case "CREATED" -> created++;
                     case "EXISTING" -> existing++;
@@ -121,8 +133,22 @@ public class RosterResultWriter {
                         + " (reason {}); those students are ERROR, the others settle", batch.batchId(), batch.jobId(),
                         batch.misCode(), errors, RejectReason.UPSTREAM_RESULT_INVALID.name());
             }
+            writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
             return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors);
         });
+    }
+
+    /** The first attempt of a result's write-back, in the settle transaction; null when it is not written back. */
+    private CccidResultTable.WriteBackState writeBack(java.sql.Connection c, long requestId, OpenBatch batch, StudentResult r,
+                                                      WriteBackFailures failures) throws SQLException {
+        if (!writeBack.wanted(r.outcome())) {
+            return null;
+        }
+        String error = writeBack.write(c, requestId, batch.misCode(), batch.batchId(), r.localId(), r.outcome(), r.cccid(),
+                r.matchedOn().isEmpty() ? null : String.join(",", r.matchedOn()));
+        String state = writeBack.stateAfter(1, error);
+        failures.add(state, error);
+        return new CccidResultTable.WriteBackState(state, 1, error);
     }
 
     private BatchOutcome failed(OpenBatch batch, BulkJobStatus job) throws SQLException {

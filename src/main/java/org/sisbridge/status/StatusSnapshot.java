@@ -16,6 +16,7 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
                              List<ReportLoad> recentReports, Map<String, Long> rosterStudentsByStatus,
                              Map<String, Long> rosterOutcomes, List<RosterBatch> recentRosterBatches,
                              List<RosterFile> recentRosterFiles,
+                             Map<String, Long> rosterWriteBacks, WriteBackError latestWriteBackError,
                              List<RejectCount> rejectCounts, List<RejectSummary> latestRejects,
                              List<String> unreadable) {
 
@@ -44,6 +45,13 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
     public record RosterFile(String fileName, String encoding, long rows, long unreadableLines, Instant loadedAt) {
     }
 
+    /**
+     * The latest write-back into the SIS that the SIS refused (a result still PENDING or FAILED): the
+     * database's message, masked when it was recorded.
+     */
+    public record WriteBackError(long requestId, String misCode, String status, int attempts, String error, Instant at) {
+    }
+
     public record RejectCount(String source, String reasonCode, long count) {
     }
 
@@ -55,6 +63,11 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
     /** Students waiting for a CCCID: not yet sent, or sent and not yet answered. */
     public long pendingRosterStudents() {
         return rosterStudentsByStatus.getOrDefault("PENDING", 0L) + rosterStudentsByStatus.getOrDefault("SENT", 0L);
+    }
+
+    /** Results whose CCCID is not in the SIS yet: PENDING (tried again on the next run) and FAILED (a person must look). */
+    public long unwrittenWriteBacks() {
+        return rosterWriteBacks.getOrDefault("PENDING", 0L) + rosterWriteBacks.getOrDefault("FAILED", 0L);
     }
 
     public long rejectsTotal() {

@@ -29,6 +29,7 @@ public class StatusSnapshotReader {
     private static final List<String> STUDENT_STATUSES = List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR");
     private static final List<String> BATCH_STATUSES = List.of("OPEN", "SUBMITTED", "COMPLETE", "FAILED");
     private static final List<String> OUTCOMES = List.of("CREATED", "EXISTING", "REJECTED");
+    private static final List<String> WRITE_BACK_STATES = List.of("PENDING", "DONE", "FAILED");
 
     private final DataSource dataSource;
     private final StagingMapping mapping;
@@ -59,6 +60,8 @@ public class StatusSnapshotReader {
                     part(unreadable, "roster results", Map.of(), () -> countBy(c, "cccid_result", "outcome", OUTCOMES)),
                     part(unreadable, "roster batches", List.of(), () -> batches(c)),
                     part(unreadable, "roster files", List.of(), () -> rosterFiles(c)),
+                    part(unreadable, "roster write-backs", Map.of(), () -> writeBacks(c)),
+                    part(unreadable, "latest write-back error", null, () -> latestWriteBackError(c)),
                     part(unreadable, "reject counts", List.of(), () -> rejectCounts(c)),
                     part(unreadable, "latest rejects", List.of(), () -> latestRejects(c)),
                     unreadable);
@@ -139,6 +142,30 @@ public class StatusSnapshotReader {
             }
         }
         return files;
+    }
+
+    /** Results per write-back state; results not written back (NULL: write-back off, a REJECTED outcome) are not counted. */
+    private Map<String, Long> writeBacks(Connection c) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>(countBy(c, "cccid_result", "write_back_status", WRITE_BACK_STATES));
+        counts.remove(UnknownOutboxStatuses.NONE);
+        return counts;
+    }
+
+    private StatusSnapshot.WriteBackError latestWriteBackError(Connection c) throws SQLException {
+        TableMapping t = mapping.table("cccid_result");
+        String state = t.column("write_back_status");
+        String sql = dialect.limit("SELECT " + cols(t, "request_id", "mis_code", "write_back_status", "write_back_attempts",
+                "write_back_error", "write_back_at") + " FROM " + t.table() + " WHERE " + t.column("write_back_error")
+                + " IS NOT NULL AND " + state + " IN (?, ?) ORDER BY " + t.column("write_back_at") + " DESC", 1);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, t.value("write_back_status", "PENDING"));
+            ps.setObject(2, t.value("write_back_status", "FAILED"));
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next() ? null : new StatusSnapshot.WriteBackError(rs.getLong(1), rs.getString(2),
+                        canonical(t, "write_back_status", rs.getString(3), WRITE_BACK_STATES), rs.getInt(4), rs.getString(5),
+                        instant(t.readTimestamp("write_back_at", rs, 6)));
+            }
+        }
     }
 
     /** Rows per value of one column, with the college's spelling of each value turned back into the agent's. */

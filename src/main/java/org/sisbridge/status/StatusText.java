@@ -50,6 +50,15 @@ public final class StatusText {
             out.printf("  file %-30s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.fileName(),
                     f.encoding() == null ? "?" : f.encoding(), f.rows(), f.unreadableLines(), f.loadedAt());
         }
+        if (!s.rosterWriteBacks().isEmpty()) {
+            out.println("  write-back into the SIS: " + s.unwrittenWriteBacks() + " CCCID(s) not written yet; by state "
+                    + s.rosterWriteBacks());
+        }
+        StatusSnapshot.WriteBackError w = s.latestWriteBackError();
+        if (w != null) {
+            out.printf("  %s write-back of outbox row %d (MIS %s, %d attempt(s), %s): %s%n", w.status(), w.requestId(), w.misCode(),
+                    w.attempts(), w.at(), w.error());
+        }
         String unknown = UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
         if (unknown != null) {
             out.println("  WARNING: " + unknown);

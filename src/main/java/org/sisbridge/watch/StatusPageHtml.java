@@ -18,6 +18,7 @@ public final class StatusPageHtml {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private static final List<String> STUDENT_STATUSES = List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR");
+    private static final List<String> WRITE_BACK_STATES = List.of("PENDING", "DONE", "FAILED");
     private static final List<String> OUTCOMES = List.of("CREATED", "EXISTING", "REJECTED");
 
     private static final String STYLE = """
@@ -146,7 +147,9 @@ public final class StatusPageHtml {
         OUTCOMES.forEach(o -> h.append("<th>").append(o).append("</th>"));
         h.append("</tr><tr class=\"roster-outcomes\"><td>returned by upstream</td>");
         OUTCOMES.forEach(o -> count(h, o, s.rosterOutcomes().getOrDefault(o, 0L)));
-        h.append("</tr></table><h2>Latest batches</h2>");
+        h.append("</tr></table>");
+        writeBacks(h, s);
+        h.append("<h2>Latest batches</h2>");
         if (s.recentRosterBatches().isEmpty()) {
             h.append("<p class=\"muted\">No batch sent yet.</p></section>\n");
             return;
@@ -164,6 +167,24 @@ public final class StatusPageHtml {
             h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td>").append(esc(b.lastError())).append("</td></tr>");
         }
         h.append("</table></section>\n");
+    }
+
+    /** The CCCIDs written back into the SIS, those not yet (PENDING, FAILED), and the database's latest refusal. */
+    private void writeBacks(StringBuilder h, StatusSnapshot s) {
+        if (s.rosterWriteBacks().isEmpty()) {
+            return;
+        }
+        h.append("<table><tr><th>Write-back into the SIS</th>");
+        WRITE_BACK_STATES.forEach(st -> h.append("<th>").append(st).append("</th>"));
+        h.append("</tr><tr class=\"roster-write-backs\"><td>CCCIDs</td>");
+        WRITE_BACK_STATES.forEach(st -> count(h, st, s.rosterWriteBacks().getOrDefault(st, 0L)));
+        h.append("</tr></table>");
+        StatusSnapshot.WriteBackError w = s.latestWriteBackError();
+        if (w != null) {
+            h.append("<p class=\"warn roster-write-back-error\">Write-back of outbox row ").append(w.requestId()).append(" (MIS ")
+                    .append(esc(w.misCode())).append(") is ").append(esc(w.status())).append(" after ").append(w.attempts())
+                    .append(" attempt(s), ").append(time(w.at())).append(": ").append(esc(w.error())).append("</p>");
+        }
     }
 
     /** The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. */

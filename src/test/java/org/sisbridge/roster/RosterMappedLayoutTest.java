@@ -67,7 +67,9 @@ class RosterMappedLayoutTest {
                         + " NOT NULL, EMPLID " + d.textType(64) + " NOT NULL, CCTC_OUTCOME " + d.textType(16)
                         + (withResultCccid ? ", CCTC_CCCID " + d.textType(9) : "") + ", CCTC_MATCHED_ON " + d.textType(200)
                         + ", CCTC_ERRORS " + d.textType(4000) + ", CCTC_BATCH_ID " + d.textType(64) + ", CCTC_JOB_ID "
-                        + d.textType(100) + ", RECEIVED_DTTM_TXT " + d.textType(26) + ", STATUS_FLAG " + d.textType(1) + oprid
+                        + d.textType(100) + ", RECEIVED_DTTM_TXT " + d.textType(26) + ", CCTC_WB_STATUS " + d.textType(16)
+                        + ", CCTC_WB_ATTEMPTS INT, CCTC_WB_ERROR " + d.textType(1000) + ", CCTC_WB_DTTM " + ts
+                        + ", STATUS_FLAG " + d.textType(1) + oprid
                         + ", PRIMARY KEY (CCTC_REQUEST_NBR))",
                 "CREATE TABLE CCTC_CCCID_FILE_STG (CCTC_SOURCE " + d.textType(300) + " NOT NULL, CCTC_FILE_NAME "
                         + d.textType(255) + ", CCTC_ROW_CNT BIGINT, CCTC_UNREADABLE_CNT BIGINT, LOADED_DTTM " + ts

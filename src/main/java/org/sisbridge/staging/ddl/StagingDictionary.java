@@ -83,8 +83,9 @@ public final class StagingDictionary {
                         + " last_error:1000, created_at!, updated_at!",
                 "batch_id", List.of(), List.of("mis_code, status"));
         table("cccid_result", "request_id!, mis_code:3!, local_id:64!, outcome:16!, ccc_id:9, matched_on:200, errors:4000,"
-                        + " batch_id:64!, job_id:100!, received_at!",
-                "request_id", List.of(), List.of("mis_code, local_id"));
+                        + " batch_id:64!, job_id:100!, received_at!, write_back_status:16, write_back_attempts, write_back_error:1000,"
+                        + " write_back_at",
+                "request_id", List.of(), List.of("mis_code, local_id", "mis_code, write_back_status"));
         table("cccid_roster_file", "source:300!, file_name:255!, row_count!, unreadable_lines!, loaded_at!,"
                         + " results_written_at, results_file:255, encoding:40",
                 "source", List.of(), List.of());

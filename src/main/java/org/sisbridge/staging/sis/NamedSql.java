@@ -44,9 +44,12 @@ public final class NamedSql {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException(configKey + ": no SQL given");
         }
-        String text = sql.strip();
+        String text = withoutLeadingComments(sql.strip());
         while (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).strip(); // a JDBC statement takes no terminator
+        }
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(configKey + ": no SQL given (only comments)");
         }
         StringBuilder out = new StringBuilder(text.length());
         List<String> names = new ArrayList<>();
@@ -94,6 +97,21 @@ public final class NamedSql {
         String head = jdbc.stripLeading().toLowerCase(Locale.ROOT);
         boolean call = head.startsWith("{call") || head.startsWith("{ call") || head.startsWith("call ");
         return new NamedSql(configKey, text, jdbc, Collections.unmodifiableList(names), call);
+    }
+
+    /** A file's heading comments go: they say nothing to the database, and a call must be seen as one. */
+    private static String withoutLeadingComments(String text) {
+        String rest = text;
+        while (true) {
+            if (rest.startsWith("--")) {
+                int end = rest.indexOf('\n');
+                rest = end < 0 ? "" : rest.substring(end + 1).strip();
+            } else if (rest.startsWith("/*") && rest.indexOf("*/") > 0) {
+                rest = rest.substring(rest.indexOf("*/") + 2).strip();
+            } else {
+                return rest;
+            }
+        }
     }
 
     private static int closing(String text, int open, char quote) {

@@ -1,0 +1,61 @@
+package org.sisbridge.roster;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.sisbridge.roster.CccidResultTable.PendingWriteBack;
+
+/**
+ * At the start of each roster run, the write-backs left PENDING (the SIS refused them) are tried
+ * again, each in its own transaction: taken by a compare-and-set from the attempts read, run, and
+ * marked DONE, PENDING or FAILED, all committed together. So a CCCID is written back exactly once
+ * even when two runs meet, and one refused student never holds back the others.
+ */
+public class WriteBackRetries {
+
+    private final DataSource dataSource;
+    private final CccidResultTable results;
+    private final SisWriteBack writeBack;
+    private final int maxPerRun;
+    private final Clock clock;
+
+    /** @param maxPerRun the most write-backs tried again per college and run (sisbridge.roster.write-back.max-retries-per-run) */
+    public WriteBackRetries(DataSource dataSource, CccidResultTable results, SisWriteBack writeBack, int maxPerRun, Clock clock) {
+        this.dataSource = dataSource;
+        this.results = results;
+        this.writeBack = writeBack;
+        this.maxPerRun = maxPerRun;
+        this.clock = clock;
+    }
+
+    /** @return the write-backs that went through on this run */
+    public int retry(String misCode) throws SQLException {
+        if (!writeBack.enabled()) {
+            return 0;
+        }
+        List<PendingWriteBack> pending = RosterTransaction.run(dataSource, c -> results.pendingWriteBacks(c, misCode, maxPerRun));
+        WriteBackFailures failures = new WriteBackFailures();
+        int done = 0;
+        for (PendingWriteBack p : pending) {
+            String state = RosterTransaction.run(dataSource, c -> {
+                if (!results.claimWriteBack(c, p, Timestamp.valueOf(LocalDateTime.now(clock)))) {
+                    return null; // another run took it
+                }
+                String error = writeBack.write(c, p.requestId(), misCode, p.batchId(), p.localId(), p.outcome(), p.cccid(),
+                        p.matchedOn());
+                String after = writeBack.stateAfter(p.attempts() + 1, error);
+                results.settleWriteBack(c, p.requestId(), after, error);
+                failures.add(after, error);
+                return after;
+            });
+            if (SisWriteBack.DONE.equals(state)) {
+                done++;
+            }
+        }
+        failures.log("Write-back retry for MIS " + misCode, writeBack.maxAttempts());
+        return done;
+    }
+}
