@@ -144,6 +144,7 @@ public final class SisbridgeAgent implements AutoCloseable {
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());
             main.configure().addConfiguration(new ReconcileBeans());
+            main.configure().addConfiguration(new org.sisbridge.staff.StaffBeans());
             // once started: one line saying what this agent is and works on
             main.addMainListener(new StartupLine());
             return new SisbridgeAgent(main);
