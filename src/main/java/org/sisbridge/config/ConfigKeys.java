@@ -124,6 +124,44 @@ public final class ConfigKeys {
         rule("sisbridge.reports.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.reports.inbox-settle-ms", atLeast(0));
 
+        rule("sisbridge.reports.mailbox.enabled", flag());
+        rule("sisbridge.reports.mailbox.host", KeyRule.hostNames());
+        rule("sisbridge.reports.mailbox.port", integer(1, 65535));
+        rule("sisbridge.reports.mailbox.folder", required());
+        rule("sisbridge.reports.mailbox.username", any());
+        rule("sisbridge.reports.mailbox.password-env", environmentVariableName());
+        rule("sisbridge.reports.mailbox.password-file", any());
+        rule("sisbridge.reports.mailbox.allowed-senders", ConfigKeys::senders);
+        rule("sisbridge.reports.mailbox.processed-folder", required());
+        rule("sisbridge.reports.mailbox.unusable-folder", required());
+        rule("sisbridge.reports.mailbox.poll-interval-ms", atLeast(1000));
+        rule("sisbridge.reports.mailbox.max-messages-per-poll", integer(1, 1000));
+        rule("sisbridge.reports.mailbox.max-attachment-bytes", integer(1024, Long.MAX_VALUE));
+        rule("sisbridge.reports.mailbox.timeout-ms", integer(1, Integer.MAX_VALUE));
+
+        rule("sisbridge.digest.enabled", flag());
+        rule("sisbridge.digest.send-at", ConfigKeys::timeOfDay);
+        rule("sisbridge.digest.zone", ConfigKeys::emptyOrZone);
+        rule("sisbridge.digest.check-interval-ms", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.digest.retry-interval-ms", integer(0, Integer.MAX_VALUE));
+        rule("sisbridge.digest.to", ConfigKeys::addresses);
+        rule("sisbridge.digest.from", ConfigKeys::addresses);
+        rule("sisbridge.digest.smtp-host", KeyRule.hostNames());
+        rule("sisbridge.digest.smtp-port", integer(1, 65535));
+        rule("sisbridge.digest.starttls", flag());
+        rule("sisbridge.digest.username", any());
+        rule("sisbridge.digest.password-env", environmentVariableName());
+        rule("sisbridge.digest.password-file", any());
+        rule("sisbridge.digest.smtp-timeout-ms", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.digest.include-names", flag());
+        rule("sisbridge.digest.skip-empty", flag());
+        rule("sisbridge.digest.expiring-within-days", integer(1, 365));
+        rule("sisbridge.digest.max-listed", integer(1, 100_000));
+        rule("sisbridge.mail.trust-store", any());
+        rule("sisbridge.mail.trust-store-type", oneOf("PKCS12", "JKS"));
+        rule("sisbridge.mail.trust-store-password-env", environmentVariableName());
+        rule("sisbridge.mail.trust-store-password-file", any());
+
         rule("sisbridge.roster.enabled", flag());
         rule("sisbridge.roster.poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.initial-delay-ms", atLeast(0));
@@ -175,6 +213,42 @@ public final class ConfigKeys {
         } catch (java.nio.charset.IllegalCharsetNameException e) {
             return "must be auto or a charset name, is '" + value + "'";
         }
+    }
+
+    private static String timeOfDay(String value) {
+        return value.matches("([01][0-9]|2[0-3]):[0-5][0-9]") ? null : "must be a time of day as HH:mm (07:00), is '" + value + "'";
+    }
+
+    private static String emptyOrZone(String value) {
+        try {
+            if (!value.isEmpty()) {
+                java.time.ZoneId.of(value);
+            }
+            return null;
+        } catch (java.time.DateTimeException e) {
+            return "must be empty (the machine's zone) or a time zone such as America/Los_Angeles, is '" + value + "'";
+        }
+    }
+
+    /** Empty, or e-mail addresses separated by commas. */
+    private static String addresses(String value) {
+        try {
+            jakarta.mail.internet.InternetAddress.parse(value, true);
+            return null;
+        } catch (jakarta.mail.internet.AddressException e) {
+            return "must be e-mail addresses separated by commas (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Empty, or exact addresses and @domains separated by commas. */
+    private static String senders(String value) {
+        for (String sender : value.split(",")) {
+            String s = sender.trim();
+            if (!s.isEmpty() && !s.matches("[^@\\s,]*@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")) {
+                return "must be e-mail addresses or @domains separated by commas, '" + s + "' is neither";
+            }
+        }
+        return null;
     }
 
     private static void rule(String key, KeyRule rule) {

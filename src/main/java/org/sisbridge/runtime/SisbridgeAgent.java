@@ -13,6 +13,8 @@ import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.events.EventsBeans;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.reconcile.ReconcileBeans;
+import org.sisbridge.reports.mailbox.MailboxBeans;
+import org.sisbridge.digest.DigestBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
 import org.sisbridge.watch.WatchBeans;
@@ -144,6 +146,9 @@ public final class SisbridgeAgent implements AutoCloseable {
             main.configure().addConfiguration(new ReportsBeans());
             main.configure().addConfiguration(new RosterBeans());
             main.configure().addConfiguration(new ReconcileBeans());
+            // after ReportsBeans: the mailbox shares its report intake
+            main.configure().addConfiguration(new MailboxBeans(secrets));
+            main.configure().addConfiguration(new DigestBeans(secrets));
             main.configure().addConfiguration(new org.sisbridge.staff.StaffBeans());
             // once started: one line saying what this agent is and works on
             main.addMainListener(new StartupLine());

@@ -87,9 +87,7 @@ final class SimulatorCertificate {
     SSLContext serverContext() {
         try {
             char[] password = new char[0];
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry(ALIAS, keyPair.getPrivate(), password, new Certificate[] {certificate});
+            KeyStore keys = keyStore(password);
             KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             managers.init(keys, password);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -98,6 +96,23 @@ final class SimulatorCertificate {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up the simulator's TLS: " + e.getMessage(), e);
         }
+    }
+
+    /** This key and certificate in a PKCS12 key store, for a server that reads its key from a file (a test's mail server). */
+    void writeKeyStore(Path file, char[] password) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            keyStore(password).store(out, password);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot write the key store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private KeyStore keyStore(char[] password) throws GeneralSecurityException, IOException {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry(ALIAS, keyPair.getPrivate(), password, new Certificate[] {certificate});
+        return keys;
     }
 
     /**

@@ -29,13 +29,22 @@ public final class UpstreamTrust {
      * @param password   its password; empty = none
      */
     public static SSLContextParameters parameters(String trustStore, String type, String password) {
+        return parameters("sisbridge.upstream.trust-store", trustStore, type, password);
+    }
+
+    /**
+     * The same for another client's trust store key (the e-mail servers' sisbridge.mail.trust-store).
+     *
+     * @param key the key that named the trust store, for the refusal's message
+     */
+    public static SSLContextParameters parameters(String key, String trustStore, String type, String password) {
         SSLContextParameters parameters = new SSLContextParameters();
         if (trustStore.isEmpty()) {
             return parameters;
         }
         Path file = Path.of(trustStore).toAbsolutePath();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidConfigurationException(List.of("sisbridge.upstream.trust-store names " + file
+            throw new InvalidConfigurationException(List.of(key + " names " + file
                     + ", which is not a readable file (leave the key empty to use the JVM's default trust)"));
         }
         KeyStoreParameters store = new KeyStoreParameters();

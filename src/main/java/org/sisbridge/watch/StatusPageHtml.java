@@ -227,7 +227,7 @@ public final class StatusPageHtml {
     }
 
     /** HTML-escapes text for element content and double-quoted attributes. */
-    static String esc(Object value) {
+    public static String esc(Object value) {
         if (value == null) {
             return "";
         }

@@ -24,7 +24,7 @@ class MigrationFilesTest {
 
     private static final Path MIGRATIONS = Path.of(System.getProperty("sisbridge.home", "."), "src/main/resources/db/migration");
 
-    /** SHA-256 of every migration released so far (V1–V5 of each database). */
+    /** SHA-256 of every migration released so far (V1–V6 of each database). */
     private static final Map<String, String> RELEASED = Map.ofEntries(Stream.of(new String[][] {
             {"h2/V1__events_staging.sql", "a7755d1bf04e517d6a4e35791734086baf721148d2fe591e2a7e31c16e4ca2ca"},
             {"h2/V2__reject_context.sql", "4707563eb8e9f73906e1765fecc42e9fd8bcbb0cf31b80c85fcba60579448e17"},
@@ -51,6 +51,11 @@ class MigrationFilesTest {
             {"sqlserver/V3__reports_staging.sql", "439e9d26432b28291618c97c4869c4be702e9bcd515d78ce8fbfcf75802f6680"},
             {"sqlserver/V4__roster_staging.sql", "15a85c05bc6b72c4c862354d25d53b3cf06e4273bcfd0814183f9c1f0b3a8905"},
             {"sqlserver/V5__flow_run.sql", "dddd3ed63a5cb42f73f7af0c1920c31f73f09991f4b32efc569ec0c216953f92"},
+            {"h2/V6__roster_file_encoding.sql", "86161cf8f41ed62f1410bcb96a9f4c05681e001b0ca76e1e72b2a3b1221d29f6"},
+            {"mysql/V6__roster_file_encoding.sql", "8724b17fad72763173287a207bee087015aa199bd37f4c9a0ca2b7ccfff6cb62"},
+            {"oracle/V6__roster_file_encoding.sql", "e21fd6506d63687e3457647878f6bb8d098f6e26faa234429753f8cf10d2c563"},
+            {"postgresql/V6__roster_file_encoding.sql", "8724b17fad72763173287a207bee087015aa199bd37f4c9a0ca2b7ccfff6cb62"},
+            {"sqlserver/V6__roster_file_encoding.sql", "3d9d7e95ab7fcc33ab1bbed3da770acdb20df60d9389b6b02eee097b73953004"},
     }).map(pair -> Map.entry(pair[0], pair[1])).toArray(Map.Entry[]::new));
 
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
