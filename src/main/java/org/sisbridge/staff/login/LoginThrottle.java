@@ -64,9 +64,9 @@ public final class LoginThrottle {
         });
     }
 
-    /** No lockout for the first free failures; then base, 2 x base, 4 x base ... up to max. */
+    /** No lockout before the free failures are used up; then base, 2 x base, 4 x base ... up to max. */
     Duration lockout(int failuresInARow) {
-        int over = failuresInARow - freeFailures;
+        int over = failuresInARow - freeFailures + 1;
         if (over <= 0) {
             return Duration.ZERO;
         }

@@ -154,21 +154,22 @@ public final class StaffAccessCheck implements AuthenticationHandler {
      * the host and port the request was sent to. A browser always sends one of them on a form POST.
      */
     static boolean sameOrigin(HttpServerRequest request) {
-        String host = request.getHeader("Host");
+        // the authority, not the Host header: an HTTP/2 request carries it as :authority
+        io.vertx.core.net.HostAndPort authority = request.authority();
         String origin = request.getHeader("Origin");
         if (origin == null || origin.equals("null")) {
             origin = request.getHeader("Referer");
         }
-        if (host == null || origin == null) {
+        if (authority == null || origin == null) {
             return false;
         }
         try {
             URI uri = URI.create(origin);
             String scheme = request.isSSL() ? "https" : "http";
-            if (!scheme.equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null) {
-                return false;
-            }
-            return uri.getRawAuthority().equalsIgnoreCase(host);
+            int defaultPort = request.isSSL() ? 443 : 80;
+            return scheme.equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    && uri.getHost().equalsIgnoreCase(authority.host())
+                    && (uri.getPort() < 0 ? defaultPort : uri.getPort()) == (authority.port() < 0 ? defaultPort : authority.port());
         } catch (IllegalArgumentException e) {
             return false;
         }
