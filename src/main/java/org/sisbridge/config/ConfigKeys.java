@@ -79,6 +79,24 @@ public final class ConfigKeys {
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));
         rule("sisbridge.watch.stuck-call-grace-ms", atLeast(0));
         rule("sisbridge.watch.status-refresh-seconds", atLeast(1));
+        rule("sisbridge.watch.tls.key-store", any());
+        rule("sisbridge.watch.tls.key-store-password-env", environmentVariableName());
+        rule("sisbridge.watch.tls.key-store-password-file", any());
+        rule("sisbridge.watch.staff-pages-enabled", flag());
+        rule("sisbridge.watch.users-file", required());
+        rule("sisbridge.watch.users-bcrypt-cost", integer(4, 31));
+        rule("sisbridge.watch.session-timeout-minutes", integer(1, 24 * 60));
+        rule("sisbridge.watch.max-sessions", integer(1, 100_000));
+        rule("sisbridge.watch.login-free-failures", integer(0, 100));
+        rule("sisbridge.watch.login-lockout-base-seconds", integer(1, 3600));
+        rule("sisbridge.watch.login-lockout-max-seconds", integer(1, 86_400));
+        rule("sisbridge.watch.login-throttle-max-keys", integer(10, 10_000_000));
+        rule("sisbridge.staff.changes-days", integer(1, 3660));
+        rule("sisbridge.staff.max-days", integer(1, 3660));
+        rule("sisbridge.staff.expiring-days", integer(1, 365));
+        rule("sisbridge.staff.page-rows", integer(1, 100_000));
+        rule("sisbridge.staff.csv-rows", integer(1, 10_000_000));
+        rule("sisbridge.staff.chart-days", integer(1, 3660));
 
         rule("sisbridge.events.enabled", flag());
         rule("sisbridge.events.poll-interval-ms", atLeast(1));

@@ -15,7 +15,7 @@ import org.sisbridge.staging.SecretSource;
  * {@code check} says the same):
  * an {@code http://} upstream other than loopback (the client secret, tokens and rosters would travel
  * in clear) unless sisbridge.upstream.allow-plain-http=true, and a management endpoint bound beyond
- * loopback without a token.
+ * loopback without a token, or with the staff pages on but no TLS key store.
  */
 public final class ExposureRules {
 
@@ -75,6 +75,18 @@ public final class ExposureRules {
         if (token.isEmpty()) {
             errors.add(noToken(host));
         }
+        if (Boolean.parseBoolean(value.apply("sisbridge.watch.staff-pages-enabled"))
+                && value.apply("sisbridge.watch.tls.key-store").isBlank()) {
+            errors.add(noKeyStore(host));
+        }
+    }
+
+    /** The one message for staff pages (logins, student identifiers) that other machines would reach without TLS. */
+    public static String noKeyStore(String host) {
+        return "sisbridge.watch.host is " + host + ", which other machines can reach, and the staff pages are on, but"
+                + " sisbridge.watch.tls.key-store is empty: staff passwords and student identifiers would travel in clear;"
+                + " set a PKCS12 key store (and its password in sisbridge.watch.tls.key-store-password-env or -file),"
+                + " turn the staff pages off (sisbridge.watch.staff-pages-enabled=false), or bind to 127.0.0.1";
     }
 
     /** The one message for an endpoint other machines can reach with no token (also the server factory's). */

@@ -149,6 +149,7 @@ public final class SisbridgeAgent implements AutoCloseable {
             // after ReportsBeans: the mailbox shares its report intake
             main.configure().addConfiguration(new MailboxBeans(secrets));
             main.configure().addConfiguration(new DigestBeans(secrets));
+            main.configure().addConfiguration(new org.sisbridge.staff.StaffBeans());
             // once started: one line saying what this agent is and works on
             main.addMainListener(new StartupLine());
             return new SisbridgeAgent(main);

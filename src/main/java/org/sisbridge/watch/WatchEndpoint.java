@@ -11,13 +11,14 @@ public final class WatchEndpoint {
     private WatchEndpoint() {
     }
 
-    /** @return e.g. {@code http://127.0.0.1:8787}, or null when the endpoint is off */
+    /** @return e.g. {@code http://127.0.0.1:8787} ({@code https} with a key store), or null when the endpoint is off */
     public static String baseUrl(CamelContext context) {
         VertxPlatformHttpServer server = context.hasService(VertxPlatformHttpServer.class);
         if (server == null || server.getServer() == null) {
             return null;
         }
-        return "http://" + reachableHost(server.getHost()) + ":" + server.getPort();
+        String tls = context.getPropertiesComponent().resolveProperty("sisbridge.watch.tls.key-store").orElse("");
+        return (tls.isBlank() ? "http://" : "https://") + reachableHost(server.getHost()) + ":" + server.getPort();
     }
 
     /** An endpoint bound to every address is reached on this machine through the loopback address. */

@@ -19,6 +19,7 @@ import org.sisbridge.config.ExposureRules;
 import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.staff.login.StaffLogin;
 
 /**
  * Camel's own embedded servers (camel.server.* and camel.management.*), built by Camel's default
@@ -26,12 +27,16 @@ import org.sisbridge.staging.SecretSource;
  * set (sisbridge.watch.token-env / token-file); with a token, the bearer check is installed through
  * the servers' authentication configuration before they listen, first on every path, so no request
  * is served unchecked, not even during start-up. Before the token, {@link HostHeaderCheck} turns away a
- * request for a host name that is not this endpoint's (DNS rebinding). camel-main takes this factory from the registry
+ * request for a host name that is not this endpoint's (DNS rebinding). With the staff pages on, /staff asks
+ * for a staff login instead of the token (StaffAccessCheck), and beyond loopback the endpoint must serve
+ * TLS from a key store (ManagementTls). camel-main takes this factory from the registry
  * (bound by SisbridgeAgent) before its default one, and asks for it only when the endpoint is on.
  */
 public class WatchServerFactory extends DefaultMainHttpServerFactory {
 
     private final SecretSource secrets;
+    /** One set of staff sessions for both servers (they share the port unless configured apart). */
+    private StaffLogin staffLogin;
 
     public WatchServerFactory(SecretSource secrets) {
         this.secrets = secrets;
@@ -59,14 +64,34 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
             // the configuration check refuses this first; here too it is a configuration error (exit 2), never a crash
             throw new InvalidConfigurationException(List.of(ExposureRules.noToken(host)));
         }
+        boolean staffPages = config.flag("sisbridge.watch.staff-pages-enabled");
+        org.apache.camel.support.jsse.SSLContextParameters tls = ManagementTls.fromConfig(config, secrets);
+        if (staffPages && tls == null && !isLoopback(host)) {
+            throw new InvalidConfigurationException(List.of(ExposureRules.noKeyStore(host)));
+        }
+        if (tls != null) {
+            configuration.setSslContextParameters(tls);
+        }
         AuthenticationConfig auth = configuration.getAuthenticationConfig();
-        if (!token.isEmpty()) {
-            auth.getEntries().add(0, entry(new BearerTokenCheck(token)));
+        AuthenticationHandler tokenCheck = token.isEmpty() ? null : new BearerTokenCheck(token);
+        if (staffPages) {
+            // /staff asks for a staff login (even on loopback); every other path keeps the token check as it was
+            auth.getEntries().add(0, entry(staffLogin(config, camelContext).check(tokenCheck)));
+        } else if (tokenCheck != null) {
+            auth.getEntries().add(0, entry(tokenCheck));
         }
         // first of all, with or without a token: a request for another host name is not ours to answer
         auth.getEntries().add(0, entry(HostHeaderCheck.forBinding(host,
                 List.of(config.textOrEmpty("sisbridge.watch.allowed-hosts").split(",")))));
         auth.setEnabled(true);
+    }
+
+    private synchronized StaffLogin staffLogin(AgentProperties config, CamelContext camelContext) {
+        if (staffLogin == null) {
+            java.time.Clock clock = camelContext.getRegistry().lookupByNameAndType("clock", java.time.Clock.class);
+            staffLogin = StaffLogin.fromConfig(config, clock == null ? java.time.Clock.systemUTC() : clock);
+        }
+        return staffLogin;
     }
 
     /** An entry on every path whose handler is this check; there is no Vert.x user store behind it. */

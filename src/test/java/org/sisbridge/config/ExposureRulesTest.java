@@ -40,5 +40,10 @@ class ExposureRulesTest {
                 .contains("sisbridge.watch.host is 0.0.0.0, which other machines can reach, but no management token is set");
         assertThat(errors(Map.of("sisbridge.watch.host", "0.0.0.0"), Map.of("SISBRIDGE_WATCH_TOKEN", "t0ken"))).isEmpty();
         assertThat(errors(Map.of("sisbridge.watch.host", "0.0.0.0", "sisbridge.watch.enabled", "false"), Map.of())).isEmpty();
+        // staff pages beyond loopback: a token is not enough, they need TLS
+        assertThat(errors(Map.of("sisbridge.watch.host", "0.0.0.0", "sisbridge.watch.staff-pages-enabled", "true"),
+                Map.of("SISBRIDGE_WATCH_TOKEN", "t0ken"))).singleElement().asString().contains("sisbridge.watch.tls.key-store is empty");
+        assertThat(errors(Map.of("sisbridge.watch.host", "0.0.0.0", "sisbridge.watch.staff-pages-enabled", "true",
+                "sisbridge.watch.tls.key-store", "/etc/sisbridge/watch.p12"), Map.of("SISBRIDGE_WATCH_TOKEN", "t0ken"))).isEmpty();
     }
 }

@@ -37,7 +37,9 @@ class WatchTokenTest {
     void withATokenEveryRequestWithoutItOrWithAnotherIsRefused() throws Exception {
         String host = nonLoopbackAddress();
         try (AgentFixture fixture = new AgentFixture(WatchEndpointTest.badInput(), TestDatabases.create(DatabaseKind.H2, "watch-token"))
-                .property("sisbridge.watch.host", host)) {
+                .property("sisbridge.watch.host", host)
+                // the token alone (staff pages beyond loopback need TLS: StaffPagesHttpTest, ExposureRules)
+                .property("sisbridge.watch.staff-pages-enabled", false)) {
             SisbridgeAgent agent = fixture.start(b -> b.secrets(new SecretSource(Map.of(
                     "SISBRIDGE_CLIENT_SECRET", fixture.simulator.settings().clientSecret,
                     "SISBRIDGE_DB_PASSWORD", fixture.database.password(),

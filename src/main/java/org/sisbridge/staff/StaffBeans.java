@@ -1,0 +1,46 @@
+package org.sisbridge.staff;
+
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.sisbridge.dictionary.StatusTransitionPolicy;
+import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.staff.pages.ChangesPage;
+import org.sisbridge.staff.pages.ConflictsPage;
+import org.sisbridge.staff.pages.ExpiringPage;
+import org.sisbridge.staff.pages.RosterPage;
+import org.sisbridge.staff.pages.StaffPages;
+import org.sisbridge.staging.dialect.StagingDialect;
+import org.sisbridge.staging.mapping.StagingMapping;
+
+/**
+ * The staff pages' bean (routes/staff.yaml), from the sisbridge.staff.* keys; the login in front of them
+ * is the management server's (WatchServerFactory, StaffAccessCheck). Runs after AgentBeans.
+ */
+public class StaffBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        DataSource dataSource = registry.lookupByNameAndType("stagingDataSource", DataSource.class);
+        StagingMapping mapping = registry.lookupByNameAndType("stagingMapping", StagingMapping.class);
+        StagingDialect dialect = registry.lookupByNameAndType("stagingDialect", StagingDialect.class);
+        int pageRows = config.integer("sisbridge.staff.page-rows");
+        int csvRows = config.integer("sisbridge.staff.csv-rows");
+        StatusSources sources = new StatusSources(mapping);
+        registry.bind("staffPages", new StaffPages(List.of(
+                new ChangesPage(new RecentStatusChanges(dataSource, sources),
+                        registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class), clock,
+                        config.integer("sisbridge.staff.changes-days"), config.integer("sisbridge.staff.max-days"), pageRows, csvRows),
+                new ExpiringPage(new ExpiringVerifications(dataSource, sources), clock, config.integer("sisbridge.staff.expiring-days"),
+                        pageRows, csvRows),
+                new RosterPage(new WaitingRosterStudents(dataSource, mapping, dialect), new RejectsPerDay(dataSource, mapping), clock,
+                        config.integer("sisbridge.staff.chart-days"), pageRows, csvRows),
+                new ConflictsPage(dataSource, dialect, pageRows, csvRows))));
+    }
+}

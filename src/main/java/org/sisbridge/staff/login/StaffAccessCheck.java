@@ -1,0 +1,223 @@
+package org.sisbridge.staff.login;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The door of the management endpoint. Under {@code /staff} it asks for a login even on loopback (the
+ * staff pages show student identifiers): {@code GET /staff/login} is the form, {@code POST /staff/login}
+ * checks the users file and sets the session cookie, {@code POST /staff/logout} ends the session, and every
+ * other {@code /staff} request needs a live session or is sent to the form. The two forms are safe from
+ * cross-site posting by the cookie's SameSite=Strict and by an Origin (or Referer) check: a POST whose
+ * origin is not this endpoint is refused. Everything else ({@code /observe/*}, {@code status.json}, the IT
+ * status page) goes to {@code others}: the machine token check, unchanged, or straight through.
+ */
+public final class StaffAccessCheck implements AuthenticationHandler {
+
+    public static final String COOKIE = "sisbridge_staff";
+    /** The logged-in user's name, for the pages; a client's own header of that name is removed first. */
+    public static final String USER_HEADER = "X-Sisbridge-Staff-User";
+    static final String PREFIX = "/staff";
+    static final String LOGIN = "/staff/login";
+    static final String LOGOUT = "/staff/logout";
+    static final String HOME = "/staff/changes";
+    /** A login form is a few hundred bytes; a bigger body is not one. */
+    private static final int MAX_FORM_BYTES = 4096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffAccessCheck.class);
+
+    private final StaffUsers users;
+    private final StaffSessions sessions;
+    private final LoginThrottle throttle;
+    private final AuthenticationHandler others;
+
+    /** @param others the check of every other path, or null to let them through */
+    public StaffAccessCheck(StaffUsers users, StaffSessions sessions, LoginThrottle throttle, AuthenticationHandler others) {
+        this.users = users;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.others = others;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = request.path();
+        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+            if (others == null) {
+                ctx.next();
+            } else {
+                others.handle(ctx);
+            }
+            return;
+        }
+        request.headers().remove(USER_HEADER);
+        noCaching(ctx);
+        if (path.equals(LOGIN)) {
+            if (request.method() == HttpMethod.POST) {
+                login(ctx);
+            } else {
+                loginPage(ctx, 200, null);
+            }
+            return;
+        }
+        Optional<StaffSessions.Session> session = sessions.touch(cookie(ctx));
+        if (path.equals(LOGOUT) && request.method() == HttpMethod.POST) {
+            if (!sameOrigin(request)) {
+                forbidden(ctx);
+                return;
+            }
+            sessions.close(cookie(ctx));
+            ctx.response().addCookie(sessionCookie(ctx, "").setMaxAge(0));
+            redirect(ctx, LOGIN);
+            return;
+        }
+        if (session.isEmpty()) {
+            redirect(ctx, LOGIN);
+            return;
+        }
+        if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
+            redirect(ctx, HOME);
+            return;
+        }
+        request.headers().set(USER_HEADER, session.get().user());
+        ctx.next();
+    }
+
+    private void login(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (!sameOrigin(request)) {
+            forbidden(ctx);
+            return;
+        }
+        String contentLength = request.getHeader("Content-Length");
+        if (contentLength != null && contentLength.matches("\\d{1,9}") && Long.parseLong(contentLength) > MAX_FORM_BYTES) {
+            loginPage(ctx, 413, "That is not a login form.");
+            return;
+        }
+        String address = request.remoteAddress() == null ? "?" : request.remoteAddress().host();
+        request.body().onComplete(read -> {
+            if (read.failed() || read.result().length() > MAX_FORM_BYTES) {
+                loginPage(ctx, 400, "That is not a login form.");
+                return;
+            }
+            Map<String, List<String>> form = new QueryStringDecoder(read.result().toString(), false).parameters();
+            String name = first(form, "user").trim();
+            char[] password = first(form, "password").toCharArray();
+            Duration wait = throttle.wait(name, address);
+            if (!wait.isZero()) {
+                LOG.warn("Staff login refused for user '{}' from {}: too many failed logins, locked for {} s more",
+                        printable(name), address, seconds(wait));
+                loginPage(ctx, 429, "Too many failed logins. Try again in " + seconds(wait) + " seconds.");
+                return;
+            }
+            // bcrypt takes a good fraction of a second by design: off the event loop
+            ctx.vertx().<Boolean>executeBlocking(() -> verify(name, password), false).onComplete(checked -> {
+                if (checked.succeeded() && checked.result()) {
+                    throttle.succeeded(name, address);
+                    ctx.response().addCookie(sessionCookie(ctx, sessions.open(name)));
+                    LOG.info("Staff user '{}' logged in from {}", printable(name), address);
+                    redirect(ctx, HOME);
+                } else {
+                    throttle.failed(name, address);
+                    LOG.warn("Staff login failed for user '{}' from {}: {}", printable(name), address,
+                            checked.succeeded() ? "wrong name or password" : checked.cause().getMessage());
+                    loginPage(ctx, 401, checked.succeeded() ? "Wrong name or password."
+                            : "Logins are not possible now: the users file cannot be read (see the agent's log).");
+                }
+            });
+        });
+    }
+
+    private boolean verify(String name, char[] password) {
+        try {
+            return !name.isEmpty() && users.verify(name, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Whether the POST comes from a page of this endpoint: its Origin (or, without one, its Referer) names
+     * the host and port the request was sent to. A browser always sends one of them on a form POST.
+     */
+    static boolean sameOrigin(HttpServerRequest request) {
+        // the authority, not the Host header: an HTTP/2 request carries it as :authority
+        io.vertx.core.net.HostAndPort authority = request.authority();
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.equals("null")) {
+            origin = request.getHeader("Referer");
+        }
+        if (authority == null || origin == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String scheme = request.isSSL() ? "https" : "http";
+            int defaultPort = request.isSSL() ? 443 : 80;
+            return scheme.equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    && uri.getHost().equalsIgnoreCase(authority.host())
+                    && (uri.getPort() < 0 ? defaultPort : uri.getPort()) == (authority.port() < 0 ? defaultPort : authority.port());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String cookie(RoutingContext ctx) {
+        Cookie c = ctx.request().getCookie(COOKIE);
+        return c == null ? null : c.getValue();
+    }
+
+    /** HttpOnly, SameSite=Strict, Secure on TLS, only for /staff, and gone when the browser closes. */
+    private static Cookie sessionCookie(RoutingContext ctx, String value) {
+        return Cookie.cookie(COOKIE, value).setPath(PREFIX).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(ctx.request().isSSL());
+    }
+
+    private static void noCaching(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY").putHeader("Referrer-Policy", "same-origin");
+    }
+
+    private static void redirect(RoutingContext ctx, String to) {
+        ctx.response().setStatusCode(303).putHeader("Location", to).end();
+    }
+
+    private static void forbidden(RoutingContext ctx) {
+        ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end("403 Forbidden: this form may be sent only from a page of this endpoint\n");
+    }
+
+    private static void loginPage(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", StaffLoginPage.CONTENT_SECURITY_POLICY)
+                .end(StaffLoginPage.render(message));
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** A typed name as it may appear in a log line: no control characters, at most 64 characters. */
+    static String printable(String name) {
+        String clean = name.replaceAll("[\\p{Cntrl}]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
+    }
+}

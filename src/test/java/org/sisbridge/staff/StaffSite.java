@@ -1,0 +1,97 @@
+package org.sisbridge.staff;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.sisbridge.runtime.SisbridgeAgent;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.staff.login.StaffUsers;
+import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.TestDatabase;
+
+/**
+ * A test agent with the staff pages, one staff user (ana / the password below) and staged rows every
+ * page shows: changes and an expiring verification, roster students waiting and rejected (one local id
+ * shaped like a spreadsheet formula), and rejects of two reasons today.
+ */
+public final class StaffSite implements AutoCloseable {
+
+    public static final String USER = "ana";
+    public static final String PASSWORD = "Correct horse 42";
+    public static final String FORMULA_LOCAL_ID = "=HYPERLINK(\"http://evil.example\",\"x\")";
+
+    public final AgentFixture fixture;
+    public final SisbridgeAgent agent;
+    public final Path usersFile;
+
+    private StaffSite(AgentFixture fixture, SisbridgeAgent agent, Path usersFile) {
+        this.fixture = fixture;
+        this.agent = agent;
+        this.usersFile = usersFile;
+    }
+
+    public static StaffSite start(TestDatabase database, String... extraProperties) throws Exception {
+        Path users = AgentFixture.HOME.resolve("target/test-staff/" + UUID.randomUUID() + "/staff-users");
+        new StaffUsers(users, 4).put(USER, PASSWORD.toCharArray());
+        SimulatorSettings settings = SimulatorSettings.demo();
+        settings.eventsPerMisCode = 20;
+        AgentFixture fixture = new AgentFixture(settings, database)
+                .property("sisbridge.watch.users-file", users.toString())
+                .property("sisbridge.roster.enabled", false)
+                .property("sisbridge.reports.enabled", false);
+        for (int i = 0; i + 1 < extraProperties.length; i += 2) {
+            fixture.property(extraProperties[i], extraProperties[i + 1]);
+        }
+        SisbridgeAgent agent = fixture.start();
+        seed(database);
+        return new StaffSite(fixture, agent, users);
+    }
+
+    private static void seed(TestDatabase database) throws Exception {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        new StatusRows(database)
+                .event("STF0001", "verified", now.minusDays(364), "Zelda", "Quist")   // expires within a day
+                .report("STF0001", "verified", now.minusDays(364))
+                .event("STF0002", "unverified", now.minusDays(3), "Yannick", "Orrow")
+                .event("STF0002", "verified", now.minusDays(1), "Yannick", "Orrow")
+                .report("STF0003", "expired", now.minusHours(2));
+        try (var c = database.dataSource().getConnection()) {
+            try (var insert = c.prepareStatement("INSERT INTO cccid_request (mis_code, local_id, first_name, last_name, status,"
+                    + " reason_code, status_reason, attempts, created_at, updated_at) VALUES ('111', ?, 'Xavier', 'Pellinore', ?, ?, ?, 1, ?, ?)")) {
+                Object[][] rows = {{FORMULA_LOCAL_ID, "REJECTED", "INVALID_EMAIL", "e-mail address is not valid"},
+                    {"L-PENDING-1", "PENDING", null, null}};
+                for (Object[] row : rows) {
+                    for (int i = 0; i < 4; i++) {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                    insert.setTimestamp(5, Timestamp.valueOf(now));
+                    insert.setTimestamp(6, Timestamp.valueOf(now));
+                    insert.executeUpdate();
+                }
+            }
+            try (var insert = c.prepareStatement("INSERT INTO sisbridge_reject (source, record_key, reason_code, reason, raw_input,"
+                    + " rejected_at) VALUES ('roster-file', ?, ?, 'test', '{}', ?)")) {
+                String[][] rows = {{"k1", "INVALID_EMAIL"}, {"k2", "INVALID_EMAIL"}, {"k3", "MISSING_FIELD"}};
+                for (String[] row : rows) {
+                    insert.setString(1, row[0]);
+                    insert.setString(2, row[1]);
+                    insert.setTimestamp(3, Timestamp.valueOf(now.minusMinutes(5)));
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    public String baseUrl() {
+        return org.sisbridge.watch.WatchEndpoint.baseUrl(agent.camelContext());
+    }
+
+    @Override
+    public void close() throws Exception {
+        fixture.close();
+        Files.deleteIfExists(usersFile);
+    }
+}

@@ -1,0 +1,121 @@
+package org.sisbridge.staff.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The users file, sessions and the login throttle, each on its own (a clock moved by hand). */
+class StaffLoginPartsTest {
+
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves. */
+    static final class HandClock extends Clock {
+        Instant now = Instant.parse("2026-01-10T10:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void usersFileHoldsBcryptHashesOwnerOnlyAndVerifiesOnlyTheRightPassword() throws Exception {
+        Path file = dir.resolve("config/staff-users");
+        StaffUsers users = new StaffUsers(file, 4);
+        users.put("ana", "correct horse".toCharArray());
+        users.put("ben.o@college.edu", "battery staple".toCharArray());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String text = Files.readString(file);
+        assertThat(text).contains("ana:$2y$04$").doesNotContain("correct horse");
+        assertThat(users.verify("ana", "correct horse".toCharArray())).isTrue();
+        assertThat(users.verify("ana", "battery staple".toCharArray())).isFalse();
+        assertThat(users.verify("nobody", "correct horse".toCharArray())).isFalse();
+        assertThat(users.names()).containsExactly("ana", "ben.o@college.edu");
+
+        users.put("ana", "new one".toCharArray());
+        assertThat(users.verify("ana", "correct horse".toCharArray())).isFalse();
+        assertThat(users.verify("ana", "new one".toCharArray())).isTrue();
+        assertThat(users.remove("ana")).isTrue();
+        assertThat(users.remove("ana")).isFalse();
+        assertThat(users.names()).containsExactly("ben.o@college.edu");
+        assertThat(Files.list(file.getParent())).as("no temporary file left").hasSize(1);
+
+        assertThatThrownBy(() -> users.put("bad name", "x".toCharArray())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> users.put("carl", "x".repeat(73).toCharArray())).hasMessageContaining("72 bytes");
+        assertThat(new StaffUsers(dir.resolve("absent"), 4).verify("ana", "x".toCharArray())).isFalse();
+    }
+
+    @Test
+    void sessionsEndAfterTheIdleTimeoutAtLogoutAndBeyondTheCap() {
+        HandClock clock = new HandClock();
+        StaffSessions sessions = new StaffSessions(Duration.ofMinutes(30), 2, clock);
+        String a = sessions.open("ana");
+        assertThat(a).hasSize(43); // 256 bits, base64url
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertThat(sessions.touch(a)).get().extracting(StaffSessions.Session::user).isEqualTo("ana");
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertThat(sessions.touch(a)).as("touched 29 min ago").isPresent();
+        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        assertThat(sessions.touch(a)).as("idle 30 min").isEmpty();
+
+        String b = sessions.open("ben");
+        sessions.close(b);
+        assertThat(sessions.touch(b)).isEmpty();
+        assertThat(sessions.touch("made-up")).isEmpty();
+        assertThat(sessions.touch(null)).isEmpty();
+
+        String c1 = sessions.open("c1");
+        clock.now = clock.now.plusSeconds(1);
+        String c2 = sessions.open("c2");
+        clock.now = clock.now.plusSeconds(1);
+        sessions.open("c3");
+        assertThat(sessions.size()).isEqualTo(2);
+        assertThat(sessions.touch(c1)).as("oldest dropped at the cap").isEmpty();
+        assertThat(sessions.touch(c2)).isPresent();
+    }
+
+    @Test
+    void throttleLocksOutAfterTheFreeFailuresPerUserAndPerAddressDoublingUpToTheMax() {
+        HandClock clock = new HandClock();
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(2), Duration.ofSeconds(10), 100, clock);
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.wait("ana", "10.0.0.1")).isZero();
+            throttle.failed("ana", "10.0.0.1");
+        }
+        assertThat(throttle.wait("ana", "10.0.0.9")).as("the user, from anywhere").isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.wait("ben", "10.0.0.1")).as("the address, for any user").isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.wait("ben", "10.0.0.9")).isZero();
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(throttle.wait("ana", "10.0.0.1")).isZero();
+        assertThat(throttle.lockout(2)).isZero();
+        assertThat(throttle.lockout(4)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.lockout(5)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(throttle.lockout(60)).isEqualTo(Duration.ofSeconds(10));
+        throttle.succeeded("ana", "10.0.0.1");
+        throttle.failed("ana", "10.0.0.1");
+        throttle.failed("ana", "10.0.0.1");
+        assertThat(throttle.wait("ana", "10.0.0.1")).as("a success starts the count again").isZero();
+    }
+}
