@@ -145,6 +145,7 @@ public final class ConfigKeys {
         rule("sisbridge.reconcile.max-students-per-run", integer(1, Integer.MAX_VALUE));
         rule("sisbridge.reconcile.sql", any());
         rule("sisbridge.reconcile.sql-file", any());
+        rule("sisbridge.reconcile.csv-max-rows", integer(1, Integer.MAX_VALUE));
     }
 
     private ConfigKeys() {
