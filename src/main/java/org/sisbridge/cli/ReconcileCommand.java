@@ -116,6 +116,12 @@ public class ReconcileCommand implements Callable<Integer> {
                     + (summary.skipped() > 0 ? "; " + summary.skipped() + " row(s) without a usable local_id skipped" : ""));
             return true;
         }
+        if (done.getException() == null && body instanceof ReconcileRunner.Summary capped && capped.capped()) {
+            out.println("MIS " + mis + ": reconciliation " + capped.runId() + " stopped at sisbridge.reconcile.max-students-per-run,"
+                    + " " + capped.counts().values().stream().mapToLong(Long::longValue).sum() + " student(s) checked so far;"
+                    + " the next run (or " + Launcher.command("reconcile") + ") continues after them");
+            return true;
+        }
         String why = done.getException() != null ? done.getException().getMessage()
                 : agent.bean("flowActivity", FlowActivity.class).lastFailure(ReconcileRunner.FLOW, mis);
         String progress = body instanceof ReconcileRunner.Summary s && s.runId() != null

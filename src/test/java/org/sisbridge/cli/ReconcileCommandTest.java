@@ -62,6 +62,31 @@ class ReconcileCommandTest {
         }
     }
 
+    /** A run stopped by max-students-per-run is continued by the next one after the students it checked, not restarted. */
+    @Test
+    void aRunCappedByMaxStudentsPerRunIsContinuedByTheNextOne() throws Exception {
+        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "reconcile-command-cap");
+        try (AgentFixture fixture = new AgentFixture(new SimulatorSettings(), database)) {
+            createSis(database, fixture.simulator.accounts().population().student(0));
+            String config = new SiteConfig(fixture.simulator, database).set("sisbridge.reconcile.sql", QUERY)
+                    .set("sisbridge.reconcile.batch-size", 1).set("sisbridge.reconcile.max-students-per-run", 1)
+                    .set("sisbridge.roster.job-poll-initial-delay-ms", 20).set("sisbridge.roster.job-poll-max-delay-ms", 200)
+                    .write().toString();
+
+            Cli.Result first = Cli.run("reconcile", "--config", config);
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(first.out()).containsPattern("MIS 111: reconciliation (rc-111-\\d+) stopped at"
+                    + " sisbridge.reconcile.max-students-per-run, 1 student\\(s\\) checked so far; the next run");
+            assertThat(fixture.db().column("SELECT local_id FROM cccid_reconcile")).containsExactly("L1");
+
+            Cli.Result second = Cli.run("reconcile", "--config", config);
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            assertThat(second.out()).contains("complete, 2 student(s): {AGREE=1, DIFFERS=0, SHARED_CCCID=0, UNKNOWN_UPSTREAM=1,");
+            assertThat(fixture.db().column("SELECT run_id FROM sisbridge_reconcile_run")).as("one run, continued").hasSize(1);
+            assertThat(fixture.simulator.accounts().matchLookups()).as("L1 not asked about again").isEqualTo(2);
+        }
+    }
+
     /** The SIS's table in the staging database: one student upstream knows by this CCCID, one it has never seen. */
     private static void createSis(TestDatabase database, SimulatedStudent known) throws Exception {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
