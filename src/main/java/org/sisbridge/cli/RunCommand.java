@@ -78,7 +78,7 @@ public class RunCommand implements Callable<Integer> {
         return 1;
     }
 
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

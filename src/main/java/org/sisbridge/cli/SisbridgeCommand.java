@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sisbridge", mixinStandardHelpOptions = true, versionProvider = SisbridgeVersion.class,
         description = "On-premise agent that connects a college SIS to the CCC systemwide services.",
         subcommands = {RunCommand.class, DemoCommand.class, SimulatorCommand.class, BenchmarkCommand.class,
-                CheckCommand.class, MigrateCommand.class, StatusCommand.class, RejectsCommand.class, UsersCommand.class})
+                CheckCommand.class, MigrateCommand.class, StatusCommand.class, RejectsCommand.class, UsersCommand.class, ReconcileCommand.class})
 public class SisbridgeCommand implements Runnable {
 
     /** The install directory (config/, routes/, data/); the launcher sets it. */

@@ -212,6 +212,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.write-back.max-attempts", integer(1, 1000));
         rule("sisbridge.roster.write-back.query-timeout-seconds", integer(0, 3600));
         rule("sisbridge.roster.write-back.max-retries-per-run", integer(1, 100_000));
+        rule("sisbridge.reconcile.csv-max-rows", integer(1, Integer.MAX_VALUE));
     }
 
     private ConfigKeys() {

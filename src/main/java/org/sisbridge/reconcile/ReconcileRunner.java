@@ -72,13 +72,15 @@ public class ReconcileRunner {
     }
 
     /** What one call did: the run, whether it finished, and its outcome counts so far. */
-    public record Summary(String runId, boolean complete, long students, long skipped, Map<ReconcileOutcome, Long> counts) {
+    /** @param capped this call sent sisbridge.reconcile.max-students-per-run students and left the rest to the next one */
+    public record Summary(String runId, boolean complete, boolean capped, long students, long skipped,
+                          Map<ReconcileOutcome, Long> counts) {
     }
 
     public Summary run(String misCode) throws Exception {
         if (query == null) {
             LOG.warn("Reconciliation for MIS {} not run: sisbridge.reconcile.sql is not set", misCode);
-            return new Summary(null, false, 0, 0, Map.of());
+            return new Summary(null, false, false, 0, 0, Map.of());
         }
         String runId = transaction(c -> table.startOrResume(c, misCode, now()));
         Progress progress = new Progress(runId, misCode);
@@ -91,7 +93,13 @@ public class ReconcileRunner {
         if (progress.stopped) {
             LOG.info("Reconciliation {} for MIS {} stopped after {} student(s); the next run resumes it", runId, misCode,
                     progress.students);
-            return new Summary(runId, false, progress.students, progress.skipped, counts(runId));
+            return new Summary(runId, false, false, progress.students, progress.skipped, counts(runId));
+        }
+        if (progress.capped) {
+            // left RUNNING: the next run skips the students recorded so far and goes on from there, not from the top
+            LOG.info("Reconciliation {} for MIS {} checked {} student(s) in this run, sisbridge.reconcile.max-students-per-run;"
+                    + " the next run continues after them", runId, misCode, progress.sent);
+            return new Summary(runId, false, true, progress.students, progress.skipped, counts(runId));
         }
         long students = progress.students;
         int shared = transaction(c -> {
@@ -101,12 +109,11 @@ public class ReconcileRunner {
         });
         Map<ReconcileOutcome, Long> counts = counts(runId);
         long conflicts = ReconcileOutcome.CONFLICTS.stream().mapToLong(counts::get).sum();
-        LOG.info("Reconciliation {} for MIS {} complete: {} student(s) checked{}{}, outcomes {} ({} marked SHARED_CCCID at the end)",
-                runId, misCode, students, progress.capped ? " (stopped at sisbridge.reconcile.max-students-per-run)" : "",
-                progress.skipped > 0 ? ", " + progress.skipped + " row(s) without a usable local_id skipped" : "", counts, shared);
+        LOG.info("Reconciliation {} for MIS {} complete: {} student(s) checked{}, outcomes {} ({} marked SHARED_CCCID at the end)",
+                runId, misCode, students, progress.skipped > 0 ? ", " + progress.skipped + " row(s) without a usable local_id skipped" : "", counts, shared);
         activity.success(FLOW, misCode, new BatchCounts(students, students - conflicts - counts.get(ReconcileOutcome.REJECTED),
                 0, counts.get(ReconcileOutcome.REJECTED)));
-        return new Summary(runId, true, students, progress.skipped, counts);
+        return new Summary(runId, true, false, students, progress.skipped, counts);
     }
 
     /** The students of the run so far and the batch being filled. */
@@ -116,6 +123,7 @@ public class ReconcileRunner {
         final Map<String, SisStudent> batch = new LinkedHashMap<>();
         long students;
         long skipped;
+        long sent;
         boolean stopped;
         boolean capped;
 
@@ -137,7 +145,8 @@ public class ReconcileRunner {
             if (batch.containsKey(localId)) {
                 return true; // the query gave the student twice (a join): the first row counts
             }
-            if (students >= maxStudentsPerRun) {
+            // the cap counts the students sent in this call, not those a resumed run already recorded
+            if (sent >= maxStudentsPerRun) {
                 capped = true;
                 return false;
             }
@@ -160,6 +169,7 @@ public class ReconcileRunner {
         if (students.isEmpty()) {
             return true;
         }
+        p.sent += students.size();
         String batchId = batchId(p.runId, students);
         List<RosterStudent> wire = students.stream().map(SisStudent::wire).toList();
         String jobId = upstream.submit(p.misCode, batchId, json.requestBody(batchId, "match", wire));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,7 @@ public final class ReconcileTable {
 
     static final String RUNS = "sisbridge_reconcile_run";
     static final String ROWS = "cccid_reconcile";
+    public static final String RUNNING = "RUNNING";
     private static final String CONFLICTS_IN = "('DIFFERS', 'SHARED_CCCID', 'UNKNOWN_UPSTREAM')";
 
     /** The college's run left RUNNING (by a crash, a failure, the poll budget), or a new one. */
@@ -180,6 +182,26 @@ public final class ReconcileTable {
         return runs;
     }
 
+    /** A run as the status view shows it: identifiers, state and times only. */
+    public record Run(String runId, String misCode, String status, long students, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** Each college's latest COMPLETE run and any run still RUNNING (begun after it, or stopped and not yet resumed). */
+    public static List<Run> currentRuns(Connection c) throws SQLException {
+        List<Run> runs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.run_id, r.mis_code, r.status, r.students, r.started_at, r.finished_at"
+                + " FROM " + RUNS + " r WHERE r.status = 'RUNNING' OR (r.status = 'COMPLETE' AND r.finished_at = (SELECT"
+                + " MAX(l.finished_at) FROM " + RUNS + " l WHERE l.mis_code = r.mis_code AND l.status = 'COMPLETE'))"
+                + " ORDER BY r.mis_code, r.started_at");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                runs.add(new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), utc(rs.getTimestamp(5)),
+                        utc(rs.getTimestamp(6))));
+            }
+        }
+        return runs;
+    }
+
     /** The run's status, or empty for an unknown run. */
     public static Optional<String> status(Connection c, String runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT status FROM " + RUNS + " WHERE run_id = ?")) {
@@ -200,13 +222,16 @@ public final class ReconcileTable {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp at = rs.getTimestamp(8);
                     sink.accept(new ReconcileConflict(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7),
-                            at == null ? null : at.toLocalDateTime().toInstant(ZoneOffset.UTC)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), utc(rs.getTimestamp(8))));
                 }
             }
         }
+    }
+
+    /** The agent writes UTC wall-clock times. */
+    private static Instant utc(Timestamp at) {
+        return at == null ? null : at.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     @FunctionalInterface

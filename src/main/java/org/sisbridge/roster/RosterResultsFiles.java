@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sisbridge.csv.SpreadsheetSafeCell;
+import org.sisbridge.csv.SpreadsheetSafeRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,13 +140,7 @@ public class RosterResultsFiles {
 
     private static void row(Writer out, String... fields) {
         try {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(SpreadsheetSafeCell.of(fields[i]));
-            }
-            out.write("\r\n");
+            SpreadsheetSafeRow.write(out, fields);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the results file: " + e.getMessage(), e);
         }

@@ -28,7 +28,8 @@ final class StartupLine extends MainListenerSupport {
             new String[] {"sisbridge.events.enabled", "events"},
             new String[] {"sisbridge.reports.enabled", "reports"},
             new String[] {"sisbridge.reports.drop-enabled", "reports drop folder"},
-            new String[] {"sisbridge.roster.enabled", "roster (outbox and drop folder)"});
+            new String[] {"sisbridge.roster.enabled", "roster (outbox and drop folder)"},
+            new String[] {"sisbridge.reconcile.enabled", "reconcile (match only)"});
 
     /** Once every route has started (for run and for an agent started by a test alike). */
     @Override

@@ -3,12 +3,13 @@ package org.sisbridge.status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sisbridge.reconcile.ReconcileConflict;
 import org.sisbridge.staging.BatchCounts;
 
 /**
  * What the agent has done, read from the staging database: the last batch of each flow, the
- * cursors, the latest reports, the roster's students and batches, the rejects. The {@code status}
- * command and the status page both show this. It holds no student data: identifiers (CCCID, local
+ * cursors, the latest reports, the roster's students and batches, the rejects, the reconciliations and
+ * their latest conflicts. The {@code status} command and the status page both show this. It holds no student data: identifiers (CCCID, local
  * id, record key) at most, never names, e-mails, birth dates or raw input. {@code unreadable} names the
  * parts that could not be read (a flow's tables that do not exist because the flow is off, say).
  */
@@ -18,6 +19,7 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
                              List<RosterFile> recentRosterFiles,
                              Map<String, Long> rosterWriteBacks, WriteBackError latestWriteBackError,
                              List<RejectCount> rejectCounts, List<RejectSummary> latestRejects,
+                             List<Reconciliation> reconciliations, List<ReconcileConflict> reconcileConflicts,
                              List<String> unreadable) {
 
     /** The last batch of one flow and scope (a MIS code, a report source) and its last failure. */
@@ -58,6 +60,16 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
     /** A reject as staff may see it: where it came from and why, not what it contained. */
     public record RejectSummary(long id, String source, String reasonCode, String reason, String recordKey,
                                 String sourceRef, Long lineNumber, Instant rejectedAt) {
+    }
+
+    /**
+     * A college's reconciliation: the counts per outcome of its latest complete run, and its state. COMPLETE: no run
+     * since; RUNNING: a run begun after it (in progress, or cut off and resumed by the next run); STOPPED: that run's
+     * last call failed (lastFailure), and the next run resumes it. openRunChecked: the students that run has checked so far.
+     */
+    public record Reconciliation(String misCode, String state, String runId, Instant finishedAt, long students,
+                                 Map<String, Long> outcomes, String openRunId, Instant openRunStartedAt, long openRunChecked,
+                                 String lastFailure) {
     }
 
     /** Students waiting for a CCCID: not yet sent, or sent and not yet answered. */

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.sisbridge.reconcile.ReconcileConflict;
+import org.sisbridge.reconcile.ReconcileOutcome;
+import org.sisbridge.reconcile.ReconcileRunner;
+import org.sisbridge.reconcile.ReconcileTable;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.dialect.StagingDialect;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -52,8 +56,8 @@ public class StatusSnapshotReader {
         List<String> unreadable = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            return new StatusSnapshot(clock.instant(),
-                    part(unreadable, "flow runs", List.of(), () -> flows(c)),
+            List<StatusSnapshot.FlowRun> flows = part(unreadable, "flow runs", List.of(), () -> flows(c));
+            return new StatusSnapshot(clock.instant(), flows,
                     part(unreadable, "checkpoints", List.of(), () -> checkpoints(c)),
                     part(unreadable, "report loads", List.of(), () -> reports(c)),
                     part(unreadable, "roster students", Map.of(), () -> countBy(c, "cccid_request", "status", STUDENT_STATUSES)),
@@ -64,6 +68,8 @@ public class StatusSnapshotReader {
                     part(unreadable, "latest write-back error", null, () -> latestWriteBackError(c)),
                     part(unreadable, "reject counts", List.of(), () -> rejectCounts(c)),
                     part(unreadable, "latest rejects", List.of(), () -> latestRejects(c)),
+                    part(unreadable, "reconciliations", List.of(), () -> reconciliations(c, flows)),
+                    part(unreadable, "reconciliation conflicts", List.of(), () -> reconcileConflicts(c)),
                     unreadable);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the staging database: " + e.getMessage(), e);
@@ -210,6 +216,57 @@ public class StatusSnapshotReader {
             }
         }
         return rejects;
+    }
+
+    /** Per college: the latest complete run's counts, and the state of a run begun after it (see the record). */
+    private List<StatusSnapshot.Reconciliation> reconciliations(Connection c, List<StatusSnapshot.FlowRun> flows)
+            throws SQLException {
+        Map<String, ReconcileTable.Run> complete = new LinkedHashMap<>();
+        Map<String, ReconcileTable.Run> open = new LinkedHashMap<>();
+        for (ReconcileTable.Run run : ReconcileTable.currentRuns(c)) {
+            (ReconcileTable.RUNNING.equals(run.status()) ? open : complete).putIfAbsent(run.misCode(), run);
+        }
+        java.util.Set<String> misCodes = new java.util.TreeSet<>(complete.keySet());
+        misCodes.addAll(open.keySet());
+        List<StatusSnapshot.Reconciliation> reconciliations = new ArrayList<>();
+        for (String misCode : misCodes) {
+            ReconcileTable.Run done = complete.get(misCode);
+            ReconcileTable.Run running = open.get(misCode);
+            long checked = running == null ? 0 : ReconcileTable.counts(c, running.runId()).values().stream().mapToLong(Long::longValue).sum();
+            StatusSnapshot.FlowRun flow = flows.stream().filter(f -> ReconcileRunner.FLOW.equals(f.flow()) && misCode.equals(f.scope()))
+                    .findFirst().orElse(null);
+            boolean stopped = running != null && flow != null && flow.failing() && !flow.lastFailureAt().isBefore(running.startedAt());
+            reconciliations.add(new StatusSnapshot.Reconciliation(misCode,
+                    stopped ? "STOPPED" : running != null ? "RUNNING" : "COMPLETE",
+                    done == null ? null : done.runId(), done == null ? null : done.finishedAt(), done == null ? 0 : done.students(),
+                    done == null ? Map.of() : byName(ReconcileTable.counts(c, done.runId())),
+                    running == null ? null : running.runId(), running == null ? null : running.startedAt(), checked,
+                    stopped ? flow.lastFailure() : null));
+        }
+        return reconciliations;
+    }
+
+    /** The first conflicts (by college, then local id) of each college's latest complete run, {@code latest} at most. */
+    private List<ReconcileConflict> reconcileConflicts(Connection c) throws SQLException {
+        List<ReconcileConflict> conflicts = new ArrayList<>();
+        try {
+            for (String runId : ReconcileTable.latestCompleteRuns(c)) {
+                if (conflicts.size() < latest) {
+                    ReconcileTable.conflicts(c, runId, latest - conflicts.size(), dialect, conflicts::add);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return conflicts;
+    }
+
+    private static Map<String, Long> byName(Map<ReconcileOutcome, Long> counts) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((outcome, n) -> named.put(outcome.name(), n));
+        return named;
     }
 
     private static String cols(TableMapping t, String... fields) {

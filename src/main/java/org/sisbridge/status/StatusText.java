@@ -3,8 +3,12 @@ package org.sisbridge.status;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.sisbridge.config.Launcher;
+import org.sisbridge.reconcile.ReconcileConflict;
 
-/** A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, reports, roster, rejects. No student data in it. */
+/**
+ * A {@link StatusSnapshot} as plain text for a terminal: flows, cursors, reports, roster, rejects,
+ * reconciliations. No student data in it.
+ */
 public final class StatusText {
 
     private StatusText() {
@@ -68,11 +72,34 @@ public final class StatusText {
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {
             out.printf("  %-22s %-28s %d%n", r.source(), r.reasonCode(), r.count());
         }
+        reconciliations(s, out);
         if (!s.unreadable().isEmpty()) {
             out.println();
             out.println("Not readable: " + String.join("; ", s.unreadable()));
         }
         out.flush();
+    }
+
+    /** Each college's latest complete reconciliation and a later run's state, then the first conflicts (identifiers only). */
+    private static void reconciliations(StatusSnapshot s, PrintWriter out) {
+        out.println();
+        out.println("Reconciliation (latest complete run per MIS code; every conflict: the status page's reconcile-conflicts.csv):");
+        if (s.reconciliations().isEmpty()) {
+            out.println("  (none yet; " + Launcher.command("reconcile") + " runs one now)");
+        }
+        for (StatusSnapshot.Reconciliation r : s.reconciliations()) {
+            out.printf("  %-12s %-9s %s%n", r.misCode(), r.state(), r.runId() == null ? "no complete run yet"
+                    : r.runId() + " finished " + r.finishedAt() + ", " + r.students() + " student(s): " + r.outcomes());
+            if (r.openRunId() != null) {
+                out.printf("  %-12s %-9s run %s started %s, %d checked so far%s%n", "", "", r.openRunId(), r.openRunStartedAt(),
+                        r.openRunChecked(), r.lastFailure() == null ? "" : "; stopped: " + r.lastFailure() + "; the next run resumes it");
+            }
+        }
+        for (ReconcileConflict c : s.reconcileConflicts()) {
+            out.printf("  conflict %-12s %-20s %-16s SIS %-10s upstream %-10s %s%n", c.misCode(), c.localId(), c.outcome(),
+                    c.sisCccId() == null ? "-" : c.sisCccId(), c.upstreamCccId() == null ? "-" : c.upstreamCccId(),
+                    c.reason() == null ? "" : c.reason());
+        }
     }
 
     private static String counts(Map<String, Long> byStatus) {

@@ -2,25 +2,41 @@ package org.sisbridge.watch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.sisbridge.reconcile.ReconcileConflictsCsv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sisbridge.status.StatusSnapshot;
 import org.sisbridge.status.StatusJson;
 
 /**
- * What routes/watch.yaml answers on /status (HTML) and /status.json: a fresh snapshot per request.
+ * What routes/watch.yaml answers on /status (HTML) and /status.json: a fresh snapshot per request; and
+ * /reconcile-conflicts.csv, the latest reconciliations' conflicts for Admissions &amp; Records.
  * The response carries only its own headers (never the request's, such as Authorization), is not
  * cached, and may load nothing from elsewhere (Content-Security-Policy).
  */
 public class StatusPage {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
+
     private final StatusWithMemory reader;
     private final StatusPageHtml html;
+    private final ReconcileConflictsCsv conflicts;
     private final ObjectMapper json = StatusJson.mapper();
 
-    public StatusPage(StatusWithMemory reader, StatusPageHtml html) {
+    public StatusPage(StatusWithMemory reader, StatusPageHtml html, ReconcileConflictsCsv conflicts) {
         this.reader = reader;
         this.html = html;
+        this.conflicts = conflicts;
     }
 
     public void html(Exchange exchange) {
@@ -32,7 +48,32 @@ public class StatusPage {
         answer(exchange, "application/json", json.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot));
     }
 
-    private static void answer(Exchange exchange, String contentType, String body) {
+    /**
+     * /reconcile-conflicts.csv: written to a temporary file first (memory stays bounded, and the database connection is
+     * not held while a slow client reads), then streamed as a download; the file is gone once the answer is sent.
+     */
+    public void conflictsCsv(Exchange exchange) throws IOException {
+        Path file = Files.createTempFile("sisbridge-reconcile-conflicts-", ".csv");
+        long rows;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            rows = conflicts.write(out);
+        } catch (Exception e) {
+            Files.deleteIfExists(file);
+            // one line, no stack trace: the staging database is down, or the reconcile tables are not there
+            LOG.warn("The reconciliation conflicts CSV could not be read from the staging database: {}", e.getMessage());
+            answer(exchange, "text/plain; charset=utf-8", "The reconciliation conflicts cannot be read from the staging database"
+                    + " now; see the agent's log.\n");
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
+            return;
+        }
+        // on Unix the name is removed at once; elsewhere when the server closes the stream
+        answer(exchange, "text/csv; charset=utf-8", Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"reconcile-conflicts-"
+                + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
+        LOG.debug("reconciliation conflicts CSV: {} row(s)", rows);
+    }
+
+    private static void answer(Exchange exchange, String contentType, Object body) {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.CONTENT_TYPE, contentType);

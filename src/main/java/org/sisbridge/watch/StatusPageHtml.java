@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.sisbridge.config.Launcher;
+import org.sisbridge.reconcile.ReconcileConflict;
+import org.sisbridge.reconcile.ReconcileOutcome;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.status.StatusSnapshot;
 
@@ -20,6 +23,7 @@ public final class StatusPageHtml {
     private static final List<String> STUDENT_STATUSES = List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR");
     private static final List<String> WRITE_BACK_STATES = List.of("PENDING", "DONE", "FAILED");
     private static final List<String> OUTCOMES = List.of("CREATED", "EXISTING", "REJECTED");
+    private static final List<String> RECONCILE_OUTCOMES = java.util.Arrays.stream(ReconcileOutcome.values()).map(Enum::name).toList();
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f6f8;color:#1d2733}
@@ -55,6 +59,7 @@ public final class StatusPageHtml {
         rejects(h, s);
         roster(h, s);
         rosterFiles(h, s.recentRosterFiles());
+        reconciliation(h, s);
         reports(h, s.recentReports());
         checkpoints(h, s.checkpoints());
         if (!s.unreadable().isEmpty()) {
@@ -201,6 +206,57 @@ public final class StatusPageHtml {
             count(h, "rows", f.rows());
             count(h, "unreadable", f.unreadableLines());
             h.append("<td class=\"t\">").append(time(f.loadedAt())).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    /**
+     * Each college's latest reconciliation (counts per outcome, and a later run's state), then the first conflicts of
+     * those runs: identifiers only. The CSV beside status.json has all of them for Admissions &amp; Records.
+     */
+    private void reconciliation(StringBuilder h, StatusSnapshot s) {
+        h.append("<section id=\"reconcile\"><h2>Reconciliation (match only)</h2>");
+        if (s.reconciliations().isEmpty()) {
+            h.append("<p class=\"muted\">No reconciliation has run yet (").append(esc(Launcher.command("reconcile")))
+                    .append(" runs one now).</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>MIS</th><th>State</th><th>Latest complete run</th><th>Finished</th><th>Students</th>");
+        RECONCILE_OUTCOMES.forEach(o -> h.append("<th>").append(o).append("</th>"));
+        h.append("<th>Run since</th></tr>");
+        for (StatusSnapshot.Reconciliation r : s.reconciliations()) {
+            h.append("<tr class=\"reconcile-run\" data-mis=\"").append(esc(r.misCode())).append("\" data-state=\"")
+                    .append(esc(r.state())).append("\"><td>").append(esc(r.misCode())).append("</td><td>")
+                    .append("STOPPED".equals(r.state()) ? "<span class=\"bad\">STOPPED</span>"
+                            : "COMPLETE".equals(r.state()) ? "<span class=\"ok\">COMPLETE</span>" : esc(r.state()))
+                    .append("</td><td>").append(esc(r.runId())).append("</td><td class=\"t\">").append(time(r.finishedAt()))
+                    .append("</td>");
+            count(h, "students", r.students());
+            RECONCILE_OUTCOMES.forEach(o -> count(h, o, r.outcomes().getOrDefault(o, 0L)));
+            h.append("<td>");
+            if (r.openRunId() != null) {
+                h.append(esc(r.openRunId())).append(", started ").append(time(r.openRunStartedAt())).append(": ")
+                        .append(String.format("%,d", r.openRunChecked())).append(" checked so far");
+                if (r.lastFailure() != null) {
+                    h.append("; <span class=\"warn\">").append(esc(r.lastFailure())).append("</span>; the next run resumes it");
+                }
+            }
+            h.append("</td></tr>");
+        }
+        h.append("</table><h2>Latest conflicts</h2><p><a id=\"reconcile-csv\" href=\"reconcile-conflicts.csv\">Every conflict")
+                .append(" of the latest runs as CSV</a> (for a spreadsheet).</p>");
+        if (s.reconcileConflicts().isEmpty()) {
+            h.append("<p class=\"muted\">None in the latest complete runs.</p></section>\n");
+            return;
+        }
+        h.append("<table><tr><th>MIS</th><th>Local id</th><th>CCCID in the SIS</th><th>CCCID upstream</th><th>Outcome</th>")
+                .append("<th>Matched on</th><th>Why</th><th>Checked</th></tr>");
+        for (ReconcileConflict c : s.reconcileConflicts()) {
+            h.append("<tr class=\"reconcile-conflict\" data-outcome=\"").append(esc(c.outcome())).append("\"><td>")
+                    .append(esc(c.misCode())).append("</td><td>").append(esc(c.localId())).append("</td><td>")
+                    .append(esc(c.sisCccId())).append("</td><td>").append(esc(c.upstreamCccId())).append("</td><td>")
+                    .append(esc(c.outcome())).append("</td><td>").append(esc(c.matchedOn())).append("</td><td>")
+                    .append(esc(c.reason())).append("</td><td class=\"t\">").append(time(c.checkedAt())).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }

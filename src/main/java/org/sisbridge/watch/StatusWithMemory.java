@@ -37,12 +37,13 @@ public class StatusWithMemory {
             stored = reader.read();
         } catch (RuntimeException e) {
             return new StatusSnapshot(clock.instant(), merge(List.of()), List.of(), List.of(), Map.of(), Map.of(),
-                    List.of(), List.of(), Map.of(), null, List.of(), List.of(), List.of("everything stored: the staging database "
+                    List.of(), List.of(), Map.of(), null, List.of(), List.of(), List.of(), List.of(), List.of("everything stored: the staging database "
                             + StagingFailure.describeDatabase(staging) + " cannot be read (" + e.getMessage() + ")"));
         }
         return new StatusSnapshot(stored.takenAt(), merge(stored.flows()), stored.checkpoints(), stored.recentReports(),
                 stored.rosterStudentsByStatus(), stored.rosterOutcomes(), stored.recentRosterBatches(),
-                stored.recentRosterFiles(), stored.rosterWriteBacks(), stored.latestWriteBackError(), stored.rejectCounts(), stored.latestRejects(), stored.unreadable());
+                stored.recentRosterFiles(), stored.rosterWriteBacks(), stored.latestWriteBackError(), stored.rejectCounts(), stored.latestRejects(),
+                stored.reconciliations(), stored.reconcileConflicts(), stored.unreadable());
     }
 
     /** The stored rows, each with this process's failure where that one is later (or not stored at all). */

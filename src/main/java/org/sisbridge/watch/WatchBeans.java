@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.sisbridge.reconcile.ReconcileConflictsCsv;
 import org.sisbridge.runtime.AgentBeans;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.runtime.CallsInProgress;
@@ -80,6 +81,9 @@ public class WatchBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class),
                 registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock);
         registry.bind("statusPage", new StatusPage(snapshots,
-                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"))));
+                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds")),
+                new ReconcileConflictsCsv(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
+                        registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class).database().dialect(),
+                        config.integer("sisbridge.reconcile.csv-max-rows"))));
     }
 }

@@ -24,7 +24,9 @@ class StartupLineTest {
         SimulatorSettings settings = new SimulatorSettings();
         settings.eventsPerMisCode = 10;
         try (AgentFixture fixture = new AgentFixture(settings, TestDatabases.create(DatabaseKind.H2, "startup-line"))
-                .property("sisbridge.reports.drop-enabled", false).property("sisbridge.staging.mapping", "generic")) {
+                .property("sisbridge.reports.drop-enabled", false).property("sisbridge.staging.mapping", "generic")
+                .property("sisbridge.reconcile.enabled", true).property("sisbridge.reconcile.initial-delay-ms", 600_000)
+                .property("sisbridge.reconcile.sql", "SELECT 'L1' AS local_id, 'AAA1111' AS ccc_id")) {
             fixture.start();
             String status = org.sisbridge.watch.WatchEndpoint.baseUrl(fixture.camelContext()) + "/status";
             assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).filteredOn(m -> m.startsWith("started sisbridge"))
@@ -32,7 +34,7 @@ class StartupLineTest {
                             .contains("; MIS codes " + String.join(", ", settings.misCodes) + ";")
                             .contains("; database h2 file " + AgentFixture.HOME.resolve("target"))
                             .contains("; mapping generic (" + AgentFixture.HOME.resolve("config/mappings/generic.yaml").normalize() + ")")
-                            .contains("; flows events, reports, roster (outbox and drop folder);")
+                            .contains("; flows events, reports, roster (outbox and drop folder), reconcile (match only);")
                             .endsWith("; status page " + status));
         } finally {
             agentLog.detachAppender(logs);

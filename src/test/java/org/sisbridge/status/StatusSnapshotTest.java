@@ -1,17 +1,26 @@
 package org.sisbridge.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.sisbridge.testsupport.ReconcileRows.student;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sisbridge.reconcile.ReconcileConflict;
+import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.ReconcileRows;
 import org.sisbridge.testsupport.StagingQueries;
+import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
 
 /**
@@ -60,6 +69,53 @@ class StatusSnapshotTest {
                     .contains("PAYLOAD_NOT_JSON", "INVALID_CCCID");
             assertThat(snapshot.latestRejects()).hasSize((int) Math.min(rejects, 20));
             assertThat(snapshot.pendingRosterStudents()).isZero();
+            assertThat(snapshot.reconciliations()).isEmpty();
+        }
+    }
+
+    /**
+     * Reconciliation in the snapshot: per college the counts of its latest COMPLETE run (an older one is not shown),
+     * a run begun since as RUNNING, or STOPPED once its flow failed; the conflicts of the latest runs, no other outcome.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void theSnapshotShowsEachCollegesLatestReconciliationAndItsConflicts(DatabaseKind kind) throws Exception {
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.misCodes = List.of("111", "222", "333");
+        TestDatabase database = TestDatabases.create(kind, "status-reconcile");
+        try (AgentFixture fixture = new AgentFixture(settings, database).property("sisbridge.events.enabled", false)
+                .property("sisbridge.reports.enabled", false).property("sisbridge.reports.drop-enabled", false)
+                .property("sisbridge.roster.enabled", false)) {
+            var agent = fixture.start();
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+            new ReconcileRows(database)
+                    .complete("rc-111-old", "111", now.minusDays(1), student("L1", "AAA1111", "AAA1112", "DIFFERS"))
+                    .complete("rc-111-new", "111", now.minusHours(1), student("L1", "AAA1111", "AAA1111", "AGREE"),
+                            student("L2", "AAA2222", "AAA2223", "DIFFERS"), student("L3", "AAA3333", null, "UNKNOWN_UPSTREAM"),
+                            student("L4", "AAA4444", null, "REJECTED"))
+                    .complete("rc-222-done", "222", now.minusHours(2), student("M1", "BBB1111", "BBB1111", "SHARED_CCCID"))
+                    .running("rc-222-open", "222", now.minusMinutes(1), student("M1", "BBB1111", "BBB1111", "AGREE"))
+                    .running("rc-333-open", "333", now.minusMinutes(1));
+            agent.bean("flowActivity", FlowActivity.class).failure("reconcile", "333", "upstream answered 503");
+
+            StatusSnapshot snapshot = agent.bean("statusSnapshotReader", StatusSnapshotReader.class).read();
+
+            assertThat(snapshot.unreadable()).isEmpty();
+            assertThat(snapshot.reconciliations()).extracting(StatusSnapshot.Reconciliation::misCode,
+                    StatusSnapshot.Reconciliation::state, StatusSnapshot.Reconciliation::runId,
+                    StatusSnapshot.Reconciliation::openRunId, StatusSnapshot.Reconciliation::openRunChecked).containsExactly(
+                    tuple("111", "COMPLETE", "rc-111-new", null, 0L),
+                    tuple("222", "RUNNING", "rc-222-done", "rc-222-open", 1L),
+                    tuple("333", "STOPPED", null, "rc-333-open", 0L));
+            StatusSnapshot.Reconciliation first = snapshot.reconciliations().get(0);
+            assertThat(first.students()).isEqualTo(4);
+            assertThat(first.outcomes()).containsExactly(entry("AGREE", 1L), entry("DIFFERS", 1L), entry("SHARED_CCCID", 0L),
+                    entry("UNKNOWN_UPSTREAM", 1L), entry("REJECTED", 1L));
+            assertThat(snapshot.reconciliations().get(2).lastFailure()).isEqualTo("upstream answered 503");
+            assertThat(snapshot.reconcileConflicts()).extracting(ReconcileConflict::misCode, ReconcileConflict::localId,
+                    ReconcileConflict::outcome, ReconcileConflict::upstreamCccId).containsExactly(
+                    tuple("111", "L2", "DIFFERS", "AAA2223"), tuple("111", "L3", "UNKNOWN_UPSTREAM", null),
+                    tuple("222", "M1", "SHARED_CCCID", "BBB1111"));
         }
     }
 }

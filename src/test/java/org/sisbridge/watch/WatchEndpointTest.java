@@ -9,11 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.FreezableTcpProxy;
+import org.sisbridge.testsupport.ReconcileRows;
 import org.sisbridge.testsupport.StagingQueries;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
@@ -149,6 +152,50 @@ class WatchEndpointTest {
                 assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
                 proxy.close(); // the hung connections fail now, so the agent stops without waiting for them
             }
+        }
+    }
+
+    /**
+     * The reconciliation on the status page (a table per college, the latest conflicts, a link to the CSV) and the CSV
+     * itself: a download, every cell spreadsheet-safe (a local id starting with = or + is neutralized), cut at its cap.
+     */
+    @Test
+    void theStatusPageShowsTheReconciliationAndTheConflictsDownloadAsASafeCsv() throws Exception {
+        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "watch-reconcile");
+        try (AgentFixture fixture = new AgentFixture(badInput(), database).property("sisbridge.events.enabled", false)
+                .property("sisbridge.reports.enabled", false).property("sisbridge.reports.drop-enabled", false)
+                .property("sisbridge.roster.enabled", false).property("sisbridge.reconcile.csv-max-rows", 3)) {
+            WatchClient watch = WatchClient.of(fixture.start());
+            new ReconcileRows(database).complete("rc-111-1", "111", LocalDateTime.now(ZoneOffset.UTC).minusHours(1),
+                    ReconcileRows.student("=HYPERLINK(\"http://x.example\",\"open\")", "AAA1111", "AAA1112", "DIFFERS"),
+                    ReconcileRows.student("+15550100", "AAA2222", null, "UNKNOWN_UPSTREAM"),
+                    ReconcileRows.student("L-AGREE", "AAA3333", "AAA3333", "AGREE"),
+                    ReconcileRows.student("L-SHARED-1", "AAA4444", "AAA4444", "SHARED_CCCID"),
+                    ReconcileRows.student("L-SHARED-2", "AAA4444", "AAA4444", "SHARED_CCCID"));
+
+            HttpResponse<String> page = watch.get("/status");
+            assertThat(page.body()).contains("<tr class=\"reconcile-run\" data-mis=\"111\" data-state=\"COMPLETE\">",
+                    "<td class=\"n\" data-differs=\"1\">1</td>", "<td class=\"n\" data-shared_cccid=\"2\">2</td>",
+                    "<td class=\"n\" data-agree=\"1\">1</td>", "<a id=\"reconcile-csv\" href=\"reconcile-conflicts.csv\">",
+                    "=HYPERLINK(&quot;http://x.example&quot;")
+                    .doesNotContain("<script");
+            assertThat(page.body().split("class=\"reconcile-conflict\"", -1)).hasSize(5);
+
+            HttpResponse<String> csv = watch.get("/reconcile-conflicts.csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8");
+            assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=\"reconcile-conflicts-");
+            String[] lines = csv.body().split("\r\n");
+            assertThat(lines).hasSize(5);
+            assertThat(lines[0]).isEqualTo("mis_code,local_id,sis_ccc_id,upstream_ccc_id,outcome,matched_on,reason,checked_at");
+            // by local id: '+' sorts before '=', both before 'L'; the formula-like ones get a quote in front
+            assertThat(lines[1]).startsWith("111,\"'+15550100\",AAA2222,,UNKNOWN_UPSTREAM,,test reason for UNKNOWN_UPSTREAM,20");
+            assertThat(lines[2]).startsWith("111,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",AAA1111,AAA1112,DIFFERS,"
+                    + "\"name,birth_date\",");
+            assertThat(lines[3]).startsWith("111,L-SHARED-1,AAA4444,AAA4444,SHARED_CCCID,");
+            assertThat(lines[4]).isEqualTo("(cut off at sisbridge.reconcile.csv-max-rows = 3 rows; the rest are in the staging table"
+                    + " cccid_reconcile)");
+            assertThat(csv.body())                    .doesNotContain("L-AGREE");
         }
     }
 

@@ -21,7 +21,7 @@ import org.sisbridge.testsupport.TestDatabases;
 class WatchTokenTest {
 
     private static final String TOKEN = "watch-token-7f3a9c1e5b";
-    private static final List<String> PATHS = List.of("/", "/status", "/status.json", "/observe/health",
+    private static final List<String> PATHS = List.of("/", "/status", "/status.json", "/reconcile-conflicts.csv", "/observe/health",
             "/observe/health/ready", "/observe/metrics");
 
     @Test
@@ -65,6 +65,10 @@ class WatchTokenTest {
             // the page answers with its own headers only: the request's token is not echoed back
             assertThat(page.headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
             assertThat(page.body()).doesNotContain(TOKEN);
+            // the conflicts CSV is guarded exactly as status.json: with the token it downloads
+            HttpResponse<String> csv = authorized.get("/reconcile-conflicts.csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.body()).startsWith("mis_code,local_id,");
         }
     }
 
