@@ -12,6 +12,7 @@ import org.apache.camel.spi.Registry;
 import org.sisbridge.config.InvalidConfigurationException;
 import org.sisbridge.roster.BulkAccountJson;
 import org.sisbridge.runtime.AgentProperties;
+import org.sisbridge.staging.sis.ConfiguredSql;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.upstream.UpstreamText;
 
@@ -35,20 +36,18 @@ public class ReconcileBeans implements CamelConfiguration {
                 config.integer("sisbridge.reconcile.max-students-per-run"), () -> context.isStopping()));
     }
 
-    /** sisbridge.reconcile.sql, or the file sisbridge.reconcile.sql-file names; null when neither is set. */
+    /**
+     * sisbridge.reconcile.sql, or the file sisbridge.reconcile.sql-file names (relative to the install
+     * directory, as for every college statement: {@link ConfiguredSql}); null when neither is set.
+     */
     private static ReconcileQuery query(AgentProperties config) {
-        String sql = config.textOrEmpty("sisbridge.reconcile.sql");
-        String file = config.textOrEmpty("sisbridge.reconcile.sql-file");
-        if (sql != null && !sql.isBlank()) {
-            return ReconcileQuery.parse("sisbridge.reconcile.sql", sql);
+        if (config.textOrEmpty("sisbridge.reconcile.sql").isBlank() && config.textOrEmpty("sisbridge.reconcile.sql-file").isBlank()) {
+            return null;
         }
-        if (file != null && !file.isBlank()) {
-            try {
-                return ReconcileQuery.parse("sisbridge.reconcile.sql-file (" + file + ")", Files.readString(Path.of(file)));
-            } catch (java.io.IOException e) {
-                throw new InvalidConfigurationException(List.of("sisbridge.reconcile.sql-file: cannot read " + file + ": " + e));
-            }
+        try {
+            return new ReconcileQuery(ConfiguredSql.read(config, "sisbridge.reconcile", ReconcileQuery.PARAMETERS));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(List.of(e.getMessage()));
         }
-        return null;
     }
 }
