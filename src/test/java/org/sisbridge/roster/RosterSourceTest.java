@@ -3,7 +3,10 @@ package org.sisbridge.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,11 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.status.StatusSnapshot;
+import org.sisbridge.status.StatusSnapshotReader;
+import org.sisbridge.status.StatusText;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.SqlScript;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
+import org.sisbridge.watch.StatusPageHtml;
 
 /**
  * The SIS source query end to end, against the simulator: the shipped sample queries run on SIS-like
@@ -58,6 +66,11 @@ class RosterSourceTest {
 
             RosterSourceRun source = run(fixture);
             assertThat(source.run("111")).isEqualTo(new RosterSourceCounts(9, 4, 0, 0, 0, 5));
+            // the cap's count is on the status page and in `status`, not only in the log
+            assertThat(statusText(fixture)).contains("roster-source          111 held back by the cap")
+                    .contains("(received 5, stored 0, duplicates 0, rejected 0)");
+            assertThat(statusPage(fixture)).contains("data-scope=\"111 held back by the cap\"><td>roster-source</td><td>111 held"
+                    + " back by the cap</td><td><span class=\"ok\">OK</span></td>").contains("<td class=\"n\" data-received=\"5\">");
             assertThat(source.run("111")).isEqualTo(new RosterSourceCounts(9, 4, 0, 4, 1, 1));
             assertThat(source.run("111")).isEqualTo(new RosterSourceCounts(9, 1, 0, 8, 0, 0));
             RosterFixtures.awaitSettled(fixture, Duration.ofSeconds(60));
@@ -74,6 +87,9 @@ class RosterSourceTest {
             SqlScript.run(database.dataSource(), "UPDATE GOREMAL SET GOREMAL_EMAIL_ADDRESS = 'fixed5@example.edu' WHERE GOREMAL_PIDM = 5"
                     + " AND GOREMAL_PREFERRED_IND = 'Y';");
             assertThat(source.run("111")).isEqualTo(new RosterSourceCounts(9, 0, 1, 8, 0, 0));
+            assertThat(flowRun(fixture, "111 re-sent after a change").lastCounts()).isEqualTo(new BatchCounts(1, 1, 0, 0));
+            assertThat(flowRun(fixture, "111 held back by the cap").lastCounts()).isEqualTo(BatchCounts.NONE);
+            assertThat(statusText(fixture)).containsPattern("111 re-sent after a change +last success \\S+ \\(received 1, stored 1,");
             assertThat(source.run("111")).isEqualTo(new RosterSourceCounts(9, 0, 0, 9, 0, 0));
             await().atMost(Duration.ofSeconds(60)).until(() -> fixture.db().count(
                     "SELECT COUNT(*) FROM cccid_result WHERE local_id = ? AND ccc_id IS NOT NULL", rejected) == 1);
@@ -172,6 +188,26 @@ class RosterSourceTest {
             assertThat(activity.lastFailure("roster-source", "111"))
                     .contains("sisbridge.roster.source.sql: the query returns no column postal_code");
         }
+    }
+
+    private static StatusSnapshot status(AgentFixture fixture) {
+        return fixture.camelContext().getRegistry().lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class).read();
+    }
+
+    /** What `sisbridge status` prints for this database. */
+    private static String statusText(AgentFixture fixture) {
+        StringWriter text = new StringWriter();
+        StatusText.print(status(fixture), new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static String statusPage(AgentFixture fixture) {
+        return new StatusPageHtml(ZoneId.of("UTC"), 30).render(status(fixture));
+    }
+
+    private static StatusSnapshot.FlowRun flowRun(AgentFixture fixture, String scope) {
+        return status(fixture).flows().stream().filter(f -> f.flow().equals("roster-source") && f.scope().equals(scope))
+                .findFirst().orElseThrow();
     }
 
     /** Each student has exactly one outbox row that is not REJECTED or ERROR. */
