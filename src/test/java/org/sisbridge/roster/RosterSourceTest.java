@@ -157,6 +157,75 @@ class RosterSourceTest {
         }
     }
 
+    /**
+     * A roster file is staff's deliberate act and enters the outbox whatever is queued already (docs/flows.md),
+     * so a file and the source queuing the same students at the same moment may queue some twice. That is
+     * harmless: upstream's duplicate matching answers the second EXISTING with the same CCCID, and no student
+     * gets a second account; a file dropped again later for the same students goes the same way.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void aRosterFileAndTheSourceQueuingTheSameStudentsAtOnceCreateOneAccountEach(DatabaseKind kind) throws Exception {
+        int students = 60;
+        TestDatabase database = TestDatabases.create(kind, "roster-source-file-race");
+        try (AgentFixture fixture = agent(database, "banner", false)
+                .property("sisbridge.roster.source.max-students-per-run", 100000)
+                .property("sisbridge.roster.batch-size", 50)
+                .property("sisbridge.staging.batch-size", 10)) {
+            fixture.start();
+            SisLayouts.createBanner(database);
+            StringBuilder csv = new StringBuilder("mis_code,local_id,first_name,middle_name,last_name,birth_date,email,phone,postal_code\n");
+            for (int pidm = 1; pidm <= students; pidm++) {
+                SisLayouts.bannerStudent(database, pidm, true, null);
+                csv.append("111,").append(SisLayouts.localId(pidm)).append(",First").append(SisLayouts.letters(pidm))
+                        .append(",,Lastname").append(SisLayouts.letters(pidm)).append(',').append(SisLayouts.birthDate(pidm))
+                        .append(',').append(SisLayouts.email(pidm)).append(",916").append(7000000 + pidm).append(",95814\n");
+            }
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory(AgentFixture.HOME.resolve("target"), "race")
+                    .resolve("race.csv");
+            java.nio.file.Files.writeString(file, csv);
+            RosterSourceRun source = run(fixture);
+            RosterFileLoader loader = fixture.camelContext().getRegistry().lookupByNameAndType("rosterFileLoader", RosterFileLoader.class);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<RosterSourceCounts> fromSource = pool.submit(() -> {
+                    together.await();
+                    return source.run("111");
+                });
+                Future<Long> fromFile = pool.submit(() -> {
+                    together.await();
+                    return loader.load(file.toFile(), "race.csv");
+                });
+                assertThat(fromFile.get()).isEqualTo(students);
+                assertThat(fromSource.get().read()).isEqualTo(students);
+            } finally {
+                pool.shutdownNow();
+            }
+            RosterFixtures.awaitSettled(fixture, Duration.ofSeconds(60));
+            assertOneAccountAndOneCccidEach(fixture, students);
+
+            // the file dropped again later, changed (so not refused as the same content): every student queued again, harmlessly
+            java.nio.file.Files.writeString(file, csv.toString().replace("\n", "\r\n"));
+            assertThat(loader.load(file.toFile(), "race-again.csv")).isEqualTo(students);
+            RosterFixtures.awaitSettled(fixture, Duration.ofSeconds(60));
+            assertOneAccountAndOneCccidEach(fixture, students);
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_result WHERE outcome = 'EXISTING'")).isGreaterThanOrEqualTo(students);
+            // the source still finds every student queued
+            assertThat(source.run("111")).isEqualTo(new RosterSourceCounts(students, 0, 0, students, 0, 0));
+        }
+    }
+
+    /** Every outbox row DONE, one account per student upstream, and all of a student's results carry the same CCCID. */
+    private static void assertOneAccountAndOneCccidEach(AgentFixture fixture, int students) {
+        assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request WHERE status <> 'DONE'")).isZero();
+        assertThat(fixture.simulator.accounts().accountsCreated()).isEqualTo(students);
+        assertThat(fixture.simulator.accounts().mostAccountsForOneStudent()).isEqualTo(1);
+        assertThat(fixture.db().count("SELECT COUNT(*) FROM (SELECT local_id FROM cccid_result GROUP BY local_id"
+                + " HAVING COUNT(DISTINCT ccc_id) > 1 OR COUNT(ccc_id) < COUNT(*)) split")).isZero();
+        assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_result WHERE outcome = 'CREATED'")).isEqualTo(students);
+    }
+
     @ParameterizedTest(name = "on {0}")
     @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
     void badRowsAreRejectedWithAReasonAndAQueryMissingAColumnIsOneClearFailure(DatabaseKind kind) throws Exception {
