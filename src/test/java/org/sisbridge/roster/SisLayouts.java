@@ -2,6 +2,7 @@ package org.sisbridge.roster;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import org.sisbridge.benchmark.BannerLikeSource;
 import org.sisbridge.testsupport.SqlScript;
 import org.sisbridge.testsupport.TestDatabase;
 
@@ -16,19 +17,7 @@ final class SisLayouts {
     }
 
     static void createBanner(TestDatabase db) throws SQLException {
-        SqlScript.run(db.dataSource(), """
-                CREATE TABLE SPRIDEN (SPRIDEN_PIDM INT NOT NULL, SPRIDEN_ID VARCHAR(9) NOT NULL, SPRIDEN_LAST_NAME VARCHAR(60),
-                    SPRIDEN_FIRST_NAME VARCHAR(60), SPRIDEN_MI VARCHAR(60), SPRIDEN_CHANGE_IND VARCHAR(1));
-                CREATE TABLE SPBPERS (SPBPERS_PIDM INT NOT NULL, SPBPERS_BIRTH_DATE DATE);
-                CREATE TABLE GOREMAL (GOREMAL_PIDM INT NOT NULL, GOREMAL_EMAIL_ADDRESS VARCHAR(128), GOREMAL_PREFERRED_IND VARCHAR(1),
-                    GOREMAL_STATUS_IND VARCHAR(1));
-                CREATE TABLE SPRTELE (SPRTELE_PIDM INT NOT NULL, SPRTELE_PHONE_AREA VARCHAR(6), SPRTELE_PHONE_NUMBER VARCHAR(12),
-                    SPRTELE_PRIMARY_IND VARCHAR(1), SPRTELE_STATUS_IND VARCHAR(1));
-                CREATE TABLE SPRADDR (SPRADDR_PIDM INT NOT NULL, SPRADDR_ATYP_CODE VARCHAR(2), SPRADDR_ZIP VARCHAR(30),
-                    SPRADDR_STATUS_IND VARCHAR(1), SPRADDR_TO_DATE DATE);
-                CREATE TABLE SFRSTCR (SFRSTCR_PIDM INT NOT NULL, SFRSTCR_TERM_CODE VARCHAR(6), SFRSTCR_RSTS_CODE VARCHAR(2));
-                CREATE TABLE GORADID (GORADID_PIDM INT NOT NULL, GORADID_ADDITIONAL_ID VARCHAR(50), GORADID_ADID_CODE VARCHAR(4));
-                """);
+        BannerLikeSource.create(db.dataSource());
     }
 
     /** A Banner person: current name row, a former name row, e-mail, phone, mailing address, and (if enrolled) a registration. */
