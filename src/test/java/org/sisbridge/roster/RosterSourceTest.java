@@ -127,6 +127,28 @@ class RosterSourceTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void colleagueStudentsGetCccidsWithTheirPreferredEmailAndHomePhone(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "roster-source-colleague");
+        SisLayouts.createColleague(database);
+        for (int n = 1; n <= 10; n++) {
+            SisLayouts.colleagueStudent(database, n, n != 9, n == 10 ? "XYZ9876" : null);
+        }
+        try (AgentFixture fixture = agent(database, "colleague", true)) {
+            fixture.start();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    fixture.db().count("SELECT COUNT(*) FROM cccid_result WHERE ccc_id IS NOT NULL") == 8);
+            assertEachStudentLive(fixture, 8);
+            assertThat(fixture.db().single("SELECT email FROM cccid_request WHERE local_id = ?", SisLayouts.localId(3)))
+                    .isEqualTo(SisLayouts.email(3));
+            assertThat(fixture.db().single("SELECT phone FROM cccid_request WHERE local_id = ?", SisLayouts.localId(3)))
+                    .isEqualTo("9167000003");
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request WHERE local_id IN (?, ?)",
+                    SisLayouts.localId(9), SisLayouts.localId(10))).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
     void overlappingRunsQueueEachStudentOnce(DatabaseKind kind) throws Exception {
         TestDatabase database = TestDatabases.create(kind, "roster-source-overlap");
         try (AgentFixture fixture = agent(database, "banner", false)
