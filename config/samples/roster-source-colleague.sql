@@ -1,6 +1,7 @@
 -- Roster source query for an Ellucian Colleague-like SIS (its files as SQL tables, e.g. Colleague on SQL
--- Server or a reporting copy): a STARTING POINT TO ADAPT, not a finished query, and not run by the tests
--- (Colleague's multi-valued fields are laid out differently from site to site).
+-- Server or a reporting copy): a STARTING POINT TO ADAPT, not a finished query. The tests run it on
+-- simplified copies of these tables, but Colleague's multi-valued fields are laid out differently from
+-- site to site: check the table names your SQL layer gives them.
 -- Lists the enrolled students who have no CCCID yet, one row each, with the columns the agent needs
 -- (named with AS; any case). :mis_code is bound to each configured MIS code in turn.
 -- Adapt: the table names your site's SQL layer gives PERSON's multi-valued fields (PEOPLE_EMAIL,

@@ -6,6 +6,7 @@ import org.sisbridge.benchmark.BenchmarkDatabase;
 import org.sisbridge.benchmark.EventsBenchmark;
 import org.sisbridge.benchmark.ReportsBenchmark;
 import org.sisbridge.benchmark.RosterBenchmark;
+import org.sisbridge.benchmark.RosterSourceBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
                 "The launcher caps the heap at 256 MB (JAVA_OPTS=\"-Xmx256m -XX:+UseParallelGC\"), so the figures show bounded memory.",
                 "Reports: ./sisbridge benchmark reports --rows 1000000 (a report file through the drop folder).",
                 "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table);"
-                        + " --format xlsx drops the roster as one workbook in the roster inbox instead.",
+                        + " --format xlsx drops the roster as one workbook in the roster inbox instead;"
+                        + " --from-source reads the students from Banner-like tables with the source query.",
                 "Events and reports also on a server: --database postgresql|mariadb (a database of their own,"
                         + " created and dropped; password from SISBRIDGE_DB_PASSWORD)."})
 public class BenchmarkCommand implements Callable<Integer> {
@@ -42,6 +44,10 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Roster: outbox (default, rows queued in the outbox table) or xlsx (a workbook dropped in the roster inbox).")
     String format;
 
+    @Option(names = "--from-source", description = "Roster: the students come from Banner-like SIS tables through the"
+            + " source query (sisbridge.roster.source.*), not from rows queued in the outbox.")
+    boolean fromSource;
+
     @Option(names = "--database", defaultValue = "h2",
             description = "Events and reports: h2 (default, a file under data/benchmark), postgresql or mariadb.")
     String database;
@@ -66,6 +72,9 @@ public class BenchmarkCommand implements Callable<Integer> {
         if (!List.of("outbox", "xlsx").contains(format)) {
             System.err.println("Unknown roster format '" + format + "'; available: outbox, xlsx");
             return 2;
+        }
+        if ("roster".equals(pipeline) && fromSource) {
+            return new RosterSourceBenchmark(SisbridgeCommand.home(), students, System.out).run();
         }
         if ("roster".equals(pipeline)) {
             return new RosterBenchmark(SisbridgeCommand.home(), students, format, System.out).run();

@@ -76,7 +76,9 @@ public class RosterBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));
         registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,
                 results, staging.rejectTable(), Path.of(config.text("sisbridge.roster.outbox")), clock));
-        registry.bind("rosterSourceRun", RosterSourceSettings.read(config).run(dataSource, requests, validator,
+        // parsed even when a test binds its own run: a mistake in the query still stops the start
+        RosterSourceSettings source = RosterSourceSettings.read(config);
+        AgentBeans.bindIfAbsent(registry, "rosterSourceRun", RosterSourceRun.class, () -> source.run(dataSource, requests, validator,
                 staging.batchSize(), clock, registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         registry.bind("bulkJobPolling", new BulkJobPolling(settings.pollInitialDelayMs(), settings.pollMaxDelayMs(),
                 settings.pollBudgetMs()));

@@ -70,6 +70,7 @@ public class RosterSourceRun {
         }
         counts = counts.plus(new RosterSourceCounts(read, 0, 0, 0, unkeyed, capped));
         activity.success(FLOW, misCode, counts.asBatchCounts());
+        counts.detailsByScope(misCode).forEach((scope, detail) -> activity.success(FLOW, scope, detail));
         LOG.info("Roster source for MIS {}: {} row(s) read, {} student(s) queued, {} queued again after their fields changed,"
                         + " {} already queued, {} rejected{}{}", misCode, counts.read(), counts.enqueued(), counts.reEnqueued(),
                 counts.alreadyQueued(), counts.rejected(),

@@ -40,6 +40,16 @@ class BenchmarkCommandTest {
                 .containsPattern("peak heap in use \\d+ MB, peak live heap after GC \\d+ MB");
     }
 
+    @Test
+    void aRosterSourceBenchmarkPrintsStudentsPerSecondAndThePeakHeap() {
+        String output = run("benchmark", "roster", "--from-source", "--students", "400");
+        assertThat(output).containsPattern("queued 400 students from the source query into the outbox in [\\d.]+ s = [\\d,]+ students/s")
+                .containsPattern("settled 400 students \\(\\d+ results from upstream, \\d+ rejected locally or upstream\\) in [\\d.]+ s"
+                        + " = [\\d,]+ students/s")
+                .contains("accounts created").contains("most for one student 1;")
+                .containsPattern("peak heap in use \\d+ MB, peak live heap after GC \\d+ MB");
+    }
+
     /** Runs the command, printing its output, and returns it; fails unless it exits 0. */
     private static String run(String... args) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -2,12 +2,13 @@ package org.sisbridge.roster;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import org.sisbridge.benchmark.BannerLikeSource;
 import org.sisbridge.testsupport.SqlScript;
 import org.sisbridge.testsupport.TestDatabase;
 
 /**
  * Simplified SIS tables a test creates beside the staging tables, in the layouts the shipped sample
- * source queries read (config/samples/roster-source-banner.sql, -peoplesoft.sql): only the columns
+ * source queries read (config/samples/roster-source-banner.sql, -peoplesoft.sql, -colleague.sql): only the columns
  * those queries use, so the samples are proven to run, not just text.
  */
 final class SisLayouts {
@@ -16,19 +17,7 @@ final class SisLayouts {
     }
 
     static void createBanner(TestDatabase db) throws SQLException {
-        SqlScript.run(db.dataSource(), """
-                CREATE TABLE SPRIDEN (SPRIDEN_PIDM INT NOT NULL, SPRIDEN_ID VARCHAR(9) NOT NULL, SPRIDEN_LAST_NAME VARCHAR(60),
-                    SPRIDEN_FIRST_NAME VARCHAR(60), SPRIDEN_MI VARCHAR(60), SPRIDEN_CHANGE_IND VARCHAR(1));
-                CREATE TABLE SPBPERS (SPBPERS_PIDM INT NOT NULL, SPBPERS_BIRTH_DATE DATE);
-                CREATE TABLE GOREMAL (GOREMAL_PIDM INT NOT NULL, GOREMAL_EMAIL_ADDRESS VARCHAR(128), GOREMAL_PREFERRED_IND VARCHAR(1),
-                    GOREMAL_STATUS_IND VARCHAR(1));
-                CREATE TABLE SPRTELE (SPRTELE_PIDM INT NOT NULL, SPRTELE_PHONE_AREA VARCHAR(6), SPRTELE_PHONE_NUMBER VARCHAR(12),
-                    SPRTELE_PRIMARY_IND VARCHAR(1), SPRTELE_STATUS_IND VARCHAR(1));
-                CREATE TABLE SPRADDR (SPRADDR_PIDM INT NOT NULL, SPRADDR_ATYP_CODE VARCHAR(2), SPRADDR_ZIP VARCHAR(30),
-                    SPRADDR_STATUS_IND VARCHAR(1), SPRADDR_TO_DATE DATE);
-                CREATE TABLE SFRSTCR (SFRSTCR_PIDM INT NOT NULL, SFRSTCR_TERM_CODE VARCHAR(6), SFRSTCR_RSTS_CODE VARCHAR(2));
-                CREATE TABLE GORADID (GORADID_PIDM INT NOT NULL, GORADID_ADDITIONAL_ID VARCHAR(50), GORADID_ADID_CODE VARCHAR(4));
-                """);
+        BannerLikeSource.create(db.dataSource());
     }
 
     /** A Banner person: current name row, a former name row, e-mail, phone, mailing address, and (if enrolled) a registration. */
@@ -88,6 +77,41 @@ final class SisLayouts {
         }
         if (cccid != null) {
             sql.append("INSERT INTO PS_EXTERNAL_SYSTEM VALUES ('").append(id).append("', 'CCC', '").append(cccid).append("');\n");
+        }
+        SqlScript.run(db.dataSource(), sql.toString());
+    }
+
+    /** Colleague's files as a SQL layer lays them out, PERSON's multi-valued fields as tables of their own. */
+    static void createColleague(TestDatabase db) throws SQLException {
+        SqlScript.run(db.dataSource(), """
+                CREATE TABLE PERSON (ID VARCHAR(10) NOT NULL, FIRST_NAME VARCHAR(30), MIDDLE_NAME VARCHAR(30), LAST_NAME VARCHAR(57),
+                    BIRTH_DATE DATE, ZIP VARCHAR(10));
+                CREATE TABLE STUDENTS (STUDENTS_ID VARCHAR(10) NOT NULL);
+                CREATE TABLE PEOPLE_EMAIL (ID VARCHAR(10) NOT NULL, PERSON_EMAIL_ADDRESSES VARCHAR(80), PERSON_PREFERRED_EMAIL VARCHAR(1));
+                CREATE TABLE PERPHONE (ID VARCHAR(10) NOT NULL, PERSONAL_PHONE_NUMBER VARCHAR(20), PERSONAL_PHONE_TYPE VARCHAR(4));
+                CREATE TABLE STUDENT_ACAD_CRED (STC_PERSON_ID VARCHAR(10) NOT NULL, STC_TERM VARCHAR(7), STC_CURRENT_STATUS VARCHAR(1));
+                CREATE TABLE PERSON_ALT_IDS (ID VARCHAR(10) NOT NULL, PERSON_ALT_IDS VARCHAR(20), PERSON_ALT_ID_TYPES VARCHAR(8));
+                """);
+    }
+
+    /** A Colleague person: two e-mails (one preferred), a home and a business phone, and credits active or dropped. */
+    static void colleagueStudent(TestDatabase db, int n, boolean enrolled, String cccid) throws SQLException {
+        String id = localId(n);
+        StringBuilder sql = new StringBuilder()
+                .append("INSERT INTO PERSON VALUES ('").append(id).append("', 'First").append(letters(n)).append("', NULL, 'Lastname")
+                .append(letters(n)).append("', DATE '").append(birthDate(n)).append("', '95814');\n")
+                .append("INSERT INTO STUDENTS VALUES ('").append(id).append("');\n")
+                .append("INSERT INTO PEOPLE_EMAIL VALUES ('").append(id).append("', 'old").append(n).append("@example.org', 'N');\n")
+                .append("INSERT INTO PEOPLE_EMAIL VALUES ('").append(id).append("', '").append(email(n)).append("', 'Y');\n")
+                .append("INSERT INTO PERPHONE VALUES ('").append(id).append("', '916").append(7000000 + n).append("', 'HO');\n")
+                .append("INSERT INTO PERPHONE VALUES ('").append(id).append("', '530").append(7000000 + n).append("', 'BU');\n")
+                .append("INSERT INTO STUDENT_ACAD_CRED VALUES ('").append(id).append("', '2025FA', 'D');\n");
+        if (enrolled) {
+            sql.append("INSERT INTO STUDENT_ACAD_CRED VALUES ('").append(id).append("', '2026SP', 'A');\n");
+            sql.append("INSERT INTO STUDENT_ACAD_CRED VALUES ('").append(id).append("', '2026SU', 'N');\n");
+        }
+        if (cccid != null) {
+            sql.append("INSERT INTO PERSON_ALT_IDS VALUES ('").append(id).append("', '").append(cccid).append("', 'CCCID');\n");
         }
         SqlScript.run(db.dataSource(), sql.toString());
     }

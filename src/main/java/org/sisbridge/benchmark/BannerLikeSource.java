@@ -1,0 +1,41 @@
+package org.sisbridge.benchmark;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Simplified Banner tables, only the columns config/samples/roster-source-banner.sql reads, so that the
+ * shipped sample runs as a college would run it: made by the source benchmark in its own database, and
+ * by the tests beside their staging tables. Each PIDM column is indexed, as Banner's are, or the
+ * sample's joins would scan every table once per student.
+ */
+public final class BannerLikeSource {
+
+    private static final String[] TABLES = {
+        "CREATE TABLE SPRIDEN (SPRIDEN_PIDM INT NOT NULL, SPRIDEN_ID VARCHAR(9) NOT NULL, SPRIDEN_LAST_NAME VARCHAR(60),"
+                + " SPRIDEN_FIRST_NAME VARCHAR(60), SPRIDEN_MI VARCHAR(60), SPRIDEN_CHANGE_IND VARCHAR(1))",
+        "CREATE TABLE SPBPERS (SPBPERS_PIDM INT NOT NULL, SPBPERS_BIRTH_DATE DATE)",
+        "CREATE TABLE GOREMAL (GOREMAL_PIDM INT NOT NULL, GOREMAL_EMAIL_ADDRESS VARCHAR(128), GOREMAL_PREFERRED_IND VARCHAR(1),"
+                + " GOREMAL_STATUS_IND VARCHAR(1))",
+        "CREATE TABLE SPRTELE (SPRTELE_PIDM INT NOT NULL, SPRTELE_PHONE_AREA VARCHAR(6), SPRTELE_PHONE_NUMBER VARCHAR(12),"
+                + " SPRTELE_PRIMARY_IND VARCHAR(1), SPRTELE_STATUS_IND VARCHAR(1))",
+        "CREATE TABLE SPRADDR (SPRADDR_PIDM INT NOT NULL, SPRADDR_ATYP_CODE VARCHAR(2), SPRADDR_ZIP VARCHAR(30),"
+                + " SPRADDR_STATUS_IND VARCHAR(1), SPRADDR_TO_DATE DATE)",
+        "CREATE TABLE SFRSTCR (SFRSTCR_PIDM INT NOT NULL, SFRSTCR_TERM_CODE VARCHAR(6), SFRSTCR_RSTS_CODE VARCHAR(2))",
+        "CREATE TABLE GORADID (GORADID_PIDM INT NOT NULL, GORADID_ADDITIONAL_ID VARCHAR(50), GORADID_ADID_CODE VARCHAR(4))"};
+
+    private BannerLikeSource() {
+    }
+
+    public static void create(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute(table);
+                String name = table.substring("CREATE TABLE ".length(), table.indexOf(' ', "CREATE TABLE ".length()));
+                s.execute("CREATE INDEX IX_" + name + "_PIDM ON " + name + " (" + name + "_PIDM)");
+            }
+        }
+    }
+}

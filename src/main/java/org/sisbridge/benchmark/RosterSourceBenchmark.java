@@ -1,0 +1,127 @@
+package org.sisbridge.benchmark;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.sisbridge.runtime.SisbridgeAgent;
+import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.StudentPopulation;
+import org.sisbridge.simulator.UpstreamSimulator;
+
+/**
+ * {@code benchmark roster --from-source}: N students in Banner-like tables (made first, untimed) in a fresh
+ * H2 file database, read by the shipped sample query (config/samples/roster-source-banner.sql) in one run
+ * of the real roster-source route, queued in the outbox in committed chunks, pushed to the in-process
+ * simulator (as the other roster benchmarks) and settled into cccid_result. Prints the queuing rate, the
+ * end-to-end rate and the peak heap: the query streams, so the heap stays flat however many students.
+ */
+public final class RosterSourceBenchmark {
+
+    private final Path home;
+    private final int students;
+    private final PrintStream out;
+
+    public RosterSourceBenchmark(Path home, int students, PrintStream out) {
+        this.home = home;
+        this.students = students;
+        this.out = out;
+    }
+
+    public int run() throws Exception {
+        Path database = home.resolve("data/benchmark/roster-source");
+        Files.createDirectories(database.getParent());
+        Files.deleteIfExists(Path.of(database + ".mv.db"));
+        String jdbcUrl = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE";
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.existingAccounts = 5000;
+        out.printf("Roster source benchmark: %,d students in Banner-like tables (1 in 50 a duplicate by e-mail, 1 in 100"
+                + " too young), the shipped Banner sample query, one run, chunks of 500, batches of 500, in-process simulator,"
+                + " H2 file database %s, max heap %s%n", students, database, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+        try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
+             SisbridgeAgent agent = RosterBenchmark.agent(home, settings, simulator, jdbcUrl)
+                     // both started by hand once the SIS tables are filled, so only the flow is timed
+                     .property("sisbridge.roster.enabled", false)
+                     .property("sisbridge.roster.source.enabled", false)
+                     .property("sisbridge.roster.source.sql-file", "config/samples/roster-source-banner.sql")
+                     .property("sisbridge.roster.source.max-students-per-run", students)
+                     .property("sisbridge.roster.source.initial-delay-ms", 0)
+                     .property("sisbridge.roster.source.poll-interval-ms", 3_600_000)
+                     .build()) {
+            agent.start();
+            DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
+            BannerLikeSource.create(dataSource);
+            fill(dataSource, simulator.accounts().population());
+            HeapPeak heap = HeapPeak.start();
+            long started = System.nanoTime();
+            for (String route : List.of("roster-source-poll", "roster-push-poll")) {
+                agent.camelContext().getRouteController().startRoute(route);
+            }
+            while (RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_source_student") < students) {
+                Thread.sleep(20);
+            }
+            long queuedNanos = System.nanoTime() - started;
+            while (RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request WHERE status IN ('PENDING', 'SENT')") > 0) {
+                Thread.sleep(20);
+            }
+            // WRITE-BACK HOOK: once sisbridge.roster.write-back.* is on main, enable it above (a statement setting
+            // GORADID) and wait here until no result's write-back is PENDING, so the figure covers the CCCID in the SIS.
+            long wallNanos = System.nanoTime() - started;
+            heap.close();
+            long queued = RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request");
+            long results = RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_result");
+            long rejected = RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request WHERE status = 'REJECTED'");
+            out.printf("  queued %,d students from the source query into the outbox in %.2f s = %,.0f students/s"
+                    + " (the push running beside it)%n", queued, queuedNanos / 1e9, queued / (queuedNanos / 1e9));
+            out.printf("  settled %,d students (%,d results from upstream, %,d rejected locally or upstream) in %.2f s = %,.0f students/s"
+                    + " (measured up to cccid_result: no write-back into the SIS yet)%n",
+                    students, results, rejected, wallNanos / 1e9, students / (wallNanos / 1e9));
+            out.printf("  accounts created %,d, most for one student %d; peak heap in use %s, peak live heap after GC %s"
+                    + " (simulator included), max heap %s%n", simulator.accounts().accountsCreated(),
+                    simulator.accounts().mostAccountsForOneStudent(), HeapPeak.megabytes(heap.peakUsedBytes()),
+                    HeapPeak.megabytes(heap.peakLiveBytes()), HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+            return queued == students && simulator.accounts().mostAccountsForOneStudent() <= 1 ? 0 : 1;
+        }
+    }
+
+    /** The SIS's part, not timed: each student a current name, birth date, preferred e-mail, mailing address, registration. */
+    private void fill(DataSource dataSource, StudentPopulation seeded) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement name = c.prepareStatement("INSERT INTO SPRIDEN VALUES (?, ?, ?, 'Student', NULL, NULL)");
+             PreparedStatement person = c.prepareStatement("INSERT INTO SPBPERS VALUES (?, ?)");
+             PreparedStatement email = c.prepareStatement("INSERT INTO GOREMAL VALUES (?, ?, 'Y', 'A')");
+             PreparedStatement address = c.prepareStatement("INSERT INTO SPRADDR VALUES (?, 'MA', '95814', NULL, NULL)");
+             PreparedStatement registration = c.prepareStatement("INSERT INTO SFRSTCR VALUES (?, '202610', 'RE')")) {
+            c.setAutoCommit(false);
+            List<PreparedStatement> all = List.of(name, person, email, address, registration);
+            for (int i = 0; i < students; i++) {
+                name.setInt(1, i);
+                name.setString(2, String.format("B%08d", i));
+                name.setString(3, RosterBenchmark.lastName(i));
+                person.setInt(1, i);
+                person.setDate(2, Date.valueOf(i % 100 == 3 ? LocalDate.now().minusYears(2) : LocalDate.of(1990, 1, 1).plusDays(i % 7000)));
+                email.setInt(1, i);
+                email.setString(2, i % 50 == 7 ? seeded.student(i % 5000).email() : "s" + i + "@bench.example.edu");
+                address.setInt(1, i);
+                registration.setInt(1, i);
+                for (PreparedStatement ps : all) {
+                    ps.addBatch();
+                }
+                if (i % 1000 == 999) {
+                    for (PreparedStatement ps : all) {
+                        ps.executeBatch();
+                    }
+                }
+            }
+            for (PreparedStatement ps : all) {
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+    }
+}
