@@ -150,7 +150,7 @@ public final class AgentCheck {
             report.skip("deep check: the database settings are invalid (see above)");
             return;
         }
-        DeepCheck.run(report, staging, mapping, config.list("sisbridge.mis-codes").iterator().next(),
+        DeepCheck.run(report, config, staging, mapping, config.list("sisbridge.mis-codes").iterator().next(),
                 table -> AgentBeans.tableNeeded(config, table));
     }
 

@@ -30,7 +30,7 @@ public class RosterSourceQuery {
 
     static final String KEY = "sisbridge.roster.source.sql";
     /** The columns the query must return, found by name in any case. */
-    static final List<String> COLUMNS = List.of("mis_code", "local_id", "first_name", "middle_name", "last_name", "birth_date",
+    public static final List<String> COLUMNS = List.of("mis_code", "local_id", "first_name", "middle_name", "last_name", "birth_date",
             "email", "phone", "postal_code");
 
     private final NamedSql sql;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.function.Predicate;
 import org.sisbridge.check.CheckReport;
 import org.sisbridge.config.Launcher;
+import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.StagingDataSourceFactory;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -17,6 +18,7 @@ import org.sisbridge.staging.mapping.StagingMapping;
  * at the end. The probes call the flows' own table classes on this one connection (never the methods
  * that open and commit their own), so the database afterwards holds exactly what it held before.
  * For the databases the project cannot test here (SQL Server, Oracle): each college proves its own.
+ * The college's own statements (source query, write-back, events hook, reconciliation) run last.
  */
 public final class DeepCheck {
 
@@ -24,8 +26,8 @@ public final class DeepCheck {
     }
 
     /** @param flowTableNeeded whether a canonical table's flow is enabled (its statements are then run) */
-    public static void run(CheckReport report, StagingSettings settings, StagingMapping mapping, String misCode,
-                           Predicate<String> flowTableNeeded) {
+    public static void run(CheckReport report, AgentProperties config, StagingSettings settings, StagingMapping mapping,
+                           String misCode, Predicate<String> flowTableNeeded) {
         // like the rest of check, it creates nothing: an H2 file that is not there yet stays absent
         try (HikariDataSource dataSource = StagingDataSourceFactory.create(settings.onlyIfItExists().withPoolSize(1));
              Connection connection = dataSource.getConnection()) {
@@ -43,6 +45,7 @@ public final class DeepCheck {
                     RosterProbe.run(p);
                 }
                 StagingProbe.run(p);
+                CollegeSqlProbe.run(p, config);
             } finally {
                 connection.rollback();
             }

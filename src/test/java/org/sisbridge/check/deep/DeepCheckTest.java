@@ -121,6 +121,58 @@ class DeepCheckTest {
                 .doesNotContain("reports:", "roster:");
     }
 
+    /** Issue 15: the college's own statements are proven too, each with its key, and leave the SIS as it was. */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("sisKinds")
+    void theCollegesOwnStatementsRunOnceEachAndTheSisStaysUnchanged(DatabaseKind kind) throws Exception {
+        TestDatabase db = TestDatabases.create(kind, "deep-college-sql");
+        execute(db, "CREATE TABLE sis_student (local_id VARCHAR(20) PRIMARY KEY, first_name VARCHAR(50), middle_name VARCHAR(50),"
+                + " last_name VARCHAR(50), birth_date DATE, email VARCHAR(100), phone VARCHAR(20), postal_code VARCHAR(10),"
+                + " ccc_id VARCHAR(9))");
+        execute(db, "INSERT INTO sis_student (local_id, first_name, last_name, birth_date, email, ccc_id) VALUES"
+                + " ('S1', 'Ana', 'Alvarez', DATE '2001-02-03', 'ana@example.edu', NULL),"
+                + " ('S2', 'Ben', 'Brown', DATE '2000-01-01', 'ben@example.edu', 'ABC1234')");
+        execute(db, "CREATE TABLE sis_hold (ccc_id VARCHAR(9), status VARCHAR(20))");
+        String columns = "local_id, first_name, middle_name, last_name, birth_date, email, phone, postal_code";
+        SiteConfig site = new SiteConfig(simulator, db)
+                .set("sisbridge.roster.source.enabled", true)
+                .set("sisbridge.roster.source.sql", "SELECT :mis_code AS mis_code, " + columns + " FROM sis_student WHERE ccc_id IS NULL")
+                .set("sisbridge.roster.write-back.enabled", true)
+                .set("sisbridge.roster.write-back.sql", "UPDATE sis_student SET ccc_id = :ccc_id WHERE local_id = :local_id")
+                .set("sisbridge.events.on-change.enabled", true)
+                .set("sisbridge.events.on-change.sql", "INSERT INTO sis_hold (ccc_id, status) VALUES (:ccc_id, :idme_status)")
+                .set("sisbridge.reconcile.enabled", true)
+                .set("sisbridge.reconcile.sql", "SELECT " + columns + ", ccc_id FROM sis_student WHERE ccc_id IS NOT NULL");
+        String config = site.write().toString();
+        assertThat(Cli.run("migrate", "--config", config).exitCode()).isZero();
+        Map<String, Long> before = rowCounts(db);
+
+        Cli.Result result = Cli.run("check", "--deep", "--config", config);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("OK    college SQL: sisbridge.roster.source (one row read, columns checked)",
+                "OK    college SQL: sisbridge.reconcile (one row read, columns checked)",
+                "OK    college SQL: sisbridge.roster.write-back (statement run with synthetic values)",
+                "OK    college SQL: sisbridge.events.on-change (statement run with synthetic values)");
+        assertThat(rowCounts(db)).isEqualTo(before);
+
+        // a write-back naming a column the SIS table lacks, and a source query without postal_code: one line each
+        site.set("sisbridge.roster.write-back.sql", "UPDATE sis_student SET cccid_typo = :ccc_id WHERE local_id = :local_id")
+                .set("sisbridge.roster.source.sql", "SELECT :mis_code AS mis_code, local_id, first_name, middle_name, last_name,"
+                        + " birth_date, email, phone FROM sis_student");
+        Cli.Result broken = Cli.run("check", "--deep", "--config", site.write().toString());
+
+        assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
+        assertThat(broken.out()).containsPattern("ERROR college SQL: sisbridge.roster.write-back \\(statement run with synthetic values\\): .*(?i)cccid_typo")
+                .contains("ERROR college SQL: sisbridge.roster.source (one row read, columns checked): the query returns no column postal_code")
+                .contains("OK    college SQL: sisbridge.events.on-change (statement run with synthetic values)");
+        assertThat(rowCounts(db)).isEqualTo(before);
+    }
+
+    static Stream<DatabaseKind> sisKinds() {
+        return Stream.of(DatabaseKind.H2, DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB);
+    }
+
     private String migrated(TestDatabase db, String mapping) {
         SiteConfig site = new SiteConfig(simulator, db).set("sisbridge.staging.manage-schema", false);
         if (!mapping.equals("generic")) {
