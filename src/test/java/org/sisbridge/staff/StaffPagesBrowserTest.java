@@ -46,7 +46,7 @@ class StaffPagesBrowserTest {
         Assumptions.assumeTrue(DevTools.installed(), () -> "staff pages browser test SKIPPED: no chromium at " + DevTools.BINARY);
         Path shots = AgentFixture.HOME.resolve("target/screenshots/" + kind.name().toLowerCase());
         try (StaffSite site = StaffSite.start(TestDatabases.create(kind, "staff-browser"));
-             DevTools browser = DevTools.start(work, WIDTH, HEIGHT)) {
+             DevTools browser = DevTools.start(WIDTH, HEIGHT)) {
             site.reconciliationConflict("L-CONFLICT-1", "SIS0042", "UPS0042");
             new StaffUsers(site.usersFile, 4).put(USER, PASSWORD.toCharArray());
             String base = site.baseUrl();

@@ -57,9 +57,10 @@ public final class DevTools implements AutoCloseable {
         return Files.isExecutable(BINARY);
     }
 
-    /** A fresh browser (its own profile under workDir) with one blank tab of the given viewport. */
-    public static DevTools start(Path workDir, int width, int height) throws Exception {
-        Path profile = Files.createTempDirectory(workDir, "chromium-profile");
+    /** A fresh browser (its own profile, removed at close) with one blank tab of the given viewport. */
+    public static DevTools start(int width, int height) throws Exception {
+        Path profiles = Files.createDirectories(AgentFixture.HOME.resolve("target/test-chromium"));
+        Path profile = Files.createTempDirectory(profiles, "profile");
         Process process = new ProcessBuilder(BINARY.toString(), "--headless=new", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
                 "--disable-background-networking", "--disable-component-update", "--hide-scrollbars",
@@ -248,20 +249,23 @@ public final class DevTools implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+            call(null, "Browser.close", params());
         } catch (Exception e) {
-            // the browser goes anyway
+            // it may be gone already; it is ended below either way
         }
-        process.destroy();
+        socket.abort();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        // the profile holds links to the browser's sockets outside it; links are removed, never followed
-        try (var paths = Files.walk(profile)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        // its helper processes may still be writing their caches for a moment; links are removed, never followed
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            try (var paths = Files.walk(profile)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
-        }
+            return !Files.exists(profile);
+        });
     }
 
     @FunctionalInterface
