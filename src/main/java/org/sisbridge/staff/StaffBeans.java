@@ -15,16 +15,27 @@ import org.sisbridge.staff.pages.RosterPage;
 import org.sisbridge.staff.pages.StaffPages;
 import org.sisbridge.staging.dialect.StagingDialect;
 import org.sisbridge.staging.mapping.StagingMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The staff pages' bean (routes/staff.yaml), from the sisbridge.staff.* keys; the login in front of them
- * is the management server's (WatchServerFactory, StaffAccessCheck). Runs after AgentBeans.
+ * is the management server's (WatchServerFactory, StaffAccessCheck). Runs after AgentBeans, before the
+ * routes are read.
  */
 public class StaffBeans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffBeans.class);
 
     @Override
     public void configure(CamelContext context) {
         AgentProperties config = new AgentProperties(context.getPropertiesComponent());
+        if (config.flag("sisbridge.watch.staff-pages-enabled") && !config.flag("sisbridge.watch.enabled")) {
+            // the pages and their login live on the management endpoint: without it their routes have no server to
+            // start on. Off, not refused: a site that turned the endpoint off keeps starting after an upgrade
+            context.getPropertiesComponent().addOverrideProperty("sisbridge.watch.staff-pages-enabled", "false");
+            LOG.info("Staff pages off: they are served on the management endpoint, which is off (sisbridge.watch.enabled=false)");
+        }
         Registry registry = context.getRegistry();
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
         DataSource dataSource = registry.lookupByNameAndType("stagingDataSource", DataSource.class);

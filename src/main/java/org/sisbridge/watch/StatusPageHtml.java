@@ -28,7 +28,7 @@ public final class StatusPageHtml {
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f6f8;color:#1d2733}
             header{background:#003a70;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}
-            header p{margin:4px 0 0;color:#cfe0f3;font-size:13px}
+            header p{margin:4px 0 0;color:#cfe0f3;font-size:13px}header a{color:#fff}
             main{padding:8px 24px 24px}section{background:#fff;border:1px solid #d8dee6;border-radius:6px;margin:16px 0;padding:12px 16px}
             h2{font-size:17px;margin:4px 0 10px;color:#003a70}
             .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{flex:1;min-width:150px;background:#fff;border:1px solid #d8dee6;
@@ -53,7 +53,8 @@ public final class StatusPageHtml {
                 .append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">")
                 .append("<title>sisbridge status</title><style>").append(STYLE).append("</style></head><body>\n")
                 .append("<header><h1>sisbridge status</h1><p>As of <span id=\"taken-at\">").append(time(s.takenAt()))
-                .append("</span>; this page reloads every ").append(refreshSeconds).append(" s.</p></header>\n<main>\n");
+                .append("</span>; this page reloads every ").append(refreshSeconds).append(" s.</p>")
+                .append("<p><a id=\"staff-pages\" href=\"/staff\">Staff pages</a> (Admissions &amp; Records, with their own login)</p></header>\n<main>\n");
         tiles(h, s);
         flows(h, s.flows());
         rejects(h, s);

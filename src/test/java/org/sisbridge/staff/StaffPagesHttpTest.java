@@ -39,6 +39,8 @@ class StaffPagesHttpTest {
             assertThat(get(base + "/observe/metrics", null, TOKEN).statusCode()).isEqualTo(200);
             assertThat(get(base + "/status.json", null, TOKEN).statusCode()).isEqualTo(200);
             assertThat(get(base + "/status.json", null, null).statusCode()).isEqualTo(401);
+            assertThat(get(base + "/status", null, TOKEN).body()).as("the IT status page links to the staff pages")
+                    .contains("<a id=\"staff-pages\" href=\"/staff\">");
 
             // every staff page, and its CSV, asks for a login: the token is not one
             for (String page : new String[] {"/staff/changes", "/staff/expiring", "/staff/roster", "/staff/conflicts",

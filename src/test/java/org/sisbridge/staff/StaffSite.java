@@ -85,6 +85,32 @@ public final class StaffSite implements AutoCloseable {
         }
     }
 
+    /** A complete reconciliation run of college 111 in which that student's CCCID in the SIS differs from upstream's. */
+    public void reconciliationConflict(String localId, String sisCccId, String upstreamCccId) throws Exception {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        try (var c = fixture.database.dataSource().getConnection()) {
+            try (var run = c.prepareStatement("INSERT INTO sisbridge_reconcile_run (run_id, mis_code, status, students, started_at,"
+                    + " finished_at, updated_at) VALUES ('rc-staff', '111', 'COMPLETE', 2, ?, ?, ?)")) {
+                run.setTimestamp(1, now);
+                run.setTimestamp(2, now);
+                run.setTimestamp(3, now);
+                run.executeUpdate();
+            }
+            try (var row = c.prepareStatement("INSERT INTO cccid_reconcile (run_id, mis_code, local_id, sis_ccc_id, upstream_ccc_id,"
+                    + " outcome, matched_on, reason, batch_id, checked_at) VALUES ('rc-staff', '111', ?, ?, ?, ?, ?, ?, 'b1', ?)")) {
+                Object[][] rows = {{localId, sisCccId, upstreamCccId, "DIFFERS", "name+birth_date", "upstream matched another CCCID"},
+                    {localId + "-OK", "AGR0001", "AGR0001", "AGREE", "ccc_id", null}};
+                for (Object[] values : rows) {
+                    for (int i = 0; i < values.length; i++) {
+                        row.setObject(i + 1, values[i]);
+                    }
+                    row.setTimestamp(7, now);
+                    row.executeUpdate();
+                }
+            }
+        }
+    }
+
     public String baseUrl() {
         return org.sisbridge.watch.WatchEndpoint.baseUrl(agent.camelContext());
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Headless Chromium (Debian's /usr/bin/chromium) driven from the command line, in a fresh profile. */
 final class Chromium {
 
-    static final Path BINARY = Path.of(System.getenv().getOrDefault("SISBRIDGE_TEST_CHROMIUM", "/usr/bin/chromium"));
+    static final Path BINARY = org.sisbridge.testsupport.DevTools.BINARY;
 
     private final Path workDir;
 
