@@ -18,7 +18,8 @@ public record StaffLogin(StaffUsers users, StaffSessions sessions, LoginThrottle
                 config.integer("sisbridge.watch.users-bcrypt-cost"));
         try {
             if (users.names().isEmpty()) {
-                LOG.warn("Staff pages are on but no staff user is in {}: add one with './sisbridge users add NAME'", users.file());
+                // a note, not a warning: a college that does not use the staff pages yet has nothing to fix
+                LOG.info("Staff pages are on but no staff user is in {}: add one with './sisbridge users add NAME'", users.file());
             }
         } catch (StaffUsersFileException e) {
             LOG.warn("Staff logins will fail until this is fixed: {}", e.getMessage());
