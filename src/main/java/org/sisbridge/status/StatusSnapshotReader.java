@@ -218,9 +218,29 @@ public class StatusSnapshotReader {
         return rejects;
     }
 
+    /**
+     * Whether the reconciliation tables exist. A college that keeps the schema itself
+     * (manage-schema=false) and never turned reconciliation on need not create them: then there is
+     * simply nothing to show, not a part of the page that cannot be read.
+     */
+    private static boolean reconciliationSetUp(Connection c) throws SQLException {
+        java.sql.DatabaseMetaData meta = c.getMetaData();
+        for (String name : List.of("sisbridge_reconcile_run", "SISBRIDGE_RECONCILE_RUN")) {
+            try (java.sql.ResultSet tables = meta.getTables(c.getCatalog(), null, name, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Per college: the latest complete run's counts, and the state of a run begun after it (see the record). */
     private List<StatusSnapshot.Reconciliation> reconciliations(Connection c, List<StatusSnapshot.FlowRun> flows)
             throws SQLException {
+        if (!reconciliationSetUp(c)) {
+            return List.of();
+        }
         Map<String, ReconcileTable.Run> complete = new LinkedHashMap<>();
         Map<String, ReconcileTable.Run> open = new LinkedHashMap<>();
         for (ReconcileTable.Run run : ReconcileTable.currentRuns(c)) {
@@ -249,6 +269,9 @@ public class StatusSnapshotReader {
     /** The first conflicts (by college, then local id) of each college's latest complete run, {@code latest} at most. */
     private List<ReconcileConflict> reconcileConflicts(Connection c) throws SQLException {
         List<ReconcileConflict> conflicts = new ArrayList<>();
+        if (!reconciliationSetUp(c)) {
+            return conflicts;
+        }
         try {
             for (String runId : ReconcileTable.latestCompleteRuns(c)) {
                 if (conflicts.size() < latest) {

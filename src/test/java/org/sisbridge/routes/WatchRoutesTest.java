@@ -25,7 +25,7 @@ class WatchRoutesTest extends YamlRouteTestSupport {
 
     @Test
     void theHomeAndStatusPathsServeTheHtmlPageAndStatusJsonTheJson() throws Exception {
-        for (String route : List.of("watch-status-page", "watch-status-home", "watch-status-json")) {
+        for (String route : List.of("watch-status-page", "watch-status-home", "watch-status-json", "watch-reconcile-conflicts")) {
             AdviceWith.adviceWith(context, route, a -> a.replaceFromWith("direct:" + route));
         }
         startWithUpstreamMock();
@@ -33,6 +33,7 @@ class WatchRoutesTest extends YamlRouteTestSupport {
         assertThat(template.requestBody("direct:watch-status-page", null, String.class)).isEqualTo("<html>");
         assertThat(template.requestBody("direct:watch-status-home", null, String.class)).isEqualTo("<html>");
         assertThat(template.requestBody("direct:watch-status-json", null, String.class)).isEqualTo("{}");
+        assertThat(template.requestBody("direct:watch-reconcile-conflicts", null, String.class)).isEqualTo("local_id\n");
     }
 
     /** The status page without a database. */
@@ -43,6 +44,10 @@ class WatchRoutesTest extends YamlRouteTestSupport {
 
         public String json() {
             return "{}";
+        }
+
+        public void conflictsCsv(org.apache.camel.Exchange exchange) {
+            exchange.getMessage().setBody("local_id\n");
         }
     }
 }
