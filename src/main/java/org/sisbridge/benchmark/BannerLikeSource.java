@@ -6,10 +6,11 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Simplified Banner tables, only the columns config/samples/roster-source-banner.sql reads, so that the
- * shipped sample runs as a college would run it: made by the source benchmark in its own database, and
- * by the tests beside their staging tables. Each PIDM column is indexed, as Banner's are, or the
- * sample's joins would scan every table once per student.
+ * Simplified Banner tables, only the columns config/samples/roster-source-banner.sql reads and
+ * config/samples/write-back-banner.sql writes (GORADID), so that the shipped samples run as a college would
+ * run them: made by the source benchmark in its own database, and by the tests beside their staging tables.
+ * Each PIDM column and SPRIDEN_ID are indexed, as Banner's are, or the sample's joins would scan every table
+ * once per student and each write-back all of SPRIDEN.
  */
 public final class BannerLikeSource {
 
@@ -24,7 +25,9 @@ public final class BannerLikeSource {
         "CREATE TABLE SPRADDR (SPRADDR_PIDM INT NOT NULL, SPRADDR_ATYP_CODE VARCHAR(2), SPRADDR_ZIP VARCHAR(30),"
                 + " SPRADDR_STATUS_IND VARCHAR(1), SPRADDR_TO_DATE DATE)",
         "CREATE TABLE SFRSTCR (SFRSTCR_PIDM INT NOT NULL, SFRSTCR_TERM_CODE VARCHAR(6), SFRSTCR_RSTS_CODE VARCHAR(2))",
-        "CREATE TABLE GORADID (GORADID_PIDM INT NOT NULL, GORADID_ADDITIONAL_ID VARCHAR(50), GORADID_ADID_CODE VARCHAR(4))"};
+        // the columns config/samples/write-back-banner.sql fills; NULL spelled out, or MariaDB makes a TIMESTAMP NOT NULL
+        "CREATE TABLE GORADID (GORADID_PIDM INT NOT NULL, GORADID_ADDITIONAL_ID VARCHAR(50), GORADID_ADID_CODE VARCHAR(4),"
+                + " GORADID_USER_ID VARCHAR(30), GORADID_ACTIVITY_DATE TIMESTAMP NULL, GORADID_DATA_ORIGIN VARCHAR(30))"};
 
     private BannerLikeSource() {
     }
@@ -36,6 +39,8 @@ public final class BannerLikeSource {
                 String name = table.substring("CREATE TABLE ".length(), table.indexOf(' ', "CREATE TABLE ".length()));
                 s.execute("CREATE INDEX IX_" + name + "_PIDM ON " + name + " (" + name + "_PIDM)");
             }
+            // the write-back finds the person by id, as Banner's own index on SPRIDEN_ID serves it
+            s.execute("CREATE INDEX IX_SPRIDEN_ID ON SPRIDEN (SPRIDEN_ID)");
         }
     }
 }

@@ -18,8 +18,11 @@ import org.sisbridge.simulator.UpstreamSimulator;
  * {@code benchmark roster --from-source}: N students in Banner-like tables (made first, untimed) in a fresh
  * H2 file database, read by the shipped sample query (config/samples/roster-source-banner.sql) in one run
  * of the real roster-source route, queued in the outbox in committed chunks, pushed to the in-process
- * simulator (as the other roster benchmarks) and settled into cccid_result. Prints the queuing rate, the
- * end-to-end rate and the peak heap: the query streams, so the heap stays flat however many students.
+ * simulator (as the other roster benchmarks), settled into cccid_result and each CCCID written back into
+ * GORADID by the shipped write-back sample (config/samples/write-back-banner.sql). Prints the rates of
+ * source -> outbox, outbox -> cccid_result and the whole way (source -> CCCID in the SIS), the peak heap
+ * (the query streams, so the heap stays flat however many students) and a count check: one GORADID row
+ * per CCCID returned, no student with two.
  */
 public final class RosterSourceBenchmark {
 
@@ -41,8 +44,8 @@ public final class RosterSourceBenchmark {
         SimulatorSettings settings = new SimulatorSettings();
         settings.existingAccounts = 5000;
         out.printf("Roster source benchmark: %,d students in Banner-like tables (1 in 50 a duplicate by e-mail, 1 in 100"
-                + " too young), the shipped Banner sample query, one run, chunks of 500, batches of 500, in-process simulator,"
-                + " H2 file database %s, max heap %s%n", students, database, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+                + " too young), the shipped Banner sample query and write-back, one run, chunks of 500, batches of 500,"
+                + " in-process simulator, H2 file database %s, max heap %s%n", students, database, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
              SisbridgeAgent agent = RosterBenchmark.agent(home, settings, simulator, jdbcUrl)
                      // both started by hand once the SIS tables are filled, so only the flow is timed
@@ -52,6 +55,9 @@ public final class RosterSourceBenchmark {
                      .property("sisbridge.roster.source.max-students-per-run", students)
                      .property("sisbridge.roster.source.initial-delay-ms", 0)
                      .property("sisbridge.roster.source.poll-interval-ms", 3_600_000)
+                     // each CCCID into the SIS as the shipped Banner sample does it, in the transaction recording the result
+                     .property("sisbridge.roster.write-back.enabled", true)
+                     .property("sisbridge.roster.write-back.sql-file", "config/samples/write-back-banner.sql")
                      .build()) {
             agent.start();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
@@ -62,6 +68,10 @@ public final class RosterSourceBenchmark {
             for (String route : List.of("roster-source-poll", "roster-push-poll")) {
                 agent.camelContext().getRouteController().startRoute(route);
             }
+            while (RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request") == 0) {
+                Thread.sleep(5);
+            }
+            long firstQueuedNanos = System.nanoTime() - started;
             while (RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_source_student") < students) {
                 Thread.sleep(20);
             }
@@ -69,23 +79,55 @@ public final class RosterSourceBenchmark {
             while (RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request WHERE status IN ('PENDING', 'SENT')") > 0) {
                 Thread.sleep(20);
             }
-            // WRITE-BACK HOOK: once sisbridge.roster.write-back.* is on main, enable it above (a statement setting
-            // GORADID) and wait here until no result's write-back is PENDING, so the figure covers the CCCID in the SIS.
+            long settledNanos = System.nanoTime() - started;
+            // a refused write-back stays PENDING and is tried again on the next roster run: the CCCID is in the SIS only after
+            while (RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_result WHERE write_back_status = 'PENDING'") > 0) {
+                Thread.sleep(20);
+            }
             long wallNanos = System.nanoTime() - started;
             heap.close();
             long queued = RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request");
             long results = RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_result");
             long rejected = RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_request WHERE status = 'REJECTED'");
-            out.printf("  queued %,d students from the source query into the outbox in %.2f s = %,.0f students/s"
+            WrittenBack written = WrittenBack.count(dataSource);
+            out.printf("  source -> outbox: queued %,d students from the source query into the outbox in %.2f s = %,.0f students/s"
                     + " (the push running beside it)%n", queued, queuedNanos / 1e9, queued / (queuedNanos / 1e9));
-            out.printf("  settled %,d students (%,d results from upstream, %,d rejected locally or upstream) in %.2f s = %,.0f students/s"
-                    + " (measured up to cccid_result: no write-back into the SIS yet)%n",
-                    students, results, rejected, wallNanos / 1e9, students / (wallNanos / 1e9));
+            double pushSeconds = (settledNanos - firstQueuedNanos) / 1e9;
+            out.printf("  outbox -> cccid_result: settled %,d students (%,d results from upstream, %,d rejected locally or upstream)"
+                    + " in %.2f s after the first entered the outbox = %,.0f students/s%n", students, results, rejected, pushSeconds,
+                    students / pushSeconds);
+            out.printf("  whole way: %,d students from the source query to the CCCID written into the SIS (GORADID) in %.2f s"
+                    + " = %,.0f students/s%n", students, wallNanos / 1e9, students / (wallNanos / 1e9));
+            out.printf("  write-back: %s%n", written);
             out.printf("  accounts created %,d, most for one student %d; peak heap in use %s, peak live heap after GC %s"
                     + " (simulator included), max heap %s%n", simulator.accounts().accountsCreated(),
                     simulator.accounts().mostAccountsForOneStudent(), HeapPeak.megabytes(heap.peakUsedBytes()),
                     HeapPeak.megabytes(heap.peakLiveBytes()), HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
-            return queued == students && simulator.accounts().mostAccountsForOneStudent() <= 1 ? 0 : 1;
+            return queued == students && simulator.accounts().mostAccountsForOneStudent() <= 1 && written.ok() ? 0 : 1;
+        }
+    }
+
+    /** The count check of the write-back: one GORADID row per CCCID returned, written once, none left behind. */
+    private record WrittenBack(long cccids, long done, long failed, long goradidRows, long studentsWithTwo) {
+
+        static WrittenBack count(DataSource dataSource) throws Exception {
+            return new WrittenBack(
+                    RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_result WHERE ccc_id IS NOT NULL"),
+                    RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_result WHERE write_back_status = 'DONE'"),
+                    RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM cccid_result WHERE write_back_status = 'FAILED'"),
+                    RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM GORADID WHERE GORADID_ADID_CODE = 'CCID'"),
+                    RosterBenchmark.count(dataSource, "SELECT COUNT(*) FROM (SELECT GORADID_PIDM FROM GORADID"
+                            + " WHERE GORADID_ADID_CODE = 'CCID' GROUP BY GORADID_PIDM HAVING COUNT(*) > 1) twice"));
+        }
+
+        boolean ok() {
+            return goradidRows == cccids && done == cccids && failed == 0 && studentsWithTwo == 0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,d CCCIDs returned, %,d GORADID rows, %,d write-backs DONE, %,d FAILED, %,d students with two"
+                    + " GORADID rows: count check %s", cccids, goradidRows, done, failed, studentsWithTwo, ok() ? "OK" : "FAILED");
         }
     }
 

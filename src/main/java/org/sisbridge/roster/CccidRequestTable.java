@@ -79,28 +79,18 @@ public class CccidRequestTable {
     public Map<String, String> latestStatuses(Connection c, String misCode, Collection<String> localIds) throws SQLException {
         Map<String, Long> latest = new HashMap<>();
         Map<String, String> statuses = new HashMap<>();
-        List<String> all = new ArrayList<>(localIds);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("local_id") + ", " + t.col("request_id") + ", "
-                    + t.col("status") + " FROM " + t.table() + " WHERE " + t.col("mis_code") + " = ? AND " + t.col("local_id")
-                    + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                t.set(ps, 1, "mis_code", misCode);
-                for (int i = 0; i < chunk.size(); i++) {
-                    t.set(ps, i + 2, "local_id", chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String localId = rs.getString(1);
-                        long requestId = rs.getLong(2);
-                        if (latest.getOrDefault(localId, Long.MIN_VALUE) < requestId) {
-                            latest.put(localId, requestId);
-                            statuses.put(localId, canonicalStatus(rs.getString(3)));
-                        }
+        // a point read per student of the index on (mis_code, local_id, request_id) (V7), see PerStudentLookup
+        PerStudentLookup.each(c, "SELECT " + t.col("request_id") + ", " + t.col("status") + " FROM " + t.table()
+                + " WHERE " + t.col("mis_code") + " = ? AND " + t.col("local_id") + " = ?", localIds, (ps, localId) -> {
+                    t.set(ps, 1, "mis_code", misCode);
+                    t.set(ps, 2, "local_id", localId);
+                }, (localId, rs) -> {
+                    long requestId = rs.getLong(1);
+                    if (latest.getOrDefault(localId, Long.MIN_VALUE) < requestId) {
+                        latest.put(localId, requestId);
+                        statuses.put(localId, canonicalStatus(rs.getString(2)));
                     }
-                }
-            }
-        }
+                });
         return statuses;
     }
 

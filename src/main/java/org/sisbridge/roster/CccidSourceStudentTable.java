@@ -2,14 +2,10 @@ package org.sisbridge.roster;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,28 +17,15 @@ import java.util.Map;
 class CccidSourceStudentTable {
 
     static final String TABLE = "cccid_source_student";
-    /** Oracle allows at most 1000 expressions in an IN list; stay well below. */
-    private static final int IN_CHUNK = 500;
 
-    /** The fingerprint of each of these students that has a row. */
+    /** The fingerprint of each of these students that has a row (a point read of the primary key each). */
     Map<String, String> fingerprints(Connection c, String misCode, Collection<String> localIds) throws SQLException {
         Map<String, String> found = new HashMap<>();
-        List<String> all = new ArrayList<>(localIds);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT local_id, fingerprint FROM " + TABLE + " WHERE mis_code = ?"
-                    + " AND local_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                ps.setString(1, misCode);
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-        }
+        PerStudentLookup.each(c, "SELECT fingerprint FROM " + TABLE + " WHERE mis_code = ? AND local_id = ?", localIds,
+                (ps, localId) -> {
+                    ps.setString(1, misCode);
+                    ps.setString(2, localId);
+                }, (localId, rs) -> found.put(localId, rs.getString(1)));
         return found;
     }
 

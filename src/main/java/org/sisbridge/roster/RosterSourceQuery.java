@@ -29,6 +29,8 @@ import org.sisbridge.staging.sis.NamedSql;
 public class RosterSourceQuery {
 
     static final String KEY = "sisbridge.roster.source.sql";
+    /** The one parameter the query may use. */
+    static final Set<String> PARAMETERS = Set.of("mis_code");
     /** The columns the query must return, found by name in any case. */
     public static final List<String> COLUMNS = List.of("mis_code", "local_id", "first_name", "middle_name", "last_name", "birth_date",
             "email", "phone", "postal_code");
@@ -45,14 +47,16 @@ public class RosterSourceQuery {
 
     /** @throws IllegalArgumentException naming the key, for an empty text or a parameter other than :mis_code */
     public static RosterSourceQuery parse(String text, int fetchSize, int timeoutSeconds) {
-        NamedSql parsed = NamedSql.parse(KEY, text, Set.of("mis_code"));
+        return of(NamedSql.parse(KEY, text, PARAMETERS), fetchSize, timeoutSeconds);
+    }
+
+    /** The college's statement as {@code ConfiguredSql} read it, wrapped in a filter on mis_code when it binds none. */
+    static RosterSourceQuery of(NamedSql parsed, int fetchSize, int timeoutSeconds) {
         if (!parsed.parameters().contains("mis_code") && !parsed.isCall()) {
-            String body = text.strip();
-            while (body.endsWith(";")) {
-                body = body.substring(0, body.length() - 1).strip();
-            }
-            // line breaks: a trailing -- comment in the college's text must not swallow the closing parenthesis
-            parsed = NamedSql.parse(KEY, "SELECT * FROM (\n" + body + "\n) sis_source WHERE mis_code = :mis_code", Set.of("mis_code"));
+            // with no parameter the JDBC text is the college's own; line breaks: a trailing -- comment in it must not
+            // swallow the closing parenthesis
+            parsed = NamedSql.parse(parsed.configKey(), "SELECT * FROM (\n" + parsed.jdbcSql() + "\n) sis_source WHERE mis_code = :mis_code",
+                    PARAMETERS);
         }
         return new RosterSourceQuery(parsed, fetchSize, timeoutSeconds);
     }
@@ -76,7 +80,7 @@ public class RosterSourceQuery {
             ps.setFetchSize(fetchSize);
             ps.setQueryTimeout(timeoutSeconds);
             ResultSet rs = ps.executeQuery();
-            return new Rows(c, ps, rs, misCode, positions(rs.getMetaData()));
+            return new Rows(c, ps, rs, misCode, positions(sql.configKey(), rs.getMetaData()));
         } catch (SQLException | RuntimeException e) {
             end(c);
             throw e;
@@ -84,7 +88,7 @@ public class RosterSourceQuery {
     }
 
     /** Each required column's position; a missing one fails the run with the names the query does return. */
-    private static Map<String, Integer> positions(ResultSetMetaData meta) throws SQLException {
+    private static Map<String, Integer> positions(String configKey, ResultSetMetaData meta) throws SQLException {
         Map<String, Integer> found = new LinkedHashMap<>();
         List<String> returned = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -94,7 +98,7 @@ public class RosterSourceQuery {
         }
         List<String> missing = COLUMNS.stream().filter(col -> !found.containsKey(col)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(KEY + ": the query returns no column " + String.join(", ", missing)
+            throw new IllegalStateException(configKey + ": the query returns no column " + String.join(", ", missing)
                     + " (it returns " + String.join(", ", returned) + "); name each with AS, e.g. ... AS postal_code");
         }
         Map<String, Integer> positions = new LinkedHashMap<>();

@@ -43,9 +43,15 @@ class BenchmarkCommandTest {
     @Test
     void aRosterSourceBenchmarkPrintsStudentsPerSecondAndThePeakHeap() {
         String output = run("benchmark", "roster", "--from-source", "--students", "400");
-        assertThat(output).containsPattern("queued 400 students from the source query into the outbox in [\\d.]+ s = [\\d,]+ students/s")
-                .containsPattern("settled 400 students \\(\\d+ results from upstream, \\d+ rejected locally or upstream\\) in [\\d.]+ s"
+        assertThat(output).containsPattern("source -> outbox: queued 400 students from the source query into the outbox in [\\d.]+ s"
                         + " = [\\d,]+ students/s")
+                .containsPattern("outbox -> cccid_result: settled 400 students \\(\\d+ results from upstream, \\d+ rejected locally or"
+                        + " upstream\\) in [\\d.]+ s after the first entered the outbox = [\\d,]+ students/s")
+                .containsPattern("whole way: 400 students from the source query to the CCCID written into the SIS \\(GORADID\\) in"
+                        + " [\\d.]+ s = [\\d,]+ students/s")
+                // the 4 too young never reach upstream; every other student's CCCID is in GORADID once
+                .containsPattern("write-back: ([1-9]\\d*) CCCIDs returned, \\1 GORADID rows, \\1 write-backs DONE, 0 FAILED, 0 students with"
+                        + " two GORADID rows: count check OK")
                 .contains("accounts created").contains("most for one student 1;")
                 .containsPattern("peak heap in use \\d+ MB, peak live heap after GC \\d+ MB");
     }

@@ -1,6 +1,7 @@
 package org.sisbridge.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.runtime.FlowActivity;
@@ -264,6 +266,7 @@ class RosterSourceTest {
         String select = "SELECT MIS AS mis_code, STUDENT_ID AS local_id, FIRST AS first_name, NULL AS middle_name,"
                 + " LAST AS last_name, BORN AS birth_date, EMAIL AS email, PHONE AS phone";
         try (AgentFixture fixture = agent(database, "banner", false)
+                .property("sisbridge.roster.source.sql-file", "") // one of sql and sql-file, never both
                 .property("sisbridge.roster.source.sql", select + ", ZIP AS postal_code FROM SIS_STUDENT;")) {
             fixture.start();
             assertThat(run(fixture).run("111")).isEqualTo(new RosterSourceCounts(3, 2, 0, 0, 2, 0));
@@ -272,12 +275,23 @@ class RosterSourceTest {
                     fixture.db().count("SELECT COUNT(*) FROM cccid_result WHERE local_id = 'G1' AND ccc_id IS NOT NULL") == 1);
         }
         try (AgentFixture fixture = agent(database, "banner", true)
+                .property("sisbridge.roster.source.sql-file", "")
                 .property("sisbridge.roster.source.sql", select + " FROM SIS_STUDENT")) {
             fixture.start();
             FlowActivity activity = fixture.camelContext().getRegistry().lookupByNameAndType("flowActivity", FlowActivity.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> activity.lastFailure("roster-source", "111") != null);
             assertThat(activity.lastFailure("roster-source", "111"))
                     .contains("sisbridge.roster.source.sql: the query returns no column postal_code");
+        }
+    }
+
+    /** The query is read as every college statement is (ConfiguredSql): inline or a file, never both. */
+    @Test
+    void aQueryGivenBothInlineAndAsAFileStopsStartUp() throws Exception {
+        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "roster-source-both");
+        try (AgentFixture fixture = agent(database, "banner", false).property("sisbridge.roster.source.sql", "SELECT * FROM SIS_VIEW")) {
+            assertThatThrownBy(fixture::start).hasStackTraceContaining(
+                    "sisbridge.roster.source.sql and sisbridge.roster.source.sql-file are both set: keep one");
         }
     }
 

@@ -38,7 +38,7 @@ final class SisLayouts {
             sql.append("INSERT INTO SFRSTCR VALUES (").append(pidm).append(", '202620', 'RW');\n");
         }
         if (cccid != null) {
-            sql.append("INSERT INTO GORADID VALUES (").append(pidm).append(", '").append(cccid).append("', 'CCID');\n");
+            sql.append("INSERT INTO GORADID (GORADID_PIDM, GORADID_ADDITIONAL_ID, GORADID_ADID_CODE) VALUES (").append(pidm).append(", '").append(cccid).append("', 'CCID');\n");
         }
         SqlScript.run(db.dataSource(), sql.toString());
     }
