@@ -50,6 +50,8 @@ final class SimulatorProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("SISBRIDGE_CLIENT_SECRET", clientSecret);
         Process process = builder.start();
+        // a benchmark stopped by Ctrl-C never reaches close(): the simulator must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "simulator-stop"));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> listening = CompletableFuture.supplyAsync(() -> {
             try {
