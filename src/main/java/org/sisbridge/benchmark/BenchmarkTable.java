@@ -81,7 +81,7 @@ public final class BenchmarkTable {
             out.printf("%s has no %s ... %s markers: the table is printed only%n", doc, BEGIN, END);
             return 1;
         }
-        Files.writeString(doc, page.substring(0, begin + BEGIN.length()) + "\n" + table + page.substring(end),
+        Files.writeString(doc, page.substring(0, begin + BEGIN.length()) + "\n" + table + "\n" + page.substring(end),
                 StandardCharsets.UTF_8);
         out.printf("Written into %s%n", doc);
         return 0;

@@ -53,6 +53,7 @@ class BenchmarkCommandTest {
                 "--simulator", "in-process", "--doc", page.toString());
         String written = Files.readString(page);
         assertThat(written).startsWith("# Page").endsWith("\n\nafter\n").doesNotContain("old table")
+                .containsPattern("\\|\\n" + java.util.regex.Pattern.quote(BenchmarkTable.END)) // the end marker on a line of its own
                 .containsPattern("Measured \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} .* \\d+ cores, .*Java 17")
                 .contains("H2 2.")
                 .containsPattern("\\| events \\| H2 [\\d.]+ \\| [\\d,]+ / [\\d,]+ / [\\d,]+ \\|")
