@@ -79,6 +79,15 @@ public final class BenchmarkDatabase implements AutoCloseable {
         return name == null ? "H2 file database " + jdbcUrl() : kind + " database " + name + " at " + serverUrl;
     }
 
+    /** The database product and version as its driver reports them, for the figures (PostgreSQL 15.20). */
+    public static String product(javax.sql.DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            String version = c.getMetaData().getDatabaseProductVersion();
+            // H2 adds its build date, MariaDB its distribution: the first word is the version
+            return c.getMetaData().getDatabaseProductName() + " " + version.split("[ -]")[0];
+        }
+    }
+
     /** The JDBC URL of the fresh database: the server URL with its database part (if any) replaced. */
     public String jdbcUrl() {
         if (name == null) {

@@ -5,16 +5,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.events.EventsFlowStatistics;
 import org.sisbridge.runtime.SisbridgeAgent;
+import org.sisbridge.simulator.EventFeed;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.staging.SecretSource;
 
 /**
- * Pulls N events from the in-process simulator through the real routes into a fresh database (an H2
+ * Pulls N events from the simulator (in a JVM of its own unless told otherwise) through the real routes into a fresh database (an H2
  * file, or sisbridge_bench_events on a PostgreSQL or MariaDB server) and prints events/second end to
  * end, beside a plain JDBC batch insert of the same rows into the same database (and on PostgreSQL a
  * COPY of them), and this JVM's peak heap.
@@ -28,35 +31,57 @@ public final class EventsBenchmark {
     private final Path home;
     private final int events;
     private final int warmupEvents;
+    private final int runs;
+    private final boolean simulatorInProcess;
     private final BenchmarkDatabase.Server server;
     private final PrintStream out;
 
-    public EventsBenchmark(Path home, int events, int warmupEvents, BenchmarkDatabase.Server server, PrintStream out) {
+    /**
+     * @param runs               timed runs after the warm-up (each on a fresh database, agent and simulator)
+     * @param simulatorInProcess the simulator in this JVM (quicker to start, but its CPU then counts against the agent)
+     */
+    public EventsBenchmark(Path home, int events, int warmupEvents, int runs, boolean simulatorInProcess,
+                           BenchmarkDatabase.Server server, PrintStream out) {
         this.home = home;
         this.events = events;
         this.warmupEvents = warmupEvents;
+        this.runs = runs;
+        this.simulatorInProcess = simulatorInProcess;
         this.server = server;
         this.out = out;
     }
 
     public int run() throws Exception {
-        out.printf("Events benchmark: %,d events, max heap %s%n", events, HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+        List<PassFigures> passes = passes();
+        RunsSummary.of(passes).print(out, "events");
+        return passes.stream().allMatch(p -> p.pipelineRows() == events) ? 0 : 1;
+    }
+
+    /** The warm-up (printed, not returned), then the timed runs, each printed as it ends. */
+    List<PassFigures> passes() throws Exception {
+        out.printf("Events benchmark: %,d events, %d run(s), simulator %s, max heap %s%n", events, runs,
+                simulatorInProcess ? "in this JVM (its CPU counts against the agent)" : "in a JVM of its own",
+                HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         out.println("  (the agent's page lines go to the log; this prints the figures)");
         if (warmupEvents > 0) {
             measure(warmupEvents, "sisbridge_bench_events_warmup", "data/benchmark/events-warmup").figures()
                     .printWarmup(out, warmupEvents, "events");
         }
-        Pass pass = measure(events, "sisbridge_bench_events", "data/benchmark/events");
-        PassFigures figures = pass.figures();
-        out.printf("  database: %s%n", figures.database());
-        out.printf("  agent start-up (Flyway, Camel routes): %.2f s%n", pass.startupNanos() / 1e9);
-        out.printf("  pipeline end to end (HTTP + JSON + validation + staging): %,d rows in %.2f s = %,.0f events/s%n",
-                figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
-        out.printf("  plain JDBC batch insert of the same rows, same database:  %,d rows in %.2f s = %,.0f rows/s%n",
-                figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
-        figures.printComparison(out, "PostgreSQL COPY FROM STDIN of the same rows, same database:  ",
-                "heap during the pipeline run (simulator included)");
-        return figures.pipelineRows() == events ? 0 : 1;
+        List<PassFigures> passes = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Pass pass = measure(events, "sisbridge_bench_events", "data/benchmark/events");
+            PassFigures figures = pass.figures();
+            out.printf("  run %d of %d, database: %s (%s)%n", run, runs, figures.database(), figures.product());
+            out.printf("  agent start-up (Flyway, Camel routes): %.2f s%n", pass.startupNanos() / 1e9);
+            out.printf("  pipeline end to end (HTTP + JSON + validation + staging): %,d rows in %.2f s = %,.0f events/s%n",
+                    figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
+            out.printf("  plain JDBC batch insert of the same rows, same database:  %,d rows in %.2f s = %,.0f rows/s%n",
+                    figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
+            figures.printComparison(out, "PostgreSQL COPY FROM STDIN of the same rows, same database:  ",
+                    simulatorInProcess ? "heap during the pipeline run (simulator included)" : "heap during the pipeline run");
+            passes.add(figures);
+        }
+        return passes;
     }
 
     /** One pass: a fresh database, simulator and agent; the pipeline timed, then the plain insert. */
@@ -65,9 +90,11 @@ public final class EventsBenchmark {
         settings.eventsPerMisCode = count;
         // closed last: the server database is dropped once the agent has let go of it
         try (BenchmarkDatabase database = server.open(serverDatabase, home.resolve(h2File));
-             UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
+             Upstream simulator = simulatorInProcess ? Upstream.inProcess(settings)
+                     : Upstream.process(settings, home.resolve("data/benchmark/simulator"));
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
                      .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
+                     .property("sisbridge.watch.staff-pages-enabled", false) // their routes need the endpoint the line above turns off
                      .secrets(new SecretSource(BenchmarkDatabase.secrets(settings.clientSecret)))
                      .property("sisbridge.upstream.base-url", simulator.baseUrl())
                      .property("sisbridge.staging.jdbc-url", database.jdbcUrl())
@@ -92,12 +119,45 @@ public final class EventsBenchmark {
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
             long stored = count(dataSource);
             StatusTransitionPolicy transitions = agent.bean("statusTransitionPolicy", StatusTransitionPolicy.class);
+            // the same seed and settings: the very events the simulator served
+            EventFeed feed = new EventFeed(settings);
             long plainNanos = PlainEventInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT,
-                    simulator.feed(), "111", transitions);
+                    feed, "111", transitions);
             long copyNanos = !database.isPostgres() ? 0 : PlainEventInsert.run(dataSource, database,
-                    YardstickTable.Method.POSTGRES_COPY, simulator.feed(), "111", transitions);
-            return new Pass(new PassFigures(database.describe(), stored, pipelineNanos, count, plainNanos, count, copyNanos,
+                    YardstickTable.Method.POSTGRES_COPY, feed, "111", transitions);
+            return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), stored, pipelineNanos, count, plainNanos, count, copyNanos,
                     heap.peakUsedBytes(), heap.peakLiveBytes()), started - startingUp);
+        }
+    }
+
+    /** The simulator the agent pulls from: in this JVM, or in one of its own. */
+    private interface Upstream extends AutoCloseable {
+        String baseUrl();
+
+        static Upstream inProcess(SimulatorSettings settings) {
+            UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0);
+            return new Upstream() {
+                public String baseUrl() {
+                    return simulator.baseUrl();
+                }
+
+                public void close() {
+                    simulator.close();
+                }
+            };
+        }
+
+        static Upstream process(SimulatorSettings settings, Path work) throws Exception {
+            SimulatorProcess simulator = SimulatorProcess.start(settings.eventsPerMisCode, settings.clientSecret, work);
+            return new Upstream() {
+                public String baseUrl() {
+                    return simulator.baseUrl();
+                }
+
+                public void close() throws Exception {
+                    simulator.close();
+                }
+            };
         }
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.sisbridge.reports.ReportsFlowStatistics;
@@ -34,35 +36,50 @@ public final class ReportsBenchmark {
     private final Path home;
     private final long rows;
     private final long warmupRows;
+    private final int runs;
     private final BenchmarkDatabase.Server server;
     private final PrintStream out;
 
-    public ReportsBenchmark(Path home, long rows, long warmupRows, BenchmarkDatabase.Server server, PrintStream out) {
+    /** @param runs timed runs after the warm-up (each on a fresh database and agent) */
+    public ReportsBenchmark(Path home, long rows, long warmupRows, int runs, BenchmarkDatabase.Server server, PrintStream out) {
         this.home = home;
         this.rows = rows;
         this.warmupRows = warmupRows;
+        this.runs = runs;
         this.server = server;
         this.out = out;
     }
 
     public int run() throws Exception {
-        out.printf("Reports benchmark: %,d rows, %s database, max heap %s%n", rows, server.kind(),
+        List<PassFigures> passes = passes();
+        RunsSummary.of(passes).print(out, "rows");
+        return passes.stream().allMatch(p -> p.pipelineRows() == rows) ? 0 : 1;
+    }
+
+    /** The warm-up (printed, not returned), then the timed runs, each printed as it ends. */
+    List<PassFigures> passes() throws Exception {
+        out.printf("Reports benchmark: %,d rows, %d run(s), %s database, max heap %s%n", rows, runs, server.kind(),
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         if (warmupRows > 0) {
             measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup").figures()
                     .printWarmup(out, warmupRows, "rows");
         }
-        Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports");
-        PassFigures figures = pass.figures();
-        out.printf("  report file written by the simulator: %,d bytes (not part of the figures)%n", pass.fileBytes());
-        out.printf("  staging into the %s%n", figures.database());
-        out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
-                figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
-        out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
-                figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
-        figures.printComparison(out, "PostgreSQL COPY FROM STDIN of the same file, same database:                          ",
-                "heap during the pipeline run");
-        return figures.pipelineRows() == rows ? 0 : 1;
+        List<PassFigures> passes = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports");
+            PassFigures figures = pass.figures();
+            out.printf("  run %d of %d; report file written by the simulator: %,d bytes (not part of the figures)%n", run,
+                    runs, pass.fileBytes());
+            out.printf("  staging into the %s (%s)%n", figures.database(), figures.product());
+            out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
+                    figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
+            out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
+                    figures.plainRows(), figures.plainNanos() / 1e9, figures.plainRate());
+            figures.printComparison(out, "PostgreSQL COPY FROM STDIN of the same file, same database:                          ",
+                    "heap during the pipeline run");
+            passes.add(figures);
+        }
+        return passes;
     }
 
     /** One pass: a report of {@code count} rows loaded by a fresh agent into a fresh database, then the plain insert. */
@@ -78,6 +95,7 @@ public final class ReportsBenchmark {
         try (BenchmarkDatabase database = server.open(serverDatabase, work.resolve("staging"));
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
                 .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
+                .property("sisbridge.watch.staff-pages-enabled", false) // their routes need the endpoint the line above turns off
                 .secrets(new SecretSource(BenchmarkDatabase.secrets("unused")))
                 .property("sisbridge.staging.jdbc-url", database.jdbcUrl())
                 .property("sisbridge.staging.username", database.user())
@@ -110,7 +128,7 @@ public final class ReportsBenchmark {
             long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH);
             long[] copy = !database.isPostgres() ? new long[] {0, 0}
                     : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH);
-            return new Pass(new PassFigures(database.describe(), staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
+            return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
                     heap.peakUsedBytes(), heap.peakLiveBytes()), fileBytes);
         }
     }

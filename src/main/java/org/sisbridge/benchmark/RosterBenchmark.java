@@ -95,6 +95,7 @@ public final class RosterBenchmark {
     static SisbridgeAgent.Builder agent(Path home, SimulatorSettings settings, UpstreamSimulator simulator, String jdbcUrl) {
         return SisbridgeAgent.builder(home)
                 .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
+                .property("sisbridge.watch.staff-pages-enabled", false) // their routes need the endpoint the line above turns off
                 .secrets(new SecretSource(Map.of("SISBRIDGE_CLIENT_SECRET", settings.clientSecret)))
                 .property("sisbridge.upstream.base-url", simulator.baseUrl())
                 .property("sisbridge.staging.jdbc-url", jdbcUrl)

@@ -3,6 +3,7 @@ package org.sisbridge.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sisbridge.benchmark.BenchmarkDatabase;
+import org.sisbridge.benchmark.BenchmarkTable;
 import org.sisbridge.benchmark.EventsBenchmark;
 import org.sisbridge.benchmark.ReportsBenchmark;
 import org.sisbridge.benchmark.RosterBenchmark;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** Throughput and memory figures, measured and printed (never asserted by timed tests). */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Measure a pipeline against the in-process simulator and print the figures.",
+        description = {"Measure a pipeline against the simulator and print the figures (min / median / max of --runs timed runs).",
+                "The docs' table: ./sisbridge benchmark table [--databases h2,postgresql,mariadb] [--events 200000 --rows 300000].",
                 "The launcher caps the heap at 256 MB (JAVA_OPTS=\"-Xmx256m -XX:+UseParallelGC\"), so the figures show bounded memory.",
                 "Reports: ./sisbridge benchmark reports --rows 1000000 (a report file through the drop folder).",
                 "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table);"
@@ -23,8 +25,26 @@ import picocli.CommandLine.Parameters;
                         + " created and dropped; password from SISBRIDGE_DB_PASSWORD)."})
 public class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "events", description = "Which pipeline: events (default), reports or roster.")
+    @Parameters(index = "0", defaultValue = "events", description = "Which pipeline: events (default), reports or roster;"
+            + " or table: events and reports on every database of --databases, written as the table of"
+            + " docs/reliability-and-limits.md (between its benchmark-table markers), with the date and the machine.")
     String pipeline;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Events and reports: timed runs after the warm-up, each"
+            + " figure printed as min / median / max over them (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--simulator", defaultValue = "process", description = "Events: where the simulator runs: process"
+            + " (default, a JVM of its own, so its CPU is not counted against the agent) or in-process.")
+    String simulator;
+
+    @Option(names = "--databases", defaultValue = "h2,postgresql,mariadb", split = ",",
+            description = "table: the databases to measure (default ${DEFAULT-VALUE}); a server that is not there is left out and said so.")
+    List<String> databases;
+
+    @Option(names = "--doc", description = "table: the page whose table is replaced (default docs/reliability-and-limits.md"
+            + " under the install; none: print only).")
+    java.nio.file.Path doc;
 
     @Option(names = "--events", defaultValue = "200000", description = "Events to pull (default ${DEFAULT-VALUE}).")
     int events;
@@ -34,8 +54,8 @@ public class BenchmarkCommand implements Callable<Integer> {
             + " 0: none).")
     Integer warmup;
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "Report rows to load, reports pipeline (default ${DEFAULT-VALUE}).")
-    long rows;
+    @Option(names = "--rows", description = "Report rows to load (default 1000000 for reports, 300000 for table).")
+    Long rows;
 
     @Option(names = "--students", defaultValue = "100000", description = "Students to push, roster pipeline (default ${DEFAULT-VALUE}).")
     int students;
@@ -61,6 +81,25 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            System.err.println("--runs must be at least 1");
+            return 2;
+        }
+        if (!List.of("process", "in-process").contains(simulator)) {
+            System.err.println("Unknown simulator place '" + simulator + "'; available: process, in-process");
+            return 2;
+        }
+        if ("table".equals(pipeline)) {
+            for (String d : databases) {
+                if (!List.of("h2", "postgresql", "mariadb").contains(d)) {
+                    System.err.println("Unknown database '" + d + "'; available: h2, postgresql, mariadb");
+                    return 2;
+                }
+            }
+            return new BenchmarkTable(SisbridgeCommand.home(), events, rows != null ? rows : 300_000, runs,
+                    "in-process".equals(simulator), databases, jdbcUrl, user,
+                    doc != null ? doc : SisbridgeCommand.home().resolve("docs/reliability-and-limits.md"), System.out).run();
+        }
         if (!List.of("h2", "postgresql", "mariadb").contains(database)) {
             System.err.println("Unknown database '" + database + "'; available: h2, postgresql, mariadb");
             return 2;
@@ -80,15 +119,17 @@ public class BenchmarkCommand implements Callable<Integer> {
             return new RosterBenchmark(SisbridgeCommand.home(), students, format, System.out).run();
         }
         if ("reports".equals(pipeline)) {
-            return new ReportsBenchmark(SisbridgeCommand.home(), rows,
-                    warmup != null ? warmup : Math.min(rows / 2, 100_000), server(), System.out).run();
+            long reportRows = rows != null ? rows : 1_000_000;
+            return new ReportsBenchmark(SisbridgeCommand.home(), reportRows,
+                    warmup != null ? warmup : Math.min(reportRows / 2, 100_000), runs, server(), System.out).run();
         }
         if (!"events".equals(pipeline)) {
             System.err.println("Unknown pipeline '" + pipeline + "'; available: events, reports, roster");
             return 2;
         }
         return new EventsBenchmark(SisbridgeCommand.home(), events,
-                warmup != null ? warmup : Math.min(events / 2, 100_000), server(), System.out).run();
+                warmup != null ? warmup : Math.min(events / 2, 100_000), runs, "in-process".equals(simulator), server(),
+                System.out).run();
     }
 
     private BenchmarkDatabase.Server server() {

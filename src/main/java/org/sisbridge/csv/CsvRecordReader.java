@@ -49,6 +49,13 @@ public final class CsvRecordReader implements AutoCloseable {
     private final StringBuilder field = new StringBuilder(64);
     private long line = 1;
     private int pushedBack = NONE;
+    /**
+     * Characters read ahead: one {@code Reader.read()} per character went through the decoder's lock
+     * every time, and was the largest single cost of loading a report (issue 17's flight recording).
+     */
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int limit;
 
     /** A report's reader: comma-separated, {@link #MAX_RECORD_CHARS} per record, a longer one refuses the file. */
     public CsvRecordReader(Reader in) {
@@ -180,7 +187,15 @@ public final class CsvRecordReader implements AutoCloseable {
             pushedBack = NONE;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return EOF;
+            }
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++];
     }
 
     @Override

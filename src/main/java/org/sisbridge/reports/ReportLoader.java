@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.sisbridge.csv.CsvFormatException;
@@ -32,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>When the agent is stopping, the load ends after the chunk it is committing ({@link
  * ReportLoadStoppedException}), so a shutdown never waits for the rest of a large report.
  *
+ * <p>A chunk commits on a writer thread while the next one is read and checked, so that parsing and
+ * the database work overlap instead of taking turns (at most one chunk in flight; chunks still commit
+ * in file order, the last one, with the load-table row, only after all the others have).
+ *
  * <p>A bean that reads the stream itself rather than a Camel streaming split: the chunk's
  * transaction, the running counts and the final load-table row then live in one small method,
  * and memory stays at one chunk whatever the report's size.
@@ -48,11 +55,16 @@ public class ReportLoader {
     private final int chunkSize;
     private final Clock clock;
     private final BooleanSupplier stopping;
+    private final ExecutorService writer;
 
-    /** @param stopping true once the agent is shutting down (checked after every chunk's commit) */
+    /**
+     * @param stopping true once the agent is shutting down (checked after every chunk's hand-over)
+     * @param writer   a single-threaded executor the chunks commit on (from Camel's ExecutorServiceManager)
+     */
     public ReportLoader(DataSource dataSource, ReportRowValidator validator, StatusChangeTable changeTable,
                         RejectWriter rejectWriter, ReportLoadTable loadTable, int chunkSize, Clock clock,
-                        BooleanSupplier stopping) {
+                        BooleanSupplier stopping, ExecutorService writer) {
+        this.writer = writer;
         this.dataSource = dataSource;
         this.validator = validator;
         this.changeTable = changeTable;
@@ -72,6 +84,7 @@ public class ReportLoader {
         }
         List<StatusChangeRow> rows = new ArrayList<>(chunkSize);
         List<Reject> rejects = new ArrayList<>();
+        Future<Integer> inFlight = null;
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         long total = 0;
         long valid = 0;
@@ -90,19 +103,64 @@ public class ReportLoader {
                     rejected.merge(bad.reject().reason(), 1L, Long::sum);
                 }
                 if (rows.size() + rejects.size() >= chunkSize) {
-                    inserted += commit(report, rows, rejects, null);
-                    LOG.debug("Report {}: chunk {} committed, {} rows read so far", id, ++chunks, total);
+                    inserted += committed(inFlight);
+                    List<StatusChangeRow> chunkRows = rows;
+                    List<Reject> chunkRejects = rejects;
+                    inFlight = writer.submit(() -> commit(report, chunkRows, chunkRejects, null));
+                    rows = new ArrayList<>(chunkSize);
+                    rejects = new ArrayList<>();
+                    LOG.debug("Report {}: chunk {} handed over, {} rows read so far", id, ++chunks, total);
                     if (stopping.getAsBoolean()) {
+                        inserted += committed(inFlight);
+                        inFlight = null;
                         throw new ReportLoadStoppedException(id, total);
                     }
                 }
             }
+            inserted += committed(inFlight);
+            inFlight = null;
         } catch (CsvFormatException e) {
             throw new ReportRefusedException(e.getMessage()); // the scan passed, so the file changed under us
+        } finally {
+            if (inFlight != null) {
+                // the read failed: the chunk in flight ends (committed or not) before the failure is told
+                settle(inFlight);
+            }
         }
         long rejectedTotal = total - valid;
         inserted += commit(report, rows, rejects, new long[] {valid, rejectedTotal});
         return new ReportOutcome(id, report.source(), ReportOutcome.Status.LOADED, total, valid, inserted, rejected, null);
+    }
+
+    /** Waits for the chunk in flight, if any: how many of its rows were new, or its commit's failure. */
+    private static int committed(Future<Integer> inFlight) throws SQLException {
+        if (inFlight == null) {
+            return 0;
+        }
+        try {
+            return inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while a report chunk was committing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    private static void settle(Future<Integer> inFlight) {
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException alsoFailed) {
+            // the read's own failure is the one told
+        }
     }
 
     /** One transaction: a chunk's rows and rejects, and on the last chunk ({@code totals} set) the load-table row. */

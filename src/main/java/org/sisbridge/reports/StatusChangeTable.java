@@ -1,15 +1,12 @@
 package org.sisbridge.reports;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.sisbridge.staging.ExistingKeys;
+import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.staging.SqlIdentifier;
 import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.TableMapping;
@@ -17,7 +14,7 @@ import org.sisbridge.staging.mapping.TableMapping;
 /**
  * The staging table of report rows ({@code idme_status_change} in the generic layout, or wherever
  * the college's mapping sends it). Inserts only rows whose (mis_code, row_key) it does not hold
- * yet, in plain portable SQL, so loading a report again (a crash and restart, a re-issued version,
+ * yet (see {@link KeyedInsert}), so loading a report again (a crash and restart, a re-issued version,
  * a weekly report over its dailies) changes nothing.
  */
 public class StatusChangeTable {
@@ -25,7 +22,11 @@ public class StatusChangeTable {
     /** The canonical fields of a staged report row, in the order rows are bound. */
     static final List<String> FIELDS = List.copyOf(CanonicalLayout.tables().get("idme_status_change").keySet());
 
+    /** Rows a batch INSERT sends at once; the loader's chunk (sisbridge.staging.batch-size) bounds a call anyway. */
+    private static final int BATCH = 1000;
+
     private final TableMapping mapping;
+    private final KeyedInsert rows;
 
     /** A table of the generic layout: canonical column names, no conversions. */
     public StatusChangeTable(String table) {
@@ -36,6 +37,7 @@ public class StatusChangeTable {
     /** @param mapping where the canonical report-rows table goes in this college's layout */
     public StatusChangeTable(TableMapping mapping) {
         this.mapping = mapping;
+        this.rows = new KeyedInsert(mapping, FIELDS, "mis_code", "row_key", BATCH);
     }
 
     public String table() {
@@ -45,31 +47,7 @@ public class StatusChangeTable {
     /** @return how many of the rows were new (the others were already staged) */
     public int insertNew(Connection connection, List<StatusChangeRow> rows, String reportId, LocalDateTime loadedAt)
             throws SQLException {
-        Map<String, Map<String, StatusChangeRow>> byMis = new LinkedHashMap<>();
-        for (StatusChangeRow row : rows) {
-            // keyed by the value the table holds, so a converted key is found again
-            byMis.computeIfAbsent(row.misCode(), m -> new LinkedHashMap<>())
-                    .putIfAbsent(String.valueOf(mapping.value("row_key", row.rowKey())), row);
-        }
-        int inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(mapping.insertSql(FIELDS))) {
-            for (Map.Entry<String, Map<String, StatusChangeRow>> mis : byMis.entrySet()) {
-                Set<String> existing = ExistingKeys.find(connection, mapping.table(), mapping.column("mis_code"),
-                        String.valueOf(mapping.value("mis_code", mis.getKey())), mapping.column("row_key"),
-                        mis.getValue().keySet());
-                for (Map.Entry<String, StatusChangeRow> row : mis.getValue().entrySet()) {
-                    if (!existing.contains(row.getKey())) {
-                        mapping.bind(insert, FIELDS, values(row.getValue(), reportId, loadedAt));
-                        insert.addBatch();
-                        inserted++;
-                    }
-                }
-            }
-            if (inserted > 0) {
-                insert.executeBatch();
-            }
-        }
-        return inserted;
+        return this.rows.insertNew(connection, rows, r -> values(r, reportId, loadedAt)).size();
     }
 
     /** The row's values in {@link #FIELDS} order. */

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sisbridge.benchmark.BenchmarkTable;
 import picocli.CommandLine;
 
 /**
@@ -30,6 +34,30 @@ class BenchmarkCommandTest {
             assertThat(output).containsPattern("warm-up pass, not counted: " + String.format("%,d", Integer.parseInt(size) / 2)
                     + " (events|rows), pipeline [\\d,]+ \\w+/s, plain insert [\\d,]+ rows/s");
         }
+    }
+
+    @Test
+    void runsGiveEachFigureAsMinMedianMaxWithTheSimulatorInAJvmOfItsOwn() {
+        String output = run("benchmark", "events", "--events", "2000", "--warmup", "0", "--runs", "2");
+        assertThat(output).contains("simulator in a JVM of its own").contains("run 1 of 2").contains("run 2 of 2")
+                .contains("over 2 timed runs, min / median / max:")
+                .containsPattern("pipeline [\\d,]+ / [\\d,]+ / [\\d,]+ events/s; plain batch insert [\\d,]+ / [\\d,]+ / [\\d,]+ rows/s")
+                .containsPattern("pipeline / plain insert [\\d.]+ / [\\d.]+ / [\\d.]+ \\(goal: median at least 0.90\\)");
+    }
+
+    @Test
+    void theTableCommandWritesTheDocsTableBetweenItsMarkersWithDateAndMachine(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("page.md");
+        Files.writeString(page, "# Page\n\n" + BenchmarkTable.BEGIN + "\nold table\n" + BenchmarkTable.END + "\n\nafter\n");
+        run("benchmark", "table", "--databases", "h2", "--events", "1000", "--rows", "1000", "--runs", "1",
+                "--simulator", "in-process", "--doc", page.toString());
+        String written = Files.readString(page);
+        assertThat(written).startsWith("# Page").endsWith("\n\nafter\n").doesNotContain("old table")
+                .containsPattern("\\|\\n" + java.util.regex.Pattern.quote(BenchmarkTable.END)) // the end marker on a line of its own
+                .containsPattern("Measured \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} .* \\d+ cores, .*Java 17")
+                .contains("H2 2.")
+                .containsPattern("\\| events \\| H2 [\\d.]+ \\| [\\d,]+ / [\\d,]+ / [\\d,]+ \\|")
+                .containsPattern("\\| reports \\| H2 [\\d.]+ \\|");
     }
 
     @Test

@@ -22,7 +22,8 @@ class CliConnectorTest {
     void theConnectorPublishesTheAgentsStatusForCamelJBang() throws Exception {
         Path status = Path.of(System.getProperty("user.home"), ".camel", ProcessHandle.current().pid() + "-status.json");
         try (AgentFixture fixture = new AgentFixture(WatchEndpointTest.badInput(), TestDatabases.create(DatabaseKind.H2, "cli"))
-                .property("sisbridge.reports.enabled", false).property("sisbridge.roster.enabled", false)) {
+                .property("sisbridge.reports.enabled", false).property("sisbridge.roster.enabled", false)
+                .property("sisbridge.watch.cli-connector-enabled", true)) { // off by default (issue 17: its poll's cost)
             fixture.start();
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.exists(status) && Files.readString(status).contains("idme-events-poll"));
