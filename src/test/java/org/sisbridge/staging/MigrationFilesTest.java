@@ -24,7 +24,7 @@ class MigrationFilesTest {
 
     private static final Path MIGRATIONS = Path.of(System.getProperty("sisbridge.home", "."), "src/main/resources/db/migration");
 
-    /** SHA-256 of every migration released so far (V1–V6 of each database). */
+    /** SHA-256 of every migration released so far (V1–V10 of each database). */
     private static final Map<String, String> RELEASED = Map.ofEntries(Stream.of(new String[][] {
             {"h2/V1__events_staging.sql", "a7755d1bf04e517d6a4e35791734086baf721148d2fe591e2a7e31c16e4ca2ca"},
             {"h2/V2__reject_context.sql", "4707563eb8e9f73906e1765fecc42e9fd8bcbb0cf31b80c85fcba60579448e17"},
@@ -56,6 +56,26 @@ class MigrationFilesTest {
             {"oracle/V6__roster_file_encoding.sql", "e21fd6506d63687e3457647878f6bb8d098f6e26faa234429753f8cf10d2c563"},
             {"postgresql/V6__roster_file_encoding.sql", "8724b17fad72763173287a207bee087015aa199bd37f4c9a0ca2b7ccfff6cb62"},
             {"sqlserver/V6__roster_file_encoding.sql", "3d9d7e95ab7fcc33ab1bbed3da770acdb20df60d9389b6b02eee097b73953004"},
+            {"h2/V10__digest.sql", "0fbf43848fb917779a7d995be03a154bb727412fb7bbecdb4d4d7bbebf13e292"},
+            {"h2/V7__roster_source.sql", "05f8303f45e983478b3d304b261c02bd155e2d095b5d6bf505fa601824ee903a"},
+            {"h2/V8__result_write_back.sql", "69b6252c6e628a2b472f8379cf3bd690e40119ce49cbd949976b1c0b01e93064"},
+            {"h2/V9__reconcile.sql", "b4212634f7436d6bd9a69bae75fa9082ff426aff6c632b09fee561ccf3ed33ea"},
+            {"mysql/V10__digest.sql", "c3f2115a52d492fdaf509bdc2955f995abac0c5e66b901a42447c98c070e615a"},
+            {"mysql/V7__roster_source.sql", "7c0bc2eaa5b963e4ef3626eef31820a1c9d6f050f7741483fa66cccbb8bf1076"},
+            {"mysql/V8__result_write_back.sql", "b4d841a7ab1f9151c89b220fa9d333ca7e567c2ead76b89992f60503d0f9d988"},
+            {"mysql/V9__reconcile.sql", "d1fa5aa40939280027bc6771bf856d25a711fb0c28784fcae57fd149a6382951"},
+            {"oracle/V10__digest.sql", "ec81754fe1bd093f519cb2f2f7b2c58dd3120da37fabc7145d5b8f738352f004"},
+            {"oracle/V7__roster_source.sql", "558cb3264a9e46d1f0e4cdbb62c543bdbc32e8d5fa421554c405abd344107883"},
+            {"oracle/V8__result_write_back.sql", "c96f747807284650bb85b1bf32667ee437d0e4cb7ee08438f3e287425fbc601c"},
+            {"oracle/V9__reconcile.sql", "195879fe7084b138b3982c226c0f9d2de671b1f89e4565d0ed82f4c2d0d979b1"},
+            {"postgresql/V10__digest.sql", "0fbf43848fb917779a7d995be03a154bb727412fb7bbecdb4d4d7bbebf13e292"},
+            {"postgresql/V7__roster_source.sql", "05f8303f45e983478b3d304b261c02bd155e2d095b5d6bf505fa601824ee903a"},
+            {"postgresql/V8__result_write_back.sql", "69b6252c6e628a2b472f8379cf3bd690e40119ce49cbd949976b1c0b01e93064"},
+            {"postgresql/V9__reconcile.sql", "b4212634f7436d6bd9a69bae75fa9082ff426aff6c632b09fee561ccf3ed33ea"},
+            {"sqlserver/V10__digest.sql", "ce8b880fa3717f6ec6bf030b716d2e11e205fb3e67c92f0b6c04056bd5cfce8e"},
+            {"sqlserver/V7__roster_source.sql", "c85f2f9da377232cd7917ef89b9246fe2ea9fe1d98d8e54e77bda80c129d1911"},
+            {"sqlserver/V8__result_write_back.sql", "5e2efe99111d36815e70c34a59a843099818315353b8122883f61b27c5f2a5f2"},
+            {"sqlserver/V9__reconcile.sql", "7df4f0e816f338bddaa4e5492ed02232f7e52e29be98f63b5bcc70316074fe46"},
     }).map(pair -> Map.entry(pair[0], pair[1])).toArray(Map.Entry[]::new));
 
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
