@@ -123,6 +123,29 @@ class DailyDigestMailTest {
         }
     }
 
+    /** STARTTLS is required by default: a relay that does not offer it gets nothing, rather than the digest in clear. */
+    @org.junit.jupiter.api.Test
+    void aRelayWithoutStarttlsIsRefusedAndNothingTravelsInClear() throws Exception {
+        int port = ClosedPort.find();
+        GreenMail relay = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("sisbridge", "relay-secret"));
+        relay.start();
+        try {
+            TestDatabase database = TestDatabases.create(DatabaseKind.H2, "digest-starttls");
+            try (AgentFixture fixture = digestAgent(database, port, false).property("sisbridge.digest.starttls", true)) {
+                StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
+                new StatusRows(database).event("AAA1111", "unverified", YESTERDAY, "Ana", "Alvarez");
+                fixture.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> database.queries()
+                        .count("SELECT COUNT(*) FROM sisbridge_digest WHERE state = 'PENDING' AND last_failure IS NOT NULL") == 1);
+                assertThat(database.queries().single("SELECT last_failure FROM sisbridge_digest").toString()).containsIgnoringCase("STARTTLS");
+                assertThat(relay.getReceivedMessages()).isEmpty();
+            }
+        } finally {
+            relay.stop();
+        }
+    }
+
     static java.util.stream.Stream<DatabaseKind> kinds() {
         return java.util.stream.Stream.of(DatabaseKind.H2, DatabaseKind.POSTGRESQL);
     }
