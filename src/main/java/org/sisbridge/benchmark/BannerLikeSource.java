@@ -3,6 +3,7 @@ package org.sisbridge.benchmark;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -36,11 +37,28 @@ public final class BannerLikeSource {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 s.execute(table);
-                String name = table.substring("CREATE TABLE ".length(), table.indexOf(' ', "CREATE TABLE ".length()));
+                String name = name(table);
                 s.execute("CREATE INDEX IX_" + name + "_PIDM ON " + name + " (" + name + "_PIDM)");
             }
             // the write-back finds the person by id, as Banner's own index on SPRIDEN_ID serves it
             s.execute("CREATE INDEX IX_SPRIDEN_ID ON SPRIDEN (SPRIDEN_ID)");
         }
+    }
+
+    /**
+     * Statistics on the filled tables, as a live SIS has them: without them PostgreSQL plans the sample's joins for
+     * empty tables (nested loops over whole-table scans) and the source query crawls.
+     */
+    public static void analyze(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            for (String table : TABLES) {
+                s.execute((postgres ? "ANALYZE " : "ANALYZE TABLE ") + name(table));
+            }
+        }
+    }
+
+    private static String name(String createTable) {
+        return createTable.substring("CREATE TABLE ".length(), createTable.indexOf(' ', "CREATE TABLE ".length()));
     }
 }

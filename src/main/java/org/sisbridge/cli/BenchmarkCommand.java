@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table);"
                         + " --format xlsx drops the roster as one workbook in the roster inbox instead;"
                         + " --from-source reads the students from Banner-like tables with the source query.",
-                "Events and reports also on a server: --database postgresql|mariadb (a database of their own,"
+                "Events, reports and roster --from-source also on a server: --database postgresql|mariadb (a database of their own,"
                         + " created and dropped; password from SISBRIDGE_DB_PASSWORD)."})
 public class BenchmarkCommand implements Callable<Integer> {
 
@@ -69,7 +69,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     boolean fromSource;
 
     @Option(names = "--database", defaultValue = "h2",
-            description = "Events and reports: h2 (default, a file under data/benchmark), postgresql or mariadb.")
+            description = "Events, reports and roster --from-source: h2 (default, a file under data/benchmark), postgresql or mariadb.")
     String database;
 
     @Option(names = "--jdbc-url", description = "Server to benchmark on (default jdbc:postgresql://127.0.0.1:5432/test,"
@@ -104,8 +104,8 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("Unknown database '" + database + "'; available: h2, postgresql, mariadb");
             return 2;
         }
-        if ("roster".equals(pipeline) && !"h2".equals(database)) {
-            System.err.println("The roster benchmark runs on H2 only; --database is for events and reports");
+        if ("roster".equals(pipeline) && !fromSource && !"h2".equals(database)) {
+            System.err.println("The roster benchmark runs on H2 only; --database is for events, reports and roster --from-source");
             return 2;
         }
         if (!List.of("outbox", "xlsx").contains(format)) {
@@ -113,7 +113,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             return 2;
         }
         if ("roster".equals(pipeline) && fromSource) {
-            return new RosterSourceBenchmark(SisbridgeCommand.home(), students, System.out).run();
+            return new RosterSourceBenchmark(SisbridgeCommand.home(), students, server(), System.out).run();
         }
         if ("roster".equals(pipeline)) {
             return new RosterBenchmark(SisbridgeCommand.home(), students, format, System.out).run();
