@@ -155,10 +155,6 @@ public final class SisbridgeAgent implements AutoCloseable {
             // the site's override file before the shipped defaults: Camel takes a key's first value
             main.setPropertyPlaceholderLocations(configuration.locations());
             main.addInitialProperty("sisbridge.home", home.toString());
-            if ("false".equalsIgnoreCase(overrides.get("sisbridge.watch.enabled"))) {
-                // a command or benchmark without the management endpoint has nowhere to serve the staff pages
-                overrides.putIfAbsent("sisbridge.watch.staff-pages-enabled", "false");
-            }
             for (String key : POLL_TIMER_DELAYS) {
                 overrides.computeIfPresent(key, (k, v) -> flooredTimerDelay(v));
             }
