@@ -1,6 +1,7 @@
 -- sisbridge staging tables for MariaDB/MySQL, mapping 'banner' (banner.yaml)
 -- Printed by: sisbridge migrate --print --database mariadb
--- Every table and index the enabled flows need: 10 table(s).
+-- Every table and index the enabled flows need, and the agent's own tables of the source query,
+-- reconciliation and the digest (needed once one of them is turned on): 14 table(s).
 -- Review it, run it as a user allowed to create tables, then run the agent with
 -- sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.
 -- Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,
@@ -93,6 +94,7 @@ CREATE TABLE SZRCCID (
 CREATE INDEX IX_SZRCCID_1 ON SZRCCID (SZRCCID_MIS_CODE, SZRCCID_STATUS, SZRCCID_REQUEST_ID);
 CREATE INDEX IX_SZRCCID_2 ON SZRCCID (SZRCCID_BATCH_ID);
 CREATE INDEX IX_SZRCCID_3 ON SZRCCID (SZRCCID_SOURCE, SZRCCID_STATUS);
+CREATE INDEX IX_SZRCCID_4 ON SZRCCID (SZRCCID_MIS_CODE, SZRCCID_ID, SZRCCID_REQUEST_ID);
 
 CREATE TABLE SZRCBAT (
     SZRCBAT_BATCH_ID      VARCHAR(64) NOT NULL,
@@ -178,4 +180,50 @@ CREATE TABLE sisbridge_flow_run (
     last_failure    VARCHAR(1000),
     updated_at      DATETIME(3) NOT NULL,
     CONSTRAINT pk_sisbridge_flow_run PRIMARY KEY (flow, scope)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+
+CREATE TABLE cccid_source_student (
+    mis_code      VARCHAR(3)   NOT NULL,
+    local_id      VARCHAR(64)   NOT NULL,
+    fingerprint   VARCHAR(64)   NOT NULL,
+    updated_at    DATETIME(3)   NOT NULL,
+    PRIMARY KEY (mis_code, local_id)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+
+CREATE TABLE sisbridge_reconcile_run (
+    run_id          VARCHAR(64)   NOT NULL,
+    mis_code        VARCHAR(16)   NOT NULL,
+    status          VARCHAR(16)   NOT NULL,
+    students        BIGINT      NOT NULL,
+    started_at      DATETIME(3)   NOT NULL,
+    finished_at     DATETIME(3),
+    updated_at      DATETIME(3)   NOT NULL,
+    PRIMARY KEY (run_id)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+
+CREATE TABLE cccid_reconcile (
+    run_id          VARCHAR(64)   NOT NULL,
+    mis_code        VARCHAR(16)   NOT NULL,
+    local_id        VARCHAR(64)   NOT NULL,
+    sis_ccc_id      VARCHAR(64),
+    upstream_ccc_id VARCHAR(20),
+    outcome         VARCHAR(16)   NOT NULL,
+    matched_on      VARCHAR(200),
+    reason          VARCHAR(1000),
+    batch_id        VARCHAR(64)   NOT NULL,
+    checked_at      DATETIME(3)   NOT NULL,
+    PRIMARY KEY (run_id, mis_code, local_id)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE INDEX ix_cccid_reconcile_checked ON cccid_reconcile (checked_at);
+
+CREATE TABLE sisbridge_digest (
+    digest_day      DATE          NOT NULL,
+    state           VARCHAR(16)   NOT NULL,
+    message_id      VARCHAR(200)  NOT NULL,
+    attempts        INTEGER       NOT NULL,
+    created_at      DATETIME(3)   NOT NULL,
+    sent_at         DATETIME(3),
+    last_failure_at DATETIME(3),
+    last_failure    VARCHAR(1000),
+    PRIMARY KEY (digest_day)
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;

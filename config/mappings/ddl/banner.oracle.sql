@@ -1,6 +1,7 @@
 -- sisbridge staging tables for Oracle, mapping 'banner' (banner.yaml)
 -- Printed by: sisbridge migrate --print --database oracle
--- Every table and index the enabled flows need: 10 table(s).
+-- Every table and index the enabled flows need, and the agent's own tables of the source query,
+-- reconciliation and the digest (needed once one of them is turned on): 14 table(s).
 -- Review it, run it as a user allowed to create tables, then run the agent with
 -- sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.
 -- Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,
@@ -93,6 +94,7 @@ CREATE TABLE SZRCCID (
 CREATE INDEX IX_SZRCCID_1 ON SZRCCID (SZRCCID_MIS_CODE, SZRCCID_STATUS, SZRCCID_REQUEST_ID);
 CREATE INDEX IX_SZRCCID_2 ON SZRCCID (SZRCCID_BATCH_ID);
 CREATE INDEX IX_SZRCCID_3 ON SZRCCID (SZRCCID_SOURCE, SZRCCID_STATUS);
+CREATE INDEX IX_SZRCCID_4 ON SZRCCID (SZRCCID_MIS_CODE, SZRCCID_ID, SZRCCID_REQUEST_ID);
 
 CREATE TABLE SZRCBAT (
     SZRCBAT_BATCH_ID      VARCHAR2(64 CHAR) NOT NULL,
@@ -178,4 +180,50 @@ CREATE TABLE sisbridge_flow_run (
     last_failure    VARCHAR2(1000 CHAR),
     updated_at      TIMESTAMP(3) NOT NULL,
     CONSTRAINT pk_sisbridge_flow_run PRIMARY KEY (flow, scope)
+);
+
+CREATE TABLE cccid_source_student (
+    mis_code      VARCHAR2(3 CHAR)   NOT NULL,
+    local_id      VARCHAR2(64 CHAR)   NOT NULL,
+    fingerprint   VARCHAR2(64 CHAR)   NOT NULL,
+    updated_at    TIMESTAMP(3)   NOT NULL,
+    CONSTRAINT pk_cccid_source_student PRIMARY KEY (mis_code, local_id)
+);
+
+CREATE TABLE sisbridge_reconcile_run (
+    run_id          VARCHAR2(64 CHAR)   NOT NULL,
+    mis_code        VARCHAR2(16 CHAR)   NOT NULL,
+    status          VARCHAR2(16 CHAR)   NOT NULL,
+    students        NUMBER(19)      NOT NULL,
+    started_at      TIMESTAMP(3)   NOT NULL,
+    finished_at     TIMESTAMP(3),
+    updated_at      TIMESTAMP(3)   NOT NULL,
+    CONSTRAINT pk_sisbridge_reconcile_run PRIMARY KEY (run_id)
+);
+
+CREATE TABLE cccid_reconcile (
+    run_id          VARCHAR2(64 CHAR)   NOT NULL,
+    mis_code        VARCHAR2(16 CHAR)   NOT NULL,
+    local_id        VARCHAR2(64 CHAR)   NOT NULL,
+    sis_ccc_id      VARCHAR2(64 CHAR),
+    upstream_ccc_id VARCHAR2(20 CHAR),
+    outcome         VARCHAR2(16 CHAR)   NOT NULL,
+    matched_on      VARCHAR2(200 CHAR),
+    reason          VARCHAR2(1000 CHAR),
+    batch_id        VARCHAR2(64 CHAR)   NOT NULL,
+    checked_at      TIMESTAMP(3)   NOT NULL,
+    CONSTRAINT pk_cccid_reconcile PRIMARY KEY (run_id, mis_code, local_id)
+);
+CREATE INDEX ix_cccid_reconcile_checked ON cccid_reconcile (checked_at);
+
+CREATE TABLE sisbridge_digest (
+    digest_day      DATE                NOT NULL,
+    state           VARCHAR2(16 CHAR)   NOT NULL,
+    message_id      VARCHAR2(200 CHAR)  NOT NULL,
+    attempts        NUMBER(10)          NOT NULL,
+    created_at      TIMESTAMP(3)        NOT NULL,
+    sent_at         TIMESTAMP(3),
+    last_failure_at TIMESTAMP(3),
+    last_failure    VARCHAR2(1000 CHAR),
+    CONSTRAINT pk_sisbridge_digest PRIMARY KEY (digest_day)
 );

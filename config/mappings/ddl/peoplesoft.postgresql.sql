@@ -1,6 +1,7 @@
 -- sisbridge staging tables for PostgreSQL, mapping 'peoplesoft' (peoplesoft.yaml)
 -- Printed by: sisbridge migrate --print --database postgresql
--- Every table and index the enabled flows need: 10 table(s).
+-- Every table and index the enabled flows need, and the agent's own tables of the source query,
+-- reconciliation and the digest (needed once one of them is turned on): 14 table(s).
 -- Review it, run it as a user allowed to create tables, then run the agent with
 -- sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.
 -- Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,
@@ -95,6 +96,7 @@ CREATE TABLE CCTC_CCCID_REQ_STG (
 CREATE INDEX IX_CCTC_CCCID_REQ_STG_1 ON CCTC_CCCID_REQ_STG (INSTITUTION, CCTC_REQ_STATUS, CCTC_REQUEST_NBR);
 CREATE INDEX IX_CCTC_CCCID_REQ_STG_2 ON CCTC_CCCID_REQ_STG (CCTC_BATCH_ID);
 CREATE INDEX IX_CCTC_CCCID_REQ_STG_3 ON CCTC_CCCID_REQ_STG (CCTC_SOURCE, CCTC_REQ_STATUS);
+CREATE INDEX IX_CCTC_CCCID_REQ_STG_4 ON CCTC_CCCID_REQ_STG (INSTITUTION, EMPLID, CCTC_REQUEST_NBR);
 
 CREATE TABLE CCTC_CCCID_BAT_STG (
     CCTC_BATCH_ID     VARCHAR(64) NOT NULL,
@@ -181,4 +183,50 @@ CREATE TABLE sisbridge_flow_run (
     last_failure    VARCHAR(1000),
     updated_at      TIMESTAMP NOT NULL,
     CONSTRAINT pk_sisbridge_flow_run PRIMARY KEY (flow, scope)
+);
+
+CREATE TABLE cccid_source_student (
+    mis_code      VARCHAR(3)   NOT NULL,
+    local_id      VARCHAR(64)   NOT NULL,
+    fingerprint   VARCHAR(64)   NOT NULL,
+    updated_at    TIMESTAMP   NOT NULL,
+    CONSTRAINT pk_cccid_source_student PRIMARY KEY (mis_code, local_id)
+);
+
+CREATE TABLE sisbridge_reconcile_run (
+    run_id          VARCHAR(64)   NOT NULL,
+    mis_code        VARCHAR(16)   NOT NULL,
+    status          VARCHAR(16)   NOT NULL,
+    students        BIGINT      NOT NULL,
+    started_at      TIMESTAMP   NOT NULL,
+    finished_at     TIMESTAMP,
+    updated_at      TIMESTAMP   NOT NULL,
+    CONSTRAINT pk_sisbridge_reconcile_run PRIMARY KEY (run_id)
+);
+
+CREATE TABLE cccid_reconcile (
+    run_id          VARCHAR(64)   NOT NULL,
+    mis_code        VARCHAR(16)   NOT NULL,
+    local_id        VARCHAR(64)   NOT NULL,
+    sis_ccc_id      VARCHAR(64),
+    upstream_ccc_id VARCHAR(20),
+    outcome         VARCHAR(16)   NOT NULL,
+    matched_on      VARCHAR(200),
+    reason          VARCHAR(1000),
+    batch_id        VARCHAR(64)   NOT NULL,
+    checked_at      TIMESTAMP   NOT NULL,
+    CONSTRAINT pk_cccid_reconcile PRIMARY KEY (run_id, mis_code, local_id)
+);
+CREATE INDEX ix_cccid_reconcile_checked ON cccid_reconcile (checked_at);
+
+CREATE TABLE sisbridge_digest (
+    digest_day      DATE          NOT NULL,
+    state           VARCHAR(16)   NOT NULL,
+    message_id      VARCHAR(200)  NOT NULL,
+    attempts        INTEGER       NOT NULL,
+    created_at      TIMESTAMP     NOT NULL,
+    sent_at         TIMESTAMP,
+    last_failure_at TIMESTAMP,
+    last_failure    VARCHAR(1000),
+    CONSTRAINT pk_sisbridge_digest PRIMARY KEY (digest_day)
 );

@@ -1,6 +1,7 @@
 -- sisbridge staging tables for SQL Server, mapping 'peoplesoft' (peoplesoft.yaml)
 -- Printed by: sisbridge migrate --print --database sqlserver
--- Every table and index the enabled flows need: 10 table(s).
+-- Every table and index the enabled flows need, and the agent's own tables of the source query,
+-- reconciliation and the digest (needed once one of them is turned on): 14 table(s).
 -- Review it, run it as a user allowed to create tables, then run the agent with
 -- sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.
 -- Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,
@@ -95,6 +96,7 @@ CREATE TABLE CCTC_CCCID_REQ_STG (
 CREATE INDEX IX_CCTC_CCCID_REQ_STG_1 ON CCTC_CCCID_REQ_STG (INSTITUTION, CCTC_REQ_STATUS, CCTC_REQUEST_NBR);
 CREATE INDEX IX_CCTC_CCCID_REQ_STG_2 ON CCTC_CCCID_REQ_STG (CCTC_BATCH_ID);
 CREATE INDEX IX_CCTC_CCCID_REQ_STG_3 ON CCTC_CCCID_REQ_STG (CCTC_SOURCE, CCTC_REQ_STATUS);
+CREATE INDEX IX_CCTC_CCCID_REQ_STG_4 ON CCTC_CCCID_REQ_STG (INSTITUTION, EMPLID, CCTC_REQUEST_NBR);
 
 CREATE TABLE CCTC_CCCID_BAT_STG (
     CCTC_BATCH_ID     NVARCHAR(64) NOT NULL,
@@ -181,4 +183,50 @@ CREATE TABLE sisbridge_flow_run (
     last_failure    NVARCHAR(1000),
     updated_at      DATETIME2(3) NOT NULL,
     CONSTRAINT pk_sisbridge_flow_run PRIMARY KEY (flow, scope)
+);
+
+CREATE TABLE cccid_source_student (
+    mis_code      NVARCHAR(3)   NOT NULL,
+    local_id      NVARCHAR(64)   NOT NULL,
+    fingerprint   NVARCHAR(64)   NOT NULL,
+    updated_at    DATETIME2(3)   NOT NULL,
+    CONSTRAINT pk_cccid_source_student PRIMARY KEY (mis_code, local_id)
+);
+
+CREATE TABLE sisbridge_reconcile_run (
+    run_id          NVARCHAR(64)   NOT NULL,
+    mis_code        NVARCHAR(16)   NOT NULL,
+    status          NVARCHAR(16)   NOT NULL,
+    students        BIGINT      NOT NULL,
+    started_at      DATETIME2(3)   NOT NULL,
+    finished_at     DATETIME2(3),
+    updated_at      DATETIME2(3)   NOT NULL,
+    CONSTRAINT pk_sisbridge_reconcile_run PRIMARY KEY (run_id)
+);
+
+CREATE TABLE cccid_reconcile (
+    run_id          NVARCHAR(64)   NOT NULL,
+    mis_code        NVARCHAR(16)   NOT NULL,
+    local_id        NVARCHAR(64)   NOT NULL,
+    sis_ccc_id      NVARCHAR(64),
+    upstream_ccc_id NVARCHAR(20),
+    outcome         NVARCHAR(16)   NOT NULL,
+    matched_on      NVARCHAR(200),
+    reason          NVARCHAR(1000),
+    batch_id        NVARCHAR(64)   NOT NULL,
+    checked_at      DATETIME2(3)   NOT NULL,
+    CONSTRAINT pk_cccid_reconcile PRIMARY KEY (run_id, mis_code, local_id)
+);
+CREATE INDEX ix_cccid_reconcile_checked ON cccid_reconcile (checked_at);
+
+CREATE TABLE sisbridge_digest (
+    digest_day      DATE           NOT NULL,
+    state           NVARCHAR(16)   NOT NULL,
+    message_id      NVARCHAR(200)  NOT NULL,
+    attempts        INT            NOT NULL,
+    created_at      DATETIME2(3)   NOT NULL,
+    sent_at         DATETIME2(3),
+    last_failure_at DATETIME2(3),
+    last_failure    NVARCHAR(1000),
+    CONSTRAINT pk_sisbridge_digest PRIMARY KEY (digest_day)
 );

@@ -76,7 +76,7 @@ final class DatabaseCheck {
             }
             return;
         }
-        StagingSchemaCheck.Findings findings = StagingSchemaCheck.findings(dataSource, mapping, tableNeeded);
+        StagingSchemaCheck.Findings findings = StagingSchemaCheck.withOwnTables(dataSource, mapping, tableNeeded);
         findings.warnings().forEach(report::warn);
         List<String> problems = findings.errors();
         if (problems.isEmpty()) {

@@ -31,6 +31,7 @@ import org.sisbridge.staging.mapping.CanonicalLayout;
 import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
 import org.sisbridge.staging.StagingSchemaMigrator;
+import org.sisbridge.staging.ddl.AgentOwnTables;
 import org.sisbridge.staging.ddl.MappedTableCreator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
@@ -107,7 +108,7 @@ public class AgentBeans implements CamelConfiguration {
             MappedTableCreator.createMissing(dataSource, mapping, staging.database().dialect(), table -> tableNeeded(config, table));
         } else {
             // a flow that is turned off needs none of its tables
-            StagingSchemaCheck.Findings schema = StagingSchemaCheck.findings(dataSource, mapping, table -> tableNeeded(config, table));
+            StagingSchemaCheck.Findings schema = StagingSchemaCheck.withOwnTables(dataSource, mapping, table -> tableNeeded(config, table));
             // what works but loses something (the agent's own times without milliseconds, say): said once at start
             schema.warnings().forEach(w -> LOG.warn("Staging schema: {}", w));
             List<String> missing = schema.errors();
@@ -169,6 +170,10 @@ public class AgentBeans implements CamelConfiguration {
 
     /** Whether a canonical table is needed: its flow is on (the agent's own tables always are). */
     public static boolean tableNeeded(AgentProperties config, String table) {
+        String own = AgentOwnTables.flowSwitch(table);
+        if (own != null) {
+            return on(config, own);
+        }
         String key = CanonicalLayout.TABLE_KEYS.get(table);
         String flow = key.substring(0, key.lastIndexOf('.'));
         return on(config, flow + ".enabled") || on(config, flow + ".drop-enabled");

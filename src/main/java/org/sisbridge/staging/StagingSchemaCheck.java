@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.sisbridge.staging.ddl.AgentOwnTables;
 import org.sisbridge.staging.ddl.StagingDictionary;
 import org.sisbridge.staging.ddl.TargetColumn;
 import org.sisbridge.staging.mapping.CanonicalLayout;
@@ -51,6 +52,24 @@ public final class StagingSchemaCheck {
             for (String canonical : CanonicalLayout.tables().keySet()) {
                 if (needed.test(canonical)) {
                     check(c, StagingDictionary.table(canonical), mapping.table(canonical), findings);
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * {@link #findings}, and whether each needed table of the agent's own (the source query's,
+     * reconciliation's, the digest's: {@link AgentOwnTables}) exists, as migrate --print shows them.
+     */
+    public static Findings withOwnTables(DataSource dataSource, StagingMapping mapping, Predicate<String> needed)
+            throws SQLException {
+        Findings findings = findings(dataSource, mapping, needed);
+        try (Connection c = dataSource.getConnection()) {
+            for (AgentOwnTables.OwnTable own : AgentOwnTables.TABLES) {
+                if (needed.test(own.table()) && DatabaseTable.find(c, own.table()).isEmpty()) {
+                    findings.errors().add("table " + own.table() + " (needed with " + own.flowSwitch() + "=true) does not"
+                            + " exist or has no columns this user can see");
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.sisbridge.staging.ddl;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -18,12 +19,16 @@ public final class DdlScript {
     }
 
     public static String of(StagingMapping mapping, Path mappingFile, StagingDatabase database, Predicate<String> needed) {
-        List<StagingDdl.TableDdl> tables = StagingDdl.tables(mapping, database.dialect(), needed);
+        List<StagingDdl.TableDdl> tables = new ArrayList<>(StagingDdl.tables(mapping, database.dialect(), needed));
+        // the agent's own tables always: `sisbridge reconcile` runs with its flow off, and a flow turned on
+        // later should not need another DBA ticket
+        tables.addAll(AgentOwnTables.ddl(database));
         return StagingDdl.script(List.of(
                 "sisbridge staging tables for " + database.dialect().name() + ", mapping '" + mapping.layout() + "' ("
                         + mappingFile.getFileName() + ")",
                 "Printed by: sisbridge migrate --print --database " + database.name().toLowerCase(Locale.ROOT),
-                "Every table and index the enabled flows need: " + tables.size() + " table(s).",
+                "Every table and index the enabled flows need, and the agent's own tables of the source query,",
+                "reconciliation and the digest (needed once one of them is turned on): " + tables.size() + " table(s).",
                 "Review it, run it as a user allowed to create tables, then run the agent with",
                 "sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.",
                 "Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,",

@@ -78,7 +78,9 @@ public final class StagingDictionary {
                         + " birth_date, email:256, phone:32, postal_code:16, status:16!=PENDING, reason_code:40,"
                         + " status_reason:1000, attempts!=0, batch_id:64, source:300!=sis, source_line, created_at!=now,"
                         + " updated_at!=now",
-                "request_id", List.of(), List.of("mis_code, status, request_id", "batch_id", "source, status"));
+                "request_id", List.of(), List.of("mis_code, status, request_id", "batch_id", "source, status",
+                        // the SIS source query looks up each student's latest outbox row (V7)
+                        "mis_code, local_id, request_id"));
         table("cccid_batch", "batch_id:64!, mis_code:3!, status:16!, job_id:100, student_count!, attempts!=0,"
                         + " last_error:1000, created_at!, updated_at!",
                 "batch_id", List.of(), List.of("mis_code, status"));
