@@ -41,10 +41,18 @@ public final class StatusPageHtml {
 
     private final ZoneId zone;
     private final int refreshSeconds;
+    private final boolean staffPages;
 
+    /** A page that links to the staff pages (they are on, the default). */
     public StatusPageHtml(ZoneId zone, int refreshSeconds) {
+        this(zone, refreshSeconds, true);
+    }
+
+    /** @param staffPages whether the staff pages are served (sisbridge.watch.staff-pages-enabled): no link to a 404 */
+    public StatusPageHtml(ZoneId zone, int refreshSeconds, boolean staffPages) {
         this.zone = zone;
         this.refreshSeconds = refreshSeconds;
+        this.staffPages = staffPages;
     }
 
     public String render(StatusSnapshot s) {
@@ -53,8 +61,11 @@ public final class StatusPageHtml {
                 .append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">")
                 .append("<title>sisbridge status</title><style>").append(STYLE).append("</style></head><body>\n")
                 .append("<header><h1>sisbridge status</h1><p>As of <span id=\"taken-at\">").append(time(s.takenAt()))
-                .append("</span>; this page reloads every ").append(refreshSeconds).append(" s.</p>")
-                .append("<p><a id=\"staff-pages\" href=\"/staff\">Staff pages</a> (Admissions &amp; Records, with their own login)</p></header>\n<main>\n");
+                .append("</span>; this page reloads every ").append(refreshSeconds).append(" s.</p>");
+        if (staffPages) {
+            h.append("<p><a id=\"staff-pages\" href=\"/staff\">Staff pages</a> (Admissions &amp; Records, with their own login)</p>");
+        }
+        h.append("</header>\n<main>\n");
         tiles(h, s);
         flows(h, s.flows());
         rejects(h, s);

@@ -81,7 +81,8 @@ public class WatchBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class),
                 registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock);
         registry.bind("statusPage", new StatusPage(snapshots,
-                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds")),
+                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"),
+                        config.flag("sisbridge.watch.staff-pages-enabled")),
                 new ReconcileConflictsCsv(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class).database().dialect(),
                         config.integer("sisbridge.reconcile.csv-max-rows"))));
