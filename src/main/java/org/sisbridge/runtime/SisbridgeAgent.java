@@ -17,6 +17,7 @@ import org.sisbridge.reports.mailbox.MailboxBeans;
 import org.sisbridge.digest.DigestBeans;
 import org.sisbridge.roster.RosterBeans;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.watch.ThreadSafeDevConsoleRegistry;
 import org.sisbridge.watch.WatchBeans;
 import org.sisbridge.watch.WatchServerFactory;
 import org.slf4j.Logger;
@@ -161,6 +162,9 @@ public final class SisbridgeAgent implements AutoCloseable {
             overrides.forEach(main::addOverrideProperty);
             // bound before camel-main builds its HTTP servers (earlier than any configuration class runs)
             main.bind("watchServerFactory", new WatchServerFactory(secrets));
+            // camel-main installs a DevConsoleRegistry bean as the context's: Camel's own fails a start now and then
+            // when the CLI connector registers consoles from its thread (ThreadSafeDevConsoleRegistry says how)
+            main.bind("devConsoleRegistry", new ThreadSafeDevConsoleRegistry());
             beans.forEach(main::bind);
             // shared beans first (they validate the configuration), then one configuration class per capability
             main.configure().addConfiguration(new AgentBeans(secrets));

@@ -23,6 +23,7 @@ import org.sisbridge.runtime.FailureSite;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.PlainCamelContexts;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamCallGuard;
 import org.sisbridge.upstream.UpstreamLimits;
@@ -75,7 +76,7 @@ abstract class YamlRouteTestSupport extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
+        CamelContext context = PlainCamelContexts.asTheAgentRunsIt(super.createCamelContext());
         // every other key as shipped, so the routes' placeholders resolve as in the agent
         context.getPropertiesComponent().setLocation("file:" + home().resolve("config/application.properties"));
         Registry registry = context.getRegistry();

@@ -28,6 +28,11 @@ class CliConnectorTest {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.exists(status) && Files.readString(status).contains("idme-events-poll"));
             assertThat(Files.readString(status)).contains("\"name\":\"sisbridge\"").contains("idme-events-poll");
+            // the connector registers consoles from its own thread: into the registry that takes it (a red CI)
+            assertThat(fixture.camelContext().getCamelContextExtension().getContextPlugin(org.apache.camel.console.DevConsoleRegistry.class))
+                    .isInstanceOf(ThreadSafeDevConsoleRegistry.class);
+            assertThat(fixture.camelContext().getCamelContextExtension().getContextPlugin(org.apache.camel.console.DevConsoleRegistry.class)
+                    .getConsoleIDs()).contains("context", "route");
         }
     }
 
