@@ -19,11 +19,13 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.simulator.TestServerCertificate;
 import org.sisbridge.staff.StatusRows;
 import org.sisbridge.staging.StagingSchemaMigrator;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.ClosedPort;
 import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.StartTlsRelay;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
 
@@ -146,6 +148,64 @@ class DailyDigestMailTest {
         }
     }
 
+    /**
+     * The default: STARTTLS, then the login, over a relay whose certificate the college's trust store
+     * (sisbridge.mail.trust-store) vouches for, its host name checked. GreenMail speaks no STARTTLS, hence
+     * StartTlsRelay.
+     */
+    @org.junit.jupiter.api.Test
+    void aRelayThatSpeaksStarttlsGetsTheDigestEncryptedAfterTheLogin() throws Exception {
+        TestServerCertificate certificate = relayCertificate();
+        try (StartTlsRelay relay = StartTlsRelay.start(certificate)) {
+            TestDatabase database = TestDatabases.create(DatabaseKind.H2, "digest-starttls-ok");
+            try (AgentFixture fixture = digestAgent(database, relay.port(), false)
+                    .property("sisbridge.digest.starttls", true)
+                    .property("sisbridge.mail.trust-store", certificate.trustStore().trustStore().toString())
+                    .property("sisbridge.mail.trust-store-password-file", certificate.trustStore().passwordFile().toString())) {
+                oneChangeYesterday(database);
+                fixture.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> database.queries()
+                        .count("SELECT COUNT(*) FROM sisbridge_digest WHERE state = 'SENT'") == 1);
+            }
+            assertThat(relay.failures()).isEmpty();
+            assertThat(relay.received()).hasSize(1);
+            StartTlsRelay.Received mail = relay.received().get(0);
+            assertThat(mail.overTls()).isTrue();
+            assertThat(mail.user()).isEqualTo("sisbridge");
+            assertThat(mail.recipients()).containsExactly("<registrar@college.example.edu>", "<it@college.example.edu>");
+            assertThat(mail.data()).contains("AAA1111", "Message-ID: <sisbridge-digest-" + TODAY + "@college.example.edu>");
+        }
+    }
+
+    /** A relay whose certificate nothing vouches for (the JVM's own trust, no trust store set) gets nothing. */
+    @org.junit.jupiter.api.Test
+    void aRelayWhoseCertificateIsNotTrustedGetsNothing() throws Exception {
+        TestServerCertificate certificate = relayCertificate();
+        try (StartTlsRelay relay = StartTlsRelay.start(certificate)) {
+            TestDatabase database = TestDatabases.create(DatabaseKind.H2, "digest-starttls-untrusted");
+            try (AgentFixture fixture = digestAgent(database, relay.port(), false).property("sisbridge.digest.starttls", true)) {
+                oneChangeYesterday(database);
+                fixture.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> database.queries()
+                        .count("SELECT COUNT(*) FROM sisbridge_digest WHERE state = 'PENDING' AND last_failure IS NOT NULL") == 1);
+                assertThat(database.queries().single("SELECT last_failure FROM sisbridge_digest").toString())
+                        .containsIgnoringCase("certif");
+            }
+            assertThat(relay.received()).isEmpty();
+        }
+    }
+
+    /** The relay's certificate for 127.0.0.1, and the trust store that vouches for it. */
+    private static TestServerCertificate relayCertificate() throws Exception {
+        return TestServerCertificate.write(Files.createTempDirectory(AgentFixture.HOME.resolve("target"), "digest-starttls"));
+    }
+
+    /** A day with something to say: one student's change, staged before the agent's first check. */
+    private static void oneChangeYesterday(TestDatabase database) throws Exception {
+        StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
+        new StatusRows(database).event("AAA1111", "unverified", YESTERDAY, "Ana", "Alvarez");
+    }
+
     static java.util.stream.Stream<DatabaseKind> kinds() {
         return java.util.stream.Stream.of(DatabaseKind.H2, DatabaseKind.POSTGRESQL);
     }
@@ -169,7 +229,7 @@ class DailyDigestMailTest {
                 .property("sisbridge.digest.from", "sisbridge@college.example.edu")
                 .property("sisbridge.digest.smtp-host", "127.0.0.1")
                 .property("sisbridge.digest.smtp-port", smtpPort)
-                // GreenMail speaks no STARTTLS: the login is tested, TLS is the IMAPS test's
+                // GreenMail speaks no STARTTLS: the login is tested here, STARTTLS against StartTlsRelay
                 .property("sisbridge.digest.starttls", false)
                 .property("sisbridge.digest.username", "sisbridge")
                 .property("sisbridge.digest.password-env", "")
