@@ -35,6 +35,8 @@ public final class ConfigKeys {
         rule("sisbridge.upstream.response-timeout-ms", atLeast(1));
         rule("sisbridge.upstream.call-timeout-ms", atLeast(1));
         rule("sisbridge.upstream.max-response-bytes", integer(1024, Integer.MAX_VALUE));
+        rule("sisbridge.upstream.max-header-line-chars", integer(256, 1_048_576));
+        rule("sisbridge.upstream.max-header-count", integer(16, 10_000));
         rule("sisbridge.upstream.retry.max-redeliveries", integer(0, 1000));
         rule("sisbridge.upstream.retry.initial-delay-ms", atLeast(1));
         rule("sisbridge.upstream.retry.max-delay-ms", atLeast(1));

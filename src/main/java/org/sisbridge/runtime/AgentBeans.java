@@ -35,6 +35,8 @@ import org.sisbridge.staging.ddl.AgentOwnTables;
 import org.sisbridge.staging.ddl.MappedTableCreator;
 import org.sisbridge.staging.StagingSettings;
 import org.sisbridge.status.StatusSnapshotReader;
+import org.sisbridge.upstream.BoundedHeadersHttpComponent;
+import org.sisbridge.upstream.HttpExchangesInFlight;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.upstream.UpstreamCallGuard;
 import org.sisbridge.upstream.UpstreamHttpClientConfigurer;
@@ -142,14 +144,21 @@ public class AgentBeans implements CamelConfiguration {
         // one proxy for every upstream client too: the flows' camel-http (configurer), the token request, readiness
         UpstreamProxy proxy = upstreamProxy(config, secrets);
         registry.bind(UPSTREAM_PROXY, proxy);
-        registry.bind("upstreamHttpClientConfigurer", new UpstreamHttpClientConfigurer(proxy));
+        // the flows' exchanges waiting for headers, which the call guard ends at the call's deadline
+        HttpExchangesInFlight inFlight = new HttpExchangesInFlight();
+        registry.bind("upstreamHttpClientConfigurer", new UpstreamHttpClientConfigurer(proxy, inFlight));
+        // camel-http as "http" and "https", its answers' headers bounded (camel-main configures them from camel.component.*)
+        for (String scheme : new String[] {"http", "https"}) {
+            registry.bind(scheme, new BoundedHeadersHttpComponent(config.integer("sisbridge.upstream.max-header-line-chars"),
+                    config.integer("sisbridge.upstream.max-header-count")));
+        }
         HttpClient http = proxy.apply(HttpClient.newBuilder().connectTimeout(Duration.ofMillis(upstream.connectTimeoutMs()))
                 .sslContext(sslContext)).build();
         UpstreamTokenProvider tokens = new UpstreamTokenProvider(upstream, http, clock, limits, proxy);
         registry.bind("upstreamTokenProvider", tokens);
         CallsInProgress calls = bindIfAbsent(registry, "callsInProgress", CallsInProgress.class, () -> new CallsInProgress(clock));
         registry.bind("upstreamCallGuard", new UpstreamCallGuard(limits, calls,
-                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "upstream-deadlines")));
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "upstream-deadlines"), inFlight));
         UpstreamText upstreamText = new UpstreamText(config.integer("sisbridge.upstream.max-error-text-chars"));
         registry.bind("upstreamText", upstreamText);
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),

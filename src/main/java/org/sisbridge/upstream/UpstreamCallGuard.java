@@ -20,7 +20,9 @@ import org.sisbridge.runtime.CallsInProgress;
  *
  * <p>camel-http (Apache HttpClient) only has per-read timeouts: an answer that sends a byte every
  * few seconds never trips them. So a watchdog thread aborts the connection at the deadline, which
- * makes a blocked read return at once; between reads the answer checks the deadline itself.
+ * makes a blocked read return at once; between reads the answer checks the deadline itself. Before
+ * the answer's headers are in, the watchdog ends the exchange the calling thread waits in
+ * ({@link HttpExchangesInFlight}): headers that trickle are cut at the same deadline.
  */
 public class UpstreamCallGuard {
 
@@ -31,17 +33,26 @@ public class UpstreamCallGuard {
     /** Exchange property a flow may set before a call: an {@link AnswerBound} (default max-response-bytes). */
     public static final String ANSWER_BOUND = "upstreamAnswerBound";
     private static final String CALL = "upstreamCallInProgress";
+    private static final String HEADERS_WATCH = "upstreamHeadersWatch";
     private static final String WATCHED = "upstreamCallsWatched";
 
     private final UpstreamLimits limits;
     private final CallsInProgress calls;
     private final ScheduledExecutorService watchdog;
+    private final HttpExchangesInFlight inFlight;
 
     /** @param watchdog a scheduled executor (from Camel's ExecutorServiceManager, so it stops with Camel) */
     public UpstreamCallGuard(UpstreamLimits limits, CallsInProgress calls, ScheduledExecutorService watchdog) {
+        this(limits, calls, watchdog, null);
+    }
+
+    /** @param inFlight the HTTP client's exchanges waiting for headers (null: the headers are bounded per read only) */
+    public UpstreamCallGuard(UpstreamLimits limits, CallsInProgress calls, ScheduledExecutorService watchdog,
+                             HttpExchangesInFlight inFlight) {
         this.limits = limits;
         this.calls = calls;
         this.watchdog = watchdog;
+        this.inFlight = inFlight;
     }
 
     /** Before the token: the call's deadline starts now, and the call counts as in progress. */
@@ -55,6 +66,13 @@ public class UpstreamCallGuard {
         endCall(exchange); // a retry of the same call
         exchange.setProperty(CALL, calls.begin(exchange.getProperty("flow", "upstream", String.class),
                 exchange.getProperty("misCode", "-", String.class), what, timeout, exchange.getExchangeId()));
+        if (inFlight != null) {
+            // the HTTP step runs on this thread; until its headers are in, only this ends it at the deadline
+            HttpExchangesInFlight.Watch watch = inFlight.watch(Thread.currentThread());
+            ScheduledFuture<?> timer = watchdog.schedule(() -> watch.abort(deadline.exceeded("the answer's header block")),
+                    deadline.remainingMillis(), TimeUnit.MILLISECONDS);
+            exchange.setProperty(HEADERS_WATCH, new HeadersWatch(watch, timer));
+        }
         if (exchange.getProperty(WATCHED) == null) {
             exchange.setProperty(WATCHED, true);
             // whatever happened to the answer, the call is over when the flow's exchange is
@@ -62,6 +80,7 @@ public class UpstreamCallGuard {
                 @Override
                 public void onDone(Exchange done) {
                     calls.endAllOf(done.getExchangeId());
+                    endHeadersWatch(done);
                 }
             });
         }
@@ -69,6 +88,7 @@ public class UpstreamCallGuard {
 
     /** Right after the HTTP step: the answer, bounded in bytes and time, replaces the body. */
     public void bound(Exchange exchange) throws IOException {
+        endHeadersWatch(exchange);
         Message message = exchange.getMessage();
         CallDeadline deadline = exchange.getProperty(DEADLINE, CallDeadline.class);
         AnswerBound bound = exchange.getProperty(ANSWER_BOUND, AnswerBound.class);
@@ -107,5 +127,20 @@ public class UpstreamCallGuard {
         if (previous != null) {
             previous.end();
         }
+        endHeadersWatch(exchange);
+    }
+
+    /** The headers are in (or the call is over): the thread must not be aborted later in another exchange. */
+    private static void endHeadersWatch(Exchange exchange) {
+        HeadersWatch watch = exchange.getProperty(HEADERS_WATCH, HeadersWatch.class);
+        exchange.removeProperty(HEADERS_WATCH);
+        if (watch != null) {
+            watch.timer().cancel(false);
+            watch.watch().end();
+        }
+    }
+
+    /** A call's watch over its thread until the headers are in, and the deadline that aborts it. */
+    private record HeadersWatch(HttpExchangesInFlight.Watch watch, ScheduledFuture<?> timer) {
     }
 }

@@ -23,6 +23,7 @@ import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.HostileSettings;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
+import org.sisbridge.testsupport.EndlessHeadersServer;
 import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.upstream.PollFailureRecorder;
 import org.sisbridge.watch.WatchEndpoint;
@@ -126,6 +127,55 @@ class HostileEventsAnswersTest {
             assertThat(fixture.lastEventsFailure()).contains("GET events for MIS 111", "was not complete within 2000 ms");
             assertThat(fixture.simulator.counters().eventRequests()).isEqualTo(2);
             assertNothingStagedAndOneLine(fixture);
+        }
+    }
+
+    /**
+     * Headers that never end, a byte each 100 ms: the per-read timeout (1 s here) never trips, so before
+     * the call's deadline covered the headers too, the poll waited as long as the server went on.
+     */
+    @Test
+    void answerHeadersThatTrickleEndAtTheCallDeadline() throws Exception {
+        try (EndlessHeadersServer trickle = EndlessHeadersServer.trickling(100);
+             AgentFixture fixture = agent(feed(h -> { }), "hostile-trickle-headers")) {
+            fixture.property("sisbridge.upstream.token-url", fixture.simulator.baseUrl() + "/oauth2/token")
+                    .property("sisbridge.upstream.base-url", trickle.baseUrl())
+                    .property("sisbridge.upstream.response-timeout-ms", 1000);
+            long started = System.nanoTime();
+            fixture.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.lastEventsFailure() != null);
+
+            // one try and one retry, each cut at 2 s
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(fixture.lastEventsFailure()).contains("GET events for MIS 111: the answer's header block was not complete within 2000 ms");
+            assertThat(trickle.requests()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> trickle.closedByClient() == 2);
+            assertNothingStagedAndOneLine(fixture);
+        }
+    }
+
+    /**
+     * Headers without end, as fast as the socket takes them: Apache HttpClient's defaults bound neither a
+     * header line nor their number, and a 64 MB heap was full in under a second. Now the answer is refused
+     * at the bound, with one line naming the keys, and the agent goes on.
+     */
+    @Test
+    void answerHeadersWithoutEndAreRefusedAtTheirBoundWithOneLine() throws Exception {
+        try (EndlessHeadersServer flood = EndlessHeadersServer.flooding();
+             AgentFixture fixture = agent(feed(h -> { }), "hostile-huge-headers")) {
+            fixture.property("sisbridge.upstream.token-url", fixture.simulator.baseUrl() + "/oauth2/token")
+                    .property("sisbridge.upstream.base-url", flood.baseUrl())
+                    .property("sisbridge.upstream.max-header-line-chars", 4096);
+            SisbridgeAgent agent = fixture.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.lastEventsFailure() != null);
+
+            assertThat(fixture.lastEventsFailure()).contains("the answer's header block is larger than allowed",
+                    "sisbridge.upstream.max-header-line-chars");
+            // cut at the bound, not at the 2 s deadline
+            assertThat(fixture.lastEventsFailure()).doesNotContain("was not complete within");
+            await().atMost(Duration.ofSeconds(5)).until(() -> flood.closedByClient() == flood.requests());
+            assertNothingStagedAndOneLine(fixture);
+            assertThat(readiness(agent).statusCode()).as("readiness answers").isIn(200, 503);
         }
     }
 

@@ -6,15 +6,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sisbridge.testsupport.SettableClock;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,26 +25,6 @@ class ListingLogTest {
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger pollerLog = (Logger) LoggerFactory.getLogger(ReportPoller.class);
     private Level before;
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-30T05:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void capture() {
@@ -68,7 +46,7 @@ class ListingLogTest {
 
     @Test
     void anEmptyListingIsSaidOnceThenOnceADayUnlessItsAnswerChanges() {
-        TestClock clock = new TestClock();
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-30T05:00:00Z"));
         ListingLog log = new ListingLog(clock);
 
         log.listed("111", "2026-10-26", 0, 0);
@@ -76,13 +54,13 @@ class ListingLogTest {
 
         // a day of 15-minute polls with the same answer: DEBUG only
         for (int poll = 1; poll < 96; poll++) {
-            clock.now = clock.now.plus(Duration.ofMinutes(15));
+            clock.advance(Duration.ofMinutes(15));
             log.listed("111", "2026-10-26", 0, 0);
         }
         assertThat(info()).hasSize(1);
         assertThat(logs.list).hasSize(96);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(15)); // a day after the first line
+        clock.advance(Duration.ofMinutes(15)); // a day after the first line
         log.listed("111", "2026-10-26", 0, 0);
         assertThat(info()).hasSize(2);
 
