@@ -21,6 +21,7 @@ import org.sisbridge.csv.CsvFormatException;
 import org.sisbridge.csv.CsvRecord;
 import org.sisbridge.csv.CsvRecordReader;
 import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
 import org.slf4j.Logger;
@@ -103,9 +104,11 @@ public class ReportLoader {
                     rejected.merge(bad.reject().reason(), 1L, Long::sum);
                 }
                 if (rows.size() + rejects.size() >= chunkSize) {
-                    inserted += committed(inFlight);
-                    List<StatusChangeRow> chunkRows = rows;
+                    // made ready to stage on this thread (grouped by key, on PostgreSQL the COPY text), so that the
+                    // writer thread only talks to the database
+                    KeyedInsert.Prepared<StatusChangeRow> chunkRows = changeTable.prepare(rows, id, LocalDateTime.now(clock));
                     List<Reject> chunkRejects = rejects;
+                    inserted += committed(inFlight);
                     inFlight = writer.submit(() -> commit(report, chunkRows, chunkRejects, null));
                     rows = new ArrayList<>(chunkSize);
                     rejects = new ArrayList<>();
@@ -128,7 +131,8 @@ public class ReportLoader {
             }
         }
         long rejectedTotal = total - valid;
-        inserted += commit(report, rows, rejects, new long[] {valid, rejectedTotal});
+        inserted += commit(report, changeTable.prepare(rows, id, LocalDateTime.now(clock)), rejects,
+                new long[] {valid, rejectedTotal});
         return new ReportOutcome(id, report.source(), ReportOutcome.Status.LOADED, total, valid, inserted, rejected, null);
     }
 
@@ -164,14 +168,14 @@ public class ReportLoader {
     }
 
     /** One transaction: a chunk's rows and rejects, and on the last chunk ({@code totals} set) the load-table row. */
-    private int commit(ReportIdentity report, List<StatusChangeRow> rows, List<Reject> rejects, long[] totals)
+    private int commit(ReportIdentity report, KeyedInsert.Prepared<StatusChangeRow> rows, List<Reject> rejects, long[] totals)
             throws SQLException {
         int inserted;
         LocalDateTime now = LocalDateTime.now(clock);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                inserted = changeTable.insertNew(connection, rows, report.reportId(), now);
+                inserted = changeTable.insertNew(connection, rows);
                 rejectWriter.write(connection, rejects);
                 if (totals != null) {
                     loadTable.record(connection, report, totals[0], totals[1], now);
@@ -184,7 +188,6 @@ public class ReportLoader {
                 connection.setAutoCommit(true);
             }
         }
-        rows.clear();
         rejects.clear();
         return inserted;
     }

@@ -17,6 +17,13 @@ import org.sisbridge.csv.CsvRecordReader;
  * The first pass over a report file, before anything is committed: its sha256, its number of
  * data rows, and whether it reads as a report to its end (UTF-8, a usable header, no unterminated
  * quote). Only a file that passes is loaded, so a broken file loads nothing at all.
+ *
+ * <p>A file is checked on its bytes ({@link ReportBytes}): reading every row as a record only to
+ * count it made the scan cost as much as the load's own reading (issue 17). A file whose bytes are
+ * not UTF-8 or not readable CSV is read again record by record, as before, so that it is refused with
+ * exactly the words the loader's reader finds for it (which of two faults is told first depends on
+ * how far the decoder reads ahead: only the reader itself says it the same way). Only a broken file
+ * pays for that second reading.
  */
 public final class ReportScan {
 
@@ -27,6 +34,20 @@ public final class ReportScan {
     }
 
     public static Result scan(Path file) throws IOException, ReportRefusedException {
+        ReportBytes bytes = ReportBytes.read(file);
+        if (!bytes.readable()) {
+            return byRecords(file);
+        }
+        CsvRecord header = bytes.header();
+        if (header == null) {
+            throw new ReportRefusedException("the file is empty");
+        }
+        ReportHeader.parse(header);
+        return new Result(bytes.sha256(), bytes.records() - 1);
+    }
+
+    /** The scan by the loader's own reader: slower, and the authority on what is wrong with a broken file. */
+    static Result byRecords(Path file) throws IOException, ReportRefusedException {
         MessageDigest digest = sha256();
         long rows = 0;
         try (InputStream bytes = new DigestInputStream(Files.newInputStream(file), digest);

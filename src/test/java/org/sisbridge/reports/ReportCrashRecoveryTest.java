@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.ReportCatalog;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.TestDatabases;
@@ -35,13 +36,13 @@ class ReportCrashRecoveryTest {
         }
 
         @Override
-        public int insertNew(Connection connection, List<StatusChangeRow> rows, String reportId, LocalDateTime loadedAt)
+        public int insertNew(Connection connection, KeyedInsert.Prepared<StatusChangeRow> rows)
                 throws SQLException {
             if (chunks.incrementAndGet() >= crashOnChunk) {
                 crashes.incrementAndGet();
-                throw new SQLException("injected crash in the middle of report " + reportId);
+                throw new SQLException("injected crash in the middle of a report");
             }
-            return super.insertNew(connection, rows, reportId, loadedAt);
+            return super.insertNew(connection, rows);
         }
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.ReportCatalog;
 import org.sisbridge.simulator.SimulatorSettings;
+import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.FreezableTcpProxy;
@@ -51,13 +52,13 @@ class ReportDatabaseFaultTest {
         }
 
         @Override
-        public int insertNew(Connection connection, List<StatusChangeRow> rows, String reportId, LocalDateTime loadedAt)
+        public int insertNew(Connection connection, KeyedInsert.Prepared<StatusChangeRow> rows)
                 throws SQLException {
             try {
                 if (chunks.incrementAndGet() == faultOnChunk) {
                     fault.run();
                 }
-                return super.insertNew(connection, rows, reportId, loadedAt);
+                return super.insertNew(connection, rows);
             } catch (SQLException | RuntimeException e) {
                 failures.incrementAndGet();
                 throw e;

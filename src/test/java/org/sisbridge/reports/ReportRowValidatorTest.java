@@ -55,6 +55,25 @@ class ReportRowValidatorTest {
         assertThat(reject.rawInput()).as("the header goes with the raw row, for a replay").isEqualTo(HEADER + "\n" + row);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "0000000000000042;42;",
+            "9999999999999999;9999999999999999;",
+            "12X4;;latest_app_id has 4 characters, not all digits",
+            "١٢٣;;latest_app_id has 3 characters",
+            "12345678901234567;;latest_app_id has 17 characters",
+            "-1;;latest_app_id has 2 characters, not all digits",
+            "+1;;latest_app_id has 2 characters, not all digits"})
+    void anApplicationIdIsUpToSixteenAsciiDigitsLeadingZerosAllowed(String id, Long accepted, String detail) throws Exception {
+        RowCheck check = check(id + ",x,111,ABC1234,2024-01-15 18:22,verified,expired,");
+        if (accepted != null) {
+            assertThat(((RowCheck.Accepted) check).row().latestAppId()).isEqualTo(accepted);
+        } else {
+            // other scripts' digits are not digits of an id, and the detail does not call them "not digits"
+            assertThat(((RowCheck.Rejected) check).reject().detail()).isEqualTo(detail);
+        }
+    }
+
     @Test
     void aHeaderWithoutTheMandatoryColumnsRefusesTheReport() {
         assertThatThrownBy(() -> ReportHeader.parse(new CsvRecord(java.util.List.of("name", "ccc_id"), "name,ccc_id", 1)))
