@@ -105,6 +105,7 @@ public final class ConfigKeys {
         rule("sisbridge.events.initial-delay-ms", atLeast(0));
         rule("sisbridge.events.page-size", integer(1, 1000));
         rule("sisbridge.events.max-pages-per-poll", atLeast(1));
+        rule("sisbridge.events.pages-in-flight", integer(1, 8));
         rule("sisbridge.events.unknown-event-type", oneOf("store", "reject"));
         rule("sisbridge.events.table", sqlIdentifier());
         rule("sisbridge.events.on-change.enabled", flag());

@@ -14,6 +14,7 @@ import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.CheckpointStore;
+import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
 import org.sisbridge.watch.FlowMetrics;
@@ -77,11 +78,14 @@ public class EventPageWriter {
                 rejects.add(bad.reject());
             }
         }
-        return new CheckedPage(page, fromCursor, accepted, rejects);
+        // made ready to stage here too (grouped by key, and on PostgreSQL the COPY text), so that the writer
+        // thread only talks to the database
+        return new CheckedPage(page, fromCursor, accepted, eventTable.prepare(accepted, LocalDateTime.now(clock)), rejects);
     }
 
     /** A page after validation, before staging, with the cursor it was fetched with. */
-    public record CheckedPage(EventPage page, String fromCursor, List<IdmeEvent> accepted, List<Reject> rejects) {
+    public record CheckedPage(EventPage page, String fromCursor, List<IdmeEvent> accepted,
+                              KeyedInsert.Prepared<IdmeEvent> prepared, List<Reject> rejects) {
     }
 
     /**
@@ -96,7 +100,7 @@ public class EventPageWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<IdmeEvent> stored = eventTable.insertNew(connection, checked.accepted(), LocalDateTime.now(clock));
+                List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared());
                 // only the changes staged now: a redelivered event ran the statement when it was first staged
                 onChange.run(connection, stored);
                 List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());

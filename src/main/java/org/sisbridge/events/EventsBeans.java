@@ -52,7 +52,8 @@ public class EventsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class),
                 registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock, onChange(config));
         registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer")));
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer"),
+                config.integer("sisbridge.events.pages-in-flight")));
     }
 
     /** The college's on-change statement (sisbridge.events.on-change.*); a statement that does not parse stops the start. */

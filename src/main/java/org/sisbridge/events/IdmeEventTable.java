@@ -1,15 +1,12 @@
 package org.sisbridge.events;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sisbridge.staging.KeyedInsert;
-import org.sisbridge.staging.SqlIdentifier;
 import org.sisbridge.staging.mapping.CanonicalLayout;
+import org.sisbridge.staging.mapping.FieldOrder;
 import org.sisbridge.staging.mapping.TableMapping;
 
 /**
@@ -20,7 +17,8 @@ import org.sisbridge.staging.mapping.TableMapping;
 public class IdmeEventTable {
 
     /** The canonical fields of a staged event, in the order rows are bound. */
-    static final List<String> FIELDS = List.copyOf(CanonicalLayout.tables().get("idme_status_event").keySet());
+    public static final List<String> FIELDS = List.copyOf(CanonicalLayout.tables().get("idme_status_event").keySet());
+    private static final FieldOrder ORDER = new FieldOrder(FIELDS);
 
     private final KeyedInsert rows;
 
@@ -33,28 +31,25 @@ public class IdmeEventTable {
      * @param connection a connection in a transaction (auto-commit off)
      * @return the events actually inserted; the others were already staged (duplicates)
      */
-    public List<IdmeEvent> insertNew(Connection connection, List<IdmeEvent> events, LocalDateTime receivedAt)
+    public final List<IdmeEvent> insertNew(Connection connection, List<IdmeEvent> events, LocalDateTime receivedAt)
             throws SQLException {
-        return rows.insertNew(connection, events, e -> values(e, receivedAt));
+        // through the prepared way, so that there is one insert to override
+        return insertNew(connection, prepare(events, receivedAt));
     }
 
-    /** The plain INSERT of one row into a table of the generic layout (the benchmark's yardstick uses it too). */
-    public static String insertSql(String table) {
-        return generic(table).insertSql(FIELDS);
+    /** A page's events made ready to stage, without the database (on the thread that checked them). */
+    public KeyedInsert.Prepared<IdmeEvent> prepare(List<IdmeEvent> events, LocalDateTime receivedAt) {
+        return rows.prepare(events, e -> values(e, receivedAt));
     }
 
-    public static void bind(PreparedStatement insert, IdmeEvent e, LocalDateTime receivedAt) throws SQLException {
-        generic("unused").bind(insert, FIELDS, values(e, receivedAt));
+    /** @return the events of the {@link #prepare}d page actually inserted; the others were already staged */
+    public List<IdmeEvent> insertNew(Connection connection, KeyedInsert.Prepared<IdmeEvent> events) throws SQLException {
+        return rows.insertNew(connection, events);
     }
 
-    private static TableMapping generic(String table) {
-        return new TableMapping(SqlIdentifier.require("table", table), Map.of(), Map.of(),
-                CanonicalLayout.tables().get("idme_status_event"));
-    }
-
-    /** The event's values in {@link #FIELDS} order. */
-    private static List<Object> values(IdmeEvent e, LocalDateTime receivedAt) {
-        Map<String, Object> row = new HashMap<>();
+    /** The event's values in {@link #FIELDS} order (the benchmark's yardstick stages the same values). */
+    public static List<Object> values(IdmeEvent e, LocalDateTime receivedAt) {
+        FieldOrder.Row row = ORDER.row();
         row.put("mis_code", e.misCode());
         row.put("event_id", e.eventId());
         row.put("event_type", e.eventType());
@@ -72,6 +67,6 @@ public class IdmeEventTable {
         row.put("event_payload", e.eventPayload());
         row.put("transition_valid", e.transitionValid());
         row.put("received_at", receivedAt);
-        return TableMapping.inFieldOrder(FIELDS, row);
+        return row.values();
     }
 }

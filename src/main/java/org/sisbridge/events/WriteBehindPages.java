@@ -1,5 +1,7 @@
 package org.sisbridge.events;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -8,14 +10,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits event pages one at a time on a single writer thread while the route already fetches the
- * next page: fetching (HTTP, JSON, checks) and committing (the database) overlap instead of taking
- * turns. At most one page is in flight. Pages still commit in feed order, each with its cursor, so
- * exactly-once is unchanged: a failed commit surfaces on the route's next hand-over (or at
- * {@link #awaitPending}), the poll stops, and the cursor is where the last committed page left it.
+ * next ones: fetching (HTTP, JSON, checks) and committing (the database) overlap instead of taking
+ * turns. At most {@code depth} pages are in flight (sisbridge.events.pages-in-flight): with two, a
+ * page that is slow to fetch and one that is slow to commit no longer hold each other up. Pages still
+ * commit in feed order, each with its cursor, so exactly-once is unchanged: a failed commit surfaces
+ * on a later hand-over (or at {@link #awaitPending}), the poll stops, and the cursor is where the last
+ * committed page left it.
  * <p>
  * Once a page failed, nothing more commits until the next poll has read the cursor again
- * ({@link #startPoll}): a retried hand-over gets the same failure, never the next page committed in
- * the failed one's place. The checkpoint's compare-and-set refuses such a page as well.
+ * ({@link #startPoll}): the pages queued behind it are skipped on the writer thread, and a retried
+ * hand-over gets the same failure, never the next page committed in the failed one's place. The
+ * checkpoint's compare-and-set refuses such a page as well.
  */
 public class WriteBehindPages {
 
@@ -25,18 +30,27 @@ public class WriteBehindPages {
 
     private final EventPageWriter writer;
     private final ExecutorService executor;
-    private Future<PageOutcome> pending;
+    private final int depth;
+    private final Deque<Future<PageOutcome>> pending = new ArrayDeque<>();
     private Exception failed;
+    /** Set on the writer thread when a commit fails: the pages queued behind it are skipped. */
+    private volatile boolean poisoned;
 
     /** @param executor a single-threaded executor (from Camel's ExecutorServiceManager, so it stops with Camel) */
     public WriteBehindPages(EventPageWriter writer, ExecutorService executor) {
+        this(writer, executor, 1);
+    }
+
+    /** @param depth how many pages may be handed over and not yet committed (at least 1) */
+    public WriteBehindPages(EventPageWriter writer, ExecutorService executor, int depth) {
         this.writer = writer;
         this.executor = executor;
+        this.depth = Math.max(1, depth);
     }
 
     /**
-     * The start of a poll, before it reads the cursor: waits for a page of an earlier poll still
-     * committing (failing with its error), and then accepts pages again.
+     * The start of a poll, before it reads the cursor: waits for the pages of an earlier poll still
+     * committing (failing with the first error), and then accepts pages again.
      */
     public synchronized void startPoll() throws Exception {
         // a failure an earlier poll already ended with is not this poll's
@@ -45,12 +59,13 @@ public class WriteBehindPages {
             awaitPending();
         } finally {
             failed = null;
+            poisoned = false;
         }
     }
 
     /**
-     * Checks this page on the caller's thread (no database work), waits for the page before to
-     * commit (failing with its error), then hands this one to the writer.
+     * Checks this page on the caller's thread (no database work), waits while {@code depth} pages are
+     * in flight (failing with the error of one that failed), then hands this one to the writer.
      *
      * @param fromCursor the cursor this page was fetched with: its commit moves the checkpoint from there only
      */
@@ -59,39 +74,67 @@ public class WriteBehindPages {
             throw failed;
         }
         EventPageWriter.CheckedPage checked = writer.check(page, fromCursor);
-        awaitPending();
-        pending = executor.submit(() -> {
-            PageOutcome outcome = writer.commit(misCode, checked);
-            // a poll that finds the feed caught up commits an empty page every poll interval: that is no line
-            // for the day's log (the status page and /observe/metrics show the last poll)
-            Object[] counts = {outcome.misCode(), outcome.received(), outcome.stored(), outcome.duplicates(),
-                outcome.rejectedTotal(), outcome.undocumentedTransitions(), outcome.hasMore()};
-            if (outcome.received() > 0) {
-                LOG.info(PAGE_LINE, counts);
-            } else {
-                LOG.debug(PAGE_LINE, counts);
-            }
-            return outcome;
-        });
+        while (pending.size() >= depth) {
+            awaitOldest();
+        }
+        pending.addLast(executor.submit(() -> commit(misCode, checked)));
+    }
+
+    private PageOutcome commit(String misCode, EventPageWriter.CheckedPage checked) throws Exception {
+        if (poisoned) {
+            throw new IllegalStateException("not committed: a page before it failed");
+        }
+        PageOutcome outcome;
+        try {
+            outcome = writer.commit(misCode, checked);
+        } catch (Exception | Error e) {
+            poisoned = true;
+            throw e;
+        }
+        // a poll that finds the feed caught up commits an empty page every poll interval: that is no line
+        // for the day's log (the status page and /observe/metrics show the last poll)
+        Object[] counts = {outcome.misCode(), outcome.received(), outcome.stored(), outcome.duplicates(),
+            outcome.rejectedTotal(), outcome.undocumentedTransitions(), outcome.hasMore()};
+        if (outcome.received() > 0) {
+            LOG.info(PAGE_LINE, counts);
+        } else {
+            LOG.debug(PAGE_LINE, counts);
+        }
+        return outcome;
     }
 
     /**
-     * Waits until the page in flight, if any, has committed; rethrows its failure as it was, and
-     * again on every later call until {@link #startPoll}.
+     * Waits until every page in flight has committed; rethrows the first failure as it was, and again
+     * on every later call until {@link #startPoll}.
      */
     public synchronized void awaitPending() throws Exception {
+        while (!pending.isEmpty()) {
+            awaitOldest();
+        }
         if (failed != null) {
             throw failed;
         }
-        if (pending == null) {
-            return;
-        }
-        Future<PageOutcome> inFlight = pending;
-        pending = null;
+    }
+
+    /** Waits for the oldest page in flight; a failure (the first one) is kept and thrown. */
+    private void awaitOldest() throws Exception {
+        Future<PageOutcome> oldest = pending.removeFirst();
         try {
-            inFlight.get();
+            oldest.get();
         } catch (ExecutionException e) {
-            failed = e.getCause() instanceof Exception cause ? cause : e;
+            if (failed == null) {
+                failed = e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        if (failed != null) {
+            // the pages behind a failed one are skipped on the writer thread: wait for them to end too
+            while (!pending.isEmpty()) {
+                try {
+                    pending.removeFirst().get();
+                } catch (ExecutionException skipped) {
+                    // the first failure is the one told
+                }
+            }
             throw failed;
         }
     }

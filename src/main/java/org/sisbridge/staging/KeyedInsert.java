@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.sisbridge.staging.dialect.CopyText;
 import org.sisbridge.staging.dialect.PostgresCopyInsert;
 import org.sisbridge.staging.mapping.TableMapping;
 import org.slf4j.Logger;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Insert-if-absent of a batch of rows keyed by (scope, key), for instance (mis_code, event_id), telling
  * exactly which rows were new. On PostgreSQL, where the table has a unique key on exactly those two
- * columns, the rows go in by COPY and one INSERT ... ON CONFLICT DO NOTHING RETURNING ({@link
- * PostgresCopyInsert}): the returned keys tell the duplicates and nothing is looked up first. Elsewhere
+ * columns, a batch of keys this process has not seen goes straight in by one COPY under a savepoint,
+ * and any other (or one the table refuses after all) by COPY into a temporary table and one INSERT ...
+ * ON CONFLICT DO NOTHING RETURNING ({@link PostgresCopyInsert}): the returned keys tell the duplicates
+ * and nothing is looked up first. Elsewhere
  * (and for a PostgreSQL table without that key) the portable way: look up only the keys this process
  * may have seen, then a plain batch INSERT under a savepoint; a key the table holds from before a
  * restart or from someone else makes the table refuse the batch, and then every key is looked up.
@@ -58,30 +61,50 @@ public final class KeyedInsert {
      * @return the rows actually inserted, in their order; the others were staged already (or repeated in {@code rows})
      */
     public <R> List<R> insertNew(Connection connection, List<R> rows, Function<R, List<Object>> values) throws SQLException {
-        // keyed by the values the table holds, so that a converted key is found again
+        return insertNew(connection, prepare(rows, values));
+    }
+
+    /**
+     * The part of an insert that needs no database: the rows grouped by key (the first copy of a key
+     * kept) and, once this table is known to take COPY, the COPY text. A pipeline makes it on the
+     * thread that reads and checks the rows, so the writer thread only talks to the database.
+     */
+    public <R> Prepared<R> prepare(List<R> rows, Function<R, List<Object>> values) {
+        PostgresCopyInsert fast = decided ? copy : null;
+        // keyed by the values the table holds, so that a converted key is found again; converted here unless
+        // the rows go by COPY (whose text converts them), so that the writer thread only binds
         Map<String, Map<String, Row<R>>> byScope = new LinkedHashMap<>();
         for (R row : rows) {
             List<Object> v = values.apply(row);
-            byScope.computeIfAbsent(text(scopeIndex, v), s -> new LinkedHashMap<>())
-                    .putIfAbsent(text(keyIndex, v), new Row<>(row, v));
+            Object[] converted = fast == null ? mapping.converted(fields, v) : null;
+            String scope = converted == null ? text(scopeIndex, v) : String.valueOf(converted[scopeIndex]);
+            String key = converted == null ? text(keyIndex, v) : String.valueOf(converted[keyIndex]);
+            byScope.computeIfAbsent(scope, s -> new LinkedHashMap<>()).putIfAbsent(key, new Row<>(row, v, converted));
         }
+        return new Prepared<>(byScope, fast == null ? null : fast.text(values(byScope)));
+    }
+
+    /** A batch {@link #prepare}d for {@link #insertNew(Connection, Prepared)}. */
+    public static final class Prepared<R> {
+        private final Map<String, Map<String, Row<R>>> byScope;
+        private final CopyText copyText;
+
+        private Prepared(Map<String, Map<String, Row<R>>> byScope, CopyText copyText) {
+            this.byScope = byScope;
+            this.copyText = copyText;
+        }
+    }
+
+    /** @return the rows of the batch actually inserted, in their order */
+    public <R> List<R> insertNew(Connection connection, Prepared<R> batch) throws SQLException {
+        Map<String, Map<String, Row<R>>> byScope = batch.byScope;
         if (byScope.isEmpty()) {
             return List.of();
         }
         PostgresCopyInsert fast = copy(connection);
         if (fast != null) {
-            List<Row<R>> all = new ArrayList<>();
-            byScope.values().forEach(m -> all.addAll(m.values()));
-            Set<String> inserted = fast.insert(connection, all.stream().map(Row::values).toList());
-            List<R> stored = new ArrayList<>();
-            for (Map.Entry<String, Map<String, Row<R>>> scope : byScope.entrySet()) {
-                for (Map.Entry<String, Row<R>> row : scope.getValue().entrySet()) {
-                    if (inserted.contains(PostgresCopyInsert.id(scope.getKey(), row.getKey()))) {
-                        stored.add(row.getValue().row());
-                    }
-                }
-            }
-            return stored;
+            return insertByCopy(connection, fast, byScope,
+                    batch.copyText != null ? batch.copyText : fast.text(values(byScope)));
         }
         Savepoint beforeInsert = connection.setSavepoint();
         try {
@@ -93,6 +116,58 @@ public final class KeyedInsert {
             connection.rollback(beforeInsert);
         }
         return insert(connection, byScope, existing(connection, byScope, false));
+    }
+
+    /**
+     * PostgreSQL: a batch none of whose keys this process has seen goes straight into the table by one
+     * COPY under a savepoint (the common case: a feed's new events, a new report). A key the table
+     * holds after all (staged before a restart, or by another process) fails that COPY; then the batch
+     * goes through the temporary table and ON CONFLICT DO NOTHING, whose returned keys tell the new rows.
+     */
+    private <R> List<R> insertByCopy(Connection connection, PostgresCopyInsert fast, Map<String, Map<String, Row<R>>> byScope,
+                                     CopyText text) throws SQLException {
+        boolean maybeSeen = false;
+        for (Map.Entry<String, Map<String, Row<R>>> scope : byScope.entrySet()) {
+            for (String key : scope.getValue().keySet()) {
+                maybeSeen = maybeSeen || seen.mightContain(scope.getKey() + "/" + key);
+            }
+        }
+        try {
+            if (!maybeSeen) {
+                Savepoint beforeCopy = connection.setSavepoint();
+                try {
+                    fast.copyAll(connection, text);
+                    connection.releaseSavepoint(beforeCopy);
+                    List<R> stored = new ArrayList<>(text.rows());
+                    byScope.values().forEach(rows -> rows.values().forEach(r -> stored.add(r.row())));
+                    return stored;
+                } catch (SQLException e) {
+                    if (!KeyViolation.isKeyViolation(e)) {
+                        throw e;
+                    }
+                    connection.rollback(beforeCopy);
+                }
+            }
+            Set<String> inserted = fast.insertAbsent(connection, text);
+            List<R> stored = new ArrayList<>();
+            for (Map.Entry<String, Map<String, Row<R>>> scope : byScope.entrySet()) {
+                for (Map.Entry<String, Row<R>> row : scope.getValue().entrySet()) {
+                    if (inserted.contains(PostgresCopyInsert.id(scope.getKey(), row.getKey()))) {
+                        stored.add(row.getValue().row());
+                    }
+                }
+            }
+            return stored;
+        } finally {
+            // seen from now on: written, or found already there (a rolled-back write only costs the slower way once)
+            byScope.forEach((scope, rows) -> rows.keySet().forEach(key -> seen.add(scope + "/" + key)));
+        }
+    }
+
+    private static <R> List<List<Object>> values(Map<String, Map<String, Row<R>>> byScope) {
+        List<List<Object>> values = new ArrayList<>();
+        byScope.values().forEach(rows -> rows.values().forEach(r -> values.add(r.values())));
+        return values;
     }
 
     private String text(int index, List<Object> values) {
@@ -148,9 +223,14 @@ public final class KeyedInsert {
                     if (skip.contains(row.getKey())) {
                         continue;
                     }
-                    mapping.bind(insert, fields, row.getValue().values());
+                    Row<R> r = row.getValue();
+                    if (r.converted() != null) {
+                        mapping.bindConverted(insert, fields, r.converted());
+                    } else {
+                        mapping.bind(insert, fields, r.values());
+                    }
                     insert.addBatch();
-                    inserted.add(row.getValue().row());
+                    inserted.add(r.row());
                     if (++pending == batchSize) {
                         insert.executeBatch();
                         pending = 0;
@@ -164,6 +244,7 @@ public final class KeyedInsert {
         return inserted;
     }
 
-    private record Row<R>(R row, List<Object> values) {
+    /** @param converted the values converted for the table's columns, or null where COPY text does that */
+    private record Row<R>(R row, List<Object> values, Object[] converted) {
     }
 }

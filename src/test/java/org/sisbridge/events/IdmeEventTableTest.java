@@ -25,8 +25,10 @@ import org.sisbridge.testsupport.TestDatabases;
 
 /**
  * Insert-if-absent on every database, on both of its paths: redeliveries of what this writer wrote
- * are looked up first (its seen-keys filter), and events written before a restart, which a fresh
- * writer has not seen, make the table refuse the batch and the page is written again the careful way.
+ * are looked up first (its seen-keys filter; on PostgreSQL they go the temporary-table and ON CONFLICT
+ * way), and events written before a restart, which a fresh writer has not seen, make the table refuse
+ * the batch (on PostgreSQL its straight COPY) and the page is written again the careful way. The text
+ * arrives byte for byte on every path: quotes, commas, line breaks, accents, characters beyond the BMP.
  */
 class IdmeEventTableTest {
 
@@ -44,7 +46,11 @@ class IdmeEventTableTest {
                 CanonicalLayout.tables().get("idme_status_event"));
 
         IdmeEventTable beforeRestart = new IdmeEventTable(table, 100);
-        assertThat(write(dataSource, beforeRestart, events.subList(0, 200))).hasSize(200);
+        // one key twice in a page: its first copy is stored, once
+        List<IdmeEvent> firstPage = new ArrayList<>(events.subList(0, 200));
+        firstPage.add(events.get(7));
+        assertThat(write(dataSource, beforeRestart, firstPage)).extracting(IdmeEvent::eventId)
+                .containsExactlyElementsOf(ids(events.subList(0, 200)));
         // the same writer again: every key is "maybe seen", looked up, and skipped
         assertThat(write(dataSource, beforeRestart, events.subList(100, 250))).extracting(IdmeEvent::eventId)
                 .containsExactlyElementsOf(ids(events.subList(200, 250)));
@@ -57,6 +63,33 @@ class IdmeEventTableTest {
 
         assertThat(database.queries().count("SELECT COUNT(*) FROM idme_status_event")).isEqualTo(300);
         assertThat(database.queries().count("SELECT COUNT(DISTINCT event_id) FROM idme_status_event")).isEqualTo(300);
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    // on H2, PostgreSQL and MariaDB: Oracle (and H2 in its mode) stores an empty text as NULL by design
+    void textArrivesByteForByte(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "event-table-text");
+        DataSource dataSource = database.dataSource();
+        StagingSchemaMigrator.migrate(dataSource, database.kind());
+        TableMapping table = new TableMapping("idme_status_event", Map.of(), Map.of(),
+                CanonicalLayout.tables().get("idme_status_event"));
+        List<String> texts = List.of("plain", "", "with \"quotes\", a comma", "two\nlines\r\nand a CR\r", "Ødegaard Nguyễn",
+                "日本語", "emoji \uD83D\uDE00 beyond the BMP", "a backslash \\ and \\N", "NULL", "\"", ",", "tab\there");
+        List<IdmeEvent> page = new ArrayList<>();
+        List<IdmeEvent> base = events(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            IdmeEvent e = base.get(i);
+            page.add(new IdmeEvent(e.misCode(), e.eventId(), e.eventType(), e.eventTimestamp(), e.cccid(), texts.get(i),
+                    null, e.lastName(), null, null, null, e.idmeStatus(), null, null, texts.get(i), true, true));
+        }
+        assertThat(write(dataSource, new IdmeEventTable(table, 100), page)).hasSize(texts.size());
+        for (IdmeEvent e : page) {
+            Map<String, Object> row = database.queries().rows("SELECT first_name, event_payload, previous_email"
+                    + " FROM idme_status_event WHERE event_id = ?", e.eventId()).get(0);
+            assertThat(row.values()).as("event %s", e.eventId())
+                    .containsExactly(e.firstName(), e.eventPayload(), null);
+        }
     }
 
     private static List<IdmeEvent> write(DataSource dataSource, IdmeEventTable table, List<IdmeEvent> page)

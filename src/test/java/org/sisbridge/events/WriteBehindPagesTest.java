@@ -31,7 +31,7 @@ class WriteBehindPagesTest {
 
         @Override
         public CheckedPage check(EventPage page, String fromCursor) {
-            return new CheckedPage(page, fromCursor, List.of(), List.of());
+            return new CheckedPage(page, fromCursor, List.of(), null, List.of());
         }
 
         @Override
@@ -67,6 +67,31 @@ class WriteBehindPagesTest {
         pages.submit("111", "p1", page("p2-again"));
         pages.awaitPending();
         assertThat(writer.committed).containsExactly("p1", "p2-again");
+    }
+
+    @Test
+    void withTwoPagesInFlightThePageQueuedBehindAFailedOneIsNeverCommitted() throws Exception {
+        RecordingWriter writer = new RecordingWriter();
+        WriteBehindPages pages = new WriteBehindPages(writer, executor, 2);
+        pages.startPoll();
+        pages.submit("111", null, page("p1"));
+        pages.submit("111", "p1", page("p2"));
+        // p3 may be queued behind p2 before p2 fails: it is skipped on the writer thread, not committed
+        try {
+            pages.submit("111", "p2", page("p3"));
+            pages.submit("111", "p3", page("p4"));
+        } catch (SQLException failedPage) {
+            assertThat(failedPage.getMessage()).isEqualTo("read timed out");
+        }
+        assertThatThrownBy(pages::awaitPending).hasMessage("read timed out");
+        assertThatThrownBy(() -> pages.submit("111", "p3", page("p4"))).hasMessage("read timed out");
+        assertThat(writer.committed).containsExactly("p1");
+
+        pages.startPoll();
+        pages.submit("111", "p1", page("p2-again"));
+        pages.submit("111", "p2-again", page("p3-again"));
+        pages.awaitPending();
+        assertThat(writer.committed).containsExactly("p1", "p2-again", "p3-again");
     }
 
     private static EventPage page(String nextCursor) {

@@ -1,7 +1,6 @@
 package org.sisbridge.staging.dialect;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,17 +18,25 @@ import org.sisbridge.staging.DatabaseTable;
 import org.sisbridge.staging.mapping.TableMapping;
 
 /**
- * PostgreSQL's insert-if-absent at the speed of COPY: the batch goes by {@code COPY ... FROM STDIN}
- * into a temporary table of the target's columns (no index, no WAL), then one {@code INSERT ...
- * SELECT ... ON CONFLICT (scope, key) DO NOTHING RETURNING scope, key} moves it into the table. The
- * returned keys are the new rows; nothing is looked up first. The temporary table lives as long as
- * the pooled connection and is emptied at every commit (ON COMMIT DELETE ROWS, a truncate: no bloat);
- * a rollback takes its rows back with the rest. It works through HikariCP ({@code unwrap}).
+ * PostgreSQL's insert-if-absent at the speed of COPY, two ways:
+ * <ul>
+ * <li>{@link #copyAll}: {@code COPY ... FROM STDIN} straight into the table, for a batch none of whose
+ * keys can be there yet; a key the table does hold fails the whole COPY (SQLState 23505), and the
+ * caller, which ran it under a savepoint, rolls back to it and takes the other way;</li>
+ * <li>{@link #insertAbsent}: COPY into a temporary table of the target's columns (no index, no WAL),
+ * then one {@code INSERT ... SELECT ... ON CONFLICT (scope, key) DO NOTHING RETURNING scope, key}
+ * moves it into the table. The returned keys are the new rows; nothing is looked up first. The
+ * temporary table lives as long as the pooled connection and is emptied at every commit (ON COMMIT
+ * DELETE ROWS, a truncate: no bloat); a rollback takes its rows back with the rest.</li>
+ * </ul>
+ * Both work through HikariCP ({@code unwrap}). The rows go to the server as UTF-8 CSV bytes written
+ * directly, not through a String and a Reader: building that text was the writer's top frame.
  */
 public final class PostgresCopyInsert {
 
     private final String createTemporary;
-    private final String copySql;
+    private final String copyIntoTemporary;
+    private final String copyIntoTable;
     private final String insertSql;
     private final List<String> fields;
     private final TableMapping mapping;
@@ -44,7 +51,8 @@ public final class PostgresCopyInsert {
         String temporary = "sisbridge_in_" + mapping.table().replace('.', '_').toLowerCase(Locale.ROOT);
         this.createTemporary = "CREATE TEMPORARY TABLE IF NOT EXISTS " + temporary + " ON COMMIT DELETE ROWS AS SELECT "
                 + list + " FROM " + mapping.table() + " WITH NO DATA";
-        this.copySql = "COPY " + temporary + " (" + list + ") FROM STDIN (FORMAT csv)";
+        this.copyIntoTemporary = "COPY " + temporary + " (" + list + ") FROM STDIN (FORMAT csv)";
+        this.copyIntoTable = "COPY " + mapping.table() + " (" + list + ") FROM STDIN (FORMAT csv)";
         String scope = mapping.column(scopeField);
         String key = mapping.column(keyField);
         this.insertSql = "INSERT INTO " + mapping.table() + " (" + list + ") SELECT " + list + " FROM " + temporary
@@ -76,18 +84,33 @@ public final class PostgresCopyInsert {
     }
 
     /**
+     * The COPY text of a batch, without the database (a pipeline makes it off its writer thread).
+     *
      * @param rows each row's canonical values in the order of the fields (unconverted: the mapping converts them)
+     */
+    public CopyText text(List<List<Object>> rows) {
+        return csv(rows);
+    }
+
+    /**
+     * Every row straight into the table, or none: run it under a savepoint, and on a key violation
+     * roll back to it and use {@link #insertAbsent}.
+     *
+     * @param rows the {@link #text} of rows no two of which have the same key
+     */
+    public void copyAll(Connection connection, CopyText rows) throws SQLException {
+        copy(connection, copyIntoTable, rows);
+    }
+
+    /**
+     * @param rows the {@link #text} of the rows
      * @return the {@link #id}s of the rows inserted now
      */
-    public Set<String> insert(Connection connection, List<List<Object>> rows) throws SQLException {
+    public Set<String> insertAbsent(Connection connection, CopyText rows) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(createTemporary);
         }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(csv(rows)));
-        } catch (IOException e) {
-            throw new SQLException("COPY into the temporary table failed: " + e.getMessage(), e);
-        }
+        copy(connection, copyIntoTemporary, rows);
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(insertSql); ResultSet rs = insert.executeQuery()) {
             while (rs.next()) {
@@ -97,42 +120,35 @@ public final class PostgresCopyInsert {
         return inserted;
     }
 
+    private static void copy(Connection connection, String sql, CopyText text) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, text.asStream());
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
     /** CSV as COPY reads it: a null is an unquoted empty field, every other value is quoted ("" stays an empty text). */
-    private String csv(List<List<Object>> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 320);
+    private CopyText csv(List<List<Object>> rows) {
+        CopyText csv = new CopyText(rows.size() * 400);
+        List<String> constants = List.copyOf(mapping.constants().values());
         for (List<Object> row : rows) {
             for (int f = 0; f < fields.size(); f++) {
                 if (f > 0) {
-                    csv.append(',');
+                    csv.comma();
                 }
                 Object raw = row.get(f);
                 // an unconverted date and time as ISO text, which COPY reads as it is: through java.sql.Timestamp
                 // (the mapping's as-is value for a bind) each cost a calendar computation, the top frame of COPY's text in a recording
-                quoted(csv, (raw instanceof LocalDateTime || raw instanceof LocalDate) && !mapping.columns().containsKey(fields.get(f))
+                csv.quoted((raw instanceof LocalDateTime || raw instanceof LocalDate) && !mapping.columns().containsKey(fields.get(f))
                         ? raw : mapping.value(fields.get(f), raw));
             }
-            for (String constant : mapping.constants().values()) {
-                csv.append(',');
-                quoted(csv, constant);
+            for (String constant : constants) {
+                csv.comma();
+                csv.quoted(constant);
             }
-            csv.append('\n');
+            csv.endOfRow();
         }
-        return csv.toString();
-    }
-
-    private static void quoted(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        String text = value.toString();
-        csv.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        csv.append('"');
+        return csv;
     }
 }

@@ -95,13 +95,30 @@ public record TableMapping(String table, Map<String, ColumnMapping> columns, Map
 
     /** Binds one row of {@link #insertSql}: values in the order of its canonical fields. */
     public void bind(PreparedStatement insert, List<String> canonicalFields, List<Object> values) throws SQLException {
+        bindConverted(insert, canonicalFields, converted(canonicalFields, values));
+    }
+
+    /**
+     * A row's values converted for this table's columns ({@link #value}), in the order of its canonical
+     * fields: apart from {@link #bindConverted}, so that a pipeline converts on the thread that read the
+     * rows and its writer thread only binds (a college's layout formats timestamps as text, say).
+     */
+    public Object[] converted(List<String> canonicalFields, List<Object> values) {
+        Object[] converted = new Object[canonicalFields.size()];
+        for (int f = 0; f < converted.length; f++) {
+            converted[f] = value(canonicalFields.get(f), values.get(f));
+        }
+        return converted;
+    }
+
+    /** Binds one row of {@link #insertSql} from its {@link #converted} values, then the layout's constants. */
+    public void bindConverted(PreparedStatement insert, List<String> canonicalFields, Object[] converted) throws SQLException {
         int i = 1;
-        for (int f = 0; f < canonicalFields.size(); f++) {
-            String field = canonicalFields.get(f);
-            Object value = value(field, values.get(f));
+        for (int f = 0; f < converted.length; f++) {
+            Object value = converted[f];
             if (value == null) {
                 // a typed null: PostgreSQL refuses an untyped one for a timestamp column
-                insert.setNull(i++, nullType(field));
+                insert.setNull(i++, nullType(canonicalFields.get(f)));
             } else {
                 insert.setObject(i++, value);
             }

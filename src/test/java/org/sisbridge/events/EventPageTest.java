@@ -1,0 +1,67 @@
+package org.sisbridge.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.AbstractList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.sisbridge.testsupport.PlainCamelContexts;
+
+/**
+ * Camel's simple language and bean cache hash an events page whenever the route reads one of its
+ * properties; the page must answer without walking its thousand JSON trees (issue 17's recording).
+ */
+class EventPageTest {
+
+    /** A page's events whose hash code or equality would walk the trees fail the test. */
+    private static final List<JsonNode> UNHASHABLE = new AbstractList<>() {
+        @Override
+        public JsonNode get(int index) {
+            return JsonNodeFactory.instance.objectNode().put("eventId", "e" + index);
+        }
+
+        @Override
+        public int size() {
+            return 1000;
+        }
+
+        @Override
+        public int hashCode() {
+            throw new AssertionError("the page's events were hashed");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            throw new AssertionError("the page's events were compared");
+        }
+    };
+
+    @Test
+    void aPageIsHashedAndComparedWithoutItsEvents() {
+        EventPage page = new EventPage(UNHASHABLE, "next", true);
+
+        assertThat(page.hashCode()).isEqualTo(System.identityHashCode(page));
+        assertThat(page).isEqualTo(page).isNotEqualTo(new EventPage(UNHASHABLE, "next", true));
+    }
+
+    @Test
+    void theRoutesReadTheCursorAndMoreOfAPageWithoutHashingItsEvents() throws Exception {
+        try (CamelContext camel = PlainCamelContexts.asTheAgentRunsIt(new DefaultCamelContext())) {
+            camel.start();
+            Exchange exchange = new DefaultExchange(camel);
+            exchange.getMessage().setBody(new EventPage(UNHASHABLE, "cursor-2", true));
+
+            // what routes/idme-events.yaml reads of each page
+            assertThat(camel.resolveLanguage("simple").createExpression("${body.nextCursor}").evaluate(exchange, String.class))
+                    .isEqualTo("cursor-2");
+            assertThat(camel.resolveLanguage("simple").createExpression("${body.hasMore}").evaluate(exchange, Boolean.class))
+                    .isTrue();
+        }
+    }
+}
