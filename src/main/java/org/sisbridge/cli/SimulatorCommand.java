@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.sisbridge.simulator.PrerenderedPages;
 import org.sisbridge.simulator.ReportCatalog;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.SimulatorTrustStore;
@@ -114,6 +115,12 @@ public class SimulatorCommand implements Callable<Integer> {
     Long trickleEventsMs;
     @Option(names = "--oversized-report-bytes", paramLabel = "BYTES", description = "Every report download carries BYTES of rows beyond what its listing declares.")
     Long oversizedReportBytes;
+    // benchmarks: a simulator that takes next to no CPU from the agent it feeds
+    @Option(names = "--prerender-page-size", paramLabel = "LIMIT", description = "Before listening, render every events page"
+            + " a client paging with limit=LIMIT is given, and answer those requests with the bytes (the same a page made"
+            + " when asked for would be). For benchmarks: serving then costs socket writes only, but the whole feed is"
+            + " held in memory (about 0.5 KB an event: give the JVM the heap).")
+    Integer prerenderPageSize;
 
     @Override
     public Integer call() throws Exception {
@@ -154,11 +161,20 @@ public class SimulatorCommand implements Callable<Integer> {
         s.invalidBulkResult |= invalidBulkResult;
         s.formulaLikeValues |= formulaLikeValues;
         hostile(s);
+        if (prerenderPageSize != null) s.prerenderPageSize = prerenderPageSize;
         s.accountsFile = accountsFile != null ? accountsFile : SisbridgeCommand.home().resolve("data/simulator-accounts.tsv");
         if (fresh) {
             Files.deleteIfExists(s.accountsFile);
         }
+        long rendering = System.nanoTime();
         try (UpstreamSimulator simulator = UpstreamSimulator.start(s, bind, port)) {
+            PrerenderedPages pages = simulator.prerenderedPages();
+            if (pages.pageCount() > 0) {
+                // before the listening line: a benchmark reads up to that line, then only drains the rest
+                System.out.printf("Events pages for limit=%d rendered before listening: %,d pages, %,d bytes"
+                                + " (%,d bytes an event) in %.1f s.%n", pages.limit(), pages.pageCount(), pages.bytes(),
+                        pages.bytes() / ((long) s.eventsPerMisCode * s.misCodes.size()), (System.nanoTime() - rendering) / 1e9);
+            }
             System.out.printf("Upstream simulator listening on %s (client id '%s', secret from $%s or 'demo-secret';"
                     + " MIS codes %s; %,d events each). Ctrl-C to stop.%n",
                     simulator.baseUrl(), s.clientId, clientSecretEnv, s.misCodes, s.eventsPerMisCode);

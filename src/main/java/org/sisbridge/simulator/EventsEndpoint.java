@@ -1,6 +1,5 @@
 package org.sisbridge.simulator;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
@@ -14,11 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EventsEndpoint {
     private static final int DEFAULT_LIMIT = 500;
-    private static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = 1000;
 
     private final EventFeed feed;
     private final HostileSettings hostile;
     private final FeedPager pager;
+    private final PrerenderedPages prerendered;
     private final TokenStore tokens;
     private final FaultScript script;
     private final HttpMisbehaviour misbehaviour;
@@ -27,10 +27,11 @@ final class EventsEndpoint {
     private final AtomicLong requestNumber = new AtomicLong();
 
     EventsEndpoint(EventFeed feed, TokenStore tokens, FaultScript script, HttpMisbehaviour misbehaviour,
-                   SimulatorCounters counters, HostileSettings hostile) {
+                   SimulatorCounters counters, HostileSettings hostile, PrerenderedPages prerendered) {
         this.feed = feed;
         this.hostile = hostile;
         this.pager = new FeedPager(feed);
+        this.prerendered = prerendered;
         this.tokens = tokens;
         this.script = script;
         this.misbehaviour = misbehaviour;
@@ -70,6 +71,14 @@ final class EventsEndpoint {
             return;
         }
         String after = query.get("after");
+        // hostile switches can be turned on while running, and change the page: then it is made afresh
+        PrerenderedPages.Page ready = hostile.eventsPagesAsAsked() ? prerendered.find(misCode, after, limit) : null;
+        if (ready != null) {
+            counters.served(ready.events(), ready.copies());
+            counters.prerenderedPageServed();
+            reply.rendered(200, ready.body());
+            return;
+        }
         boolean hasCursor = after != null && !after.isEmpty();
         Optional<FeedPosition> from = hasCursor ? FeedCursor.decode(after, feed.size()) : Optional.of(FeedPosition.START);
         if (from.isEmpty()) {
@@ -77,35 +86,10 @@ final class EventsEndpoint {
             return;
         }
         // a hostile upstream may send more events than were asked for
-        FeedPage page = pager.page(misCode, from.get(), limit + hostile.oversizedPageExtraEvents);
-        // An exhausted feed answers with the cursor the client sent, so it can keep asking with it.
-        String nextCursor = page.items().isEmpty() && hasCursor ? after : FeedCursor.encode(page.next());
-        counters.served(page.items().size(), page.copies());
-        reply.trickle(hostile.trickleEventsMillis).json(200, g -> writePage(g, page, nextCursor, hostile.oversizedPageBytes));
-    }
-
-    private static void writePage(JsonGenerator g, FeedPage page, String nextCursor, long paddingBytes) throws IOException {
-        g.writeStartObject();
-        g.writeArrayFieldStart("events");
-        boolean first = true;
-        for (FeedPage.Item item : page.items()) {
-            SimulatedEvent e = item.event();
-            g.writeStartObject();
-            g.writeStringField("eventId", e.eventId());
-            g.writeStringField("eventType", e.eventType());
-            g.writeStringField("eventTimestamp", e.eventTimestamp());
-            g.writeStringField("misCode", e.misCode());
-            g.writeStringField("eventPayload", e.eventPayload());
-            if (first && paddingBytes > 0) {
-                OversizedPadding.writeJsonField(g, paddingBytes); // a field a client keeps with the event
-            }
-            first = false;
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeStringField("nextCursor", nextCursor);
-        g.writeBooleanField("hasMore", page.hasMore());
-        g.writeEndObject();
+        EventsAnswer answer = EventsAnswer.of(pager, misCode, after, from.get(), limit + hostile.oversizedPageExtraEvents);
+        counters.served(answer.page().items().size(), answer.page().copies());
+        long padding = hostile.oversizedPageBytes;
+        reply.trickle(hostile.trickleEventsMillis).json(200, g -> answer.write(g, padding));
     }
 
     /** The limit, DEFAULT_LIMIT when absent, or null when it is not an integer within 1..MAX_LIMIT. */

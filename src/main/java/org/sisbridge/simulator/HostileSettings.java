@@ -18,6 +18,11 @@ public final class HostileSettings {
     /** Bytes sent after every report's CSV, beyond what its listing declares (0 = off). */
     public volatile long oversizedReportBytes;
 
+    /** True when events pages go out as the contract says: no extra events, no padding, no trickle. */
+    boolean eventsPagesAsAsked() {
+        return oversizedPageExtraEvents == 0 && oversizedPageBytes == 0 && trickleEventsMillis == 0;
+    }
+
     public HostileSettings copy() {
         HostileSettings c = new HostileSettings();
         c.oversizedPageExtraEvents = oversizedPageExtraEvents;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -46,6 +48,34 @@ final class Reply {
     }
 
     void json(int httpStatus, JsonBody body) throws IOException {
+        try (OutputStream out = begin(httpStatus); JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            body.write(g);
+        }
+    }
+
+    /**
+     * A body {@link #render} made earlier, sent as {@link #json} would send it: the same status line,
+     * headers and (chunked) framing, so that a client cannot tell the two apart.
+     */
+    void rendered(int httpStatus, byte[] body) throws IOException {
+        try (OutputStream out = begin(httpStatus)) {
+            out.write(body);
+        }
+    }
+
+    /** The bytes {@link #json} would send as the body, with the same JSON settings. */
+    static byte[] render(JsonBody body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from memory; only a body's own failure
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Counts the answer, sends the status and headers, and opens the body. */
+    private OutputStream begin(int httpStatus) throws IOException {
         status = httpStatus;
         counters.response(httpStatus);
         if (eventsApi) {
@@ -55,10 +85,7 @@ final class Reply {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(httpStatus, 0); // 0 = chunked: the body is streamed, its length unknown
         OutputStream raw = exchange.getResponseBody();
-        try (OutputStream out = trickleMillis > 0 ? new TrickleOutputStream(raw, trickleMillis) : raw;
-             JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            body.write(g);
-        }
+        return trickleMillis > 0 ? new TrickleOutputStream(raw, trickleMillis) : raw;
     }
 
     /** The contract's error body: {"error":{"code":...,"message":...,"details":[]}}. */

@@ -21,6 +21,7 @@ public final class SimulatorCounters {
     private final LongAdder eventRequests = new LongAdder();
     private final LongAdder eventsServed = new LongAdder();
     private final LongAdder redeliveredCopiesServed = new LongAdder();
+    private final LongAdder prerenderedPagesServed = new LongAdder();
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
     private final Deque<RequestRecord> eventRequestLog = new ArrayDeque<>();
 
@@ -42,6 +43,11 @@ public final class SimulatorCounters {
         return redeliveredCopiesServed.sum();
     }
 
+    /** Events pages answered with bytes rendered before the simulator listened ({@link PrerenderedPages}). */
+    public long prerenderedPagesServed() {
+        return prerenderedPagesServed.sum();
+    }
+
     /** Responses with this status, over every endpoint (token, events, health, unknown paths). */
     public long responses(int httpStatus) {
         LongAdder n = responses.get(httpStatus);
@@ -58,6 +64,7 @@ public final class SimulatorCounters {
         eventRequests.reset();
         eventsServed.reset();
         redeliveredCopiesServed.reset();
+        prerenderedPagesServed.reset();
         responses.clear();
         eventRequestLog.clear();
     }
@@ -69,6 +76,10 @@ public final class SimulatorCounters {
     void served(long events, long copies) {
         eventsServed.add(events);
         redeliveredCopiesServed.add(copies);
+    }
+
+    void prerenderedPageServed() {
+        prerenderedPagesServed.increment();
     }
 
     void response(int status) {

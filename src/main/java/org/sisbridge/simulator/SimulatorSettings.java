@@ -74,6 +74,13 @@ public final class SimulatorSettings {
     /** Hostile answers: oversized pages and reports, trickling bodies (all off by default). */
     public HostileSettings hostile = new HostileSettings();
 
+    /**
+     * Benchmarks: render every events page for this limit before listening and answer with those
+     * bytes, so the simulator takes almost no CPU from the agent it feeds; it then holds the whole
+     * feed in memory (see {@link PrerenderedPages}). 0 (default): every page is made when asked for.
+     */
+    public int prerenderPageSize;
+
     /** A few thousand events with a few % of every anomaly and a little HTTP misbehaviour: a 30 s demo. */
     public static SimulatorSettings demo() {
         SimulatorSettings s = new SimulatorSettings();
@@ -132,6 +139,7 @@ public final class SimulatorSettings {
         c.https = https;
         c.reports = reports.copy();
         c.hostile = hostile.copy();
+        c.prerenderPageSize = prerenderPageSize;
         return c;
     }
 
@@ -153,6 +161,8 @@ public final class SimulatorSettings {
         require(http500Rate + http503Rate + http429Rate <= 1.0 + 1e-9, "HTTP error rates must sum to at most 1");
         reports.validate();
         hostile.validate();
+        require(prerenderPageSize >= 0 && prerenderPageSize <= EventsEndpoint.MAX_LIMIT,
+                "prerenderPageSize must be 0 (off) or a page limit 1.." + EventsEndpoint.MAX_LIMIT);
         require(existingAccounts >= 0 && existingAccounts <= 5_000_000, "existingAccounts must be 0..5000000");
         require(bulkRunningPolls >= 0 && bulkRunningMillis >= 0, "bulk running polls and millis must be >= 0");
         require(bulkJobFailureRate >= 0 && bulkJobFailureRate <= 1 && bulk500AfterCreateRate >= 0

@@ -39,6 +39,7 @@ public final class UpstreamSimulator implements AutoCloseable {
     private final SimulatorCounters counters = new SimulatorCounters();
     private final FaultScript faults;
     private final EventFeed feed;
+    private final PrerenderedPages prerendered;
     private final ReportCatalog reports;
     private final ReportCounters reportCounters = new ReportCounters();
     private final AccountRegistry accounts;
@@ -50,7 +51,10 @@ public final class UpstreamSimulator implements AutoCloseable {
         this.feed = new EventFeed(settings);
         TokenStore tokens = new TokenStore(settings.tokenActualLifetimeSeconds);
         this.faults = new FaultScript(tokens, settings.retryAfterSeconds);
-        var events = new EventsEndpoint(feed, tokens, faults, new HttpMisbehaviour(settings), counters, settings.hostile);
+        // before the server listens: no client may be answered while the pages are still being made
+        this.prerendered = PrerenderedPages.render(feed, settings.prerenderPageSize);
+        var events = new EventsEndpoint(feed, tokens, faults, new HttpMisbehaviour(settings), counters, settings.hostile,
+                prerendered);
         var router = new SimulatorRouter(new TokenEndpoint(settings, tokens, counters), events, counters);
         this.reports = new ReportCatalog(settings, feed);
         router.reports(new ReportsEndpoint(reports, tokens, counters, reportCounters, settings.hostile));
@@ -123,6 +127,11 @@ public final class UpstreamSimulator implements AutoCloseable {
 
     public EventFeed feed() {
         return feed;
+    }
+
+    /** The events pages rendered before listening ({@link SimulatorSettings#prerenderPageSize}; none when 0). */
+    public PrerenderedPages prerenderedPages() {
+        return prerendered;
     }
 
     /** The upstream's accounts: seeded students and those bulk jobs created, with counts per student. */

@@ -41,6 +41,19 @@ final class SimulatorClient {
 
     /** GET the events API; cursor and limit may be null, token null sends no Authorization header. */
     HttpResponse<String> events(String token, String misCode, String cursor, Integer limit) {
+        return get(eventsUrl(misCode, cursor, limit), token);
+    }
+
+    /** The same request as {@link #events}, its body as the bytes that came. */
+    HttpResponse<byte[]> eventsBytes(String token, String misCode, String cursor, Integer limit) {
+        return send(getRequest(eventsUrl(misCode, cursor, limit), token), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> get(String url, String token) {
+        return send(getRequest(url, token));
+    }
+
+    private String eventsUrl(String misCode, String cursor, Integer limit) {
         StringBuilder query = new StringBuilder();
         if (cursor != null) {
             query.append("after=").append(enc(cursor));
@@ -48,16 +61,15 @@ final class SimulatorClient {
         if (limit != null) {
             query.append(query.length() > 0 ? "&" : "").append("limit=").append(limit);
         }
-        String url = baseUrl + "/v1/colleges/" + misCode + "/idme/events" + (query.length() > 0 ? "?" + query : "");
-        return get(url, token);
+        return baseUrl + "/v1/colleges/" + misCode + "/idme/events" + (query.length() > 0 ? "?" + query : "");
     }
 
-    HttpResponse<String> get(String url, String token) {
+    private static HttpRequest getRequest(String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.build());
+        return request.build();
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -69,8 +81,12 @@ final class SimulatorClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
