@@ -4,17 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database a benchmark stages into, created fresh for the run and dropped after it: an H2 file
- * under data/benchmark, or a database of its own (e.g. sisbridge_bench_events) on a PostgreSQL or
- * MariaDB server, so the run never touches the server's other data.
+ * under data/benchmark, or a database of its own on a PostgreSQL or MariaDB server, so the run never
+ * touches the server's other data. A server database is named for the benchmark and this process
+ * (sisbridge_bench_events_p4242): two benchmarks run at once on one server used to drop each other's
+ * database under the same name, and the one that lost its database then waited for ever.
  */
 public final class BenchmarkDatabase implements AutoCloseable {
 
@@ -49,8 +54,9 @@ public final class BenchmarkDatabase implements AutoCloseable {
         }
 
         /**
-         * A fresh database: {@code name} on the server (a leftover of an interrupted run under that
-         * name, the benchmark's own, is dropped first), or the H2 file {@code h2File} (deleted first).
+         * A fresh database: {@code name} and this process's id on the server (first, the leftovers of
+         * benchmarks interrupted on this machine, whose process is gone, are dropped), or the H2 file
+         * {@code h2File} (deleted first).
          */
         public BenchmarkDatabase open(String name, Path h2File) throws Exception {
             if (kind.equals("h2")) {
@@ -58,10 +64,12 @@ public final class BenchmarkDatabase implements AutoCloseable {
                 Files.deleteIfExists(Path.of(h2File + ".mv.db"));
                 return new BenchmarkDatabase(kind, "jdbc:h2:file:" + h2File + ";DB_CLOSE_ON_EXIT=FALSE", "sa", null);
             }
-            BenchmarkDatabase database = new BenchmarkDatabase(kind, url, user, name);
-            database.onServer(database.dropSql());
-            database.onServer(database.isPostgres() ? "CREATE DATABASE " + name
-                    : "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            BenchmarkDatabase database = new BenchmarkDatabase(kind, url, user, name + "_p" + ProcessHandle.current().pid());
+            for (String leftover : database.leftovers()) {
+                database.onServer(database.dropSql(leftover));
+            }
+            database.onServer(database.isPostgres() ? "CREATE DATABASE " + database.name
+                    : "CREATE DATABASE " + database.name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             return database;
         }
     }
@@ -111,38 +119,59 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
     /**
      * DDL for an empty copy of {@code original} with the same columns, key and indexes. PostgreSQL and
-     * MariaDB copy them with LIKE; H2 has no LIKE, so its copy spells out the key and indexes given.
+     * MariaDB copy them with LIKE; H2 has no LIKE, so its copy spells out what the original's metadata says.
      */
-    public List<String> copyTableSql(String copy, String original, String h2Key, String... h2Indexes) {
+    public List<String> copyTableSql(Connection c, String copy, String original) throws SQLException {
         if (isPostgres()) {
             return List.of("CREATE TABLE " + copy + " (LIKE " + original + " INCLUDING ALL)");
         }
         if (kind.equals("mariadb")) {
             return List.of("CREATE TABLE " + copy + " LIKE " + original);
         }
-        List<String> ddl = new ArrayList<>();
-        ddl.add("CREATE TABLE " + copy + " AS SELECT * FROM " + original + " WITH NO DATA");
-        for (String column : h2Key.split(",")) {
-            ddl.add("ALTER TABLE " + copy + " ALTER COLUMN " + column.trim() + " SET NOT NULL");
-        }
-        ddl.add("ALTER TABLE " + copy + " ADD PRIMARY KEY (" + h2Key + ")");
-        for (int i = 0; i < h2Indexes.length; i++) {
-            ddl.add("CREATE INDEX ix_" + copy + "_" + i + " ON " + copy + " (" + h2Indexes[i] + ")");
-        }
-        return ddl;
+        return H2TableCopy.sql(c, copy, original);
+    }
+
+    /** A connection to the fresh database as the agent makes it (user, and password from the environment if any). */
+    public Connection connect() throws SQLException {
+        String password = System.getenv(PASSWORD_ENV);
+        return DriverManager.getConnection(jdbcUrl(), user, password == null ? "" : password);
+    }
+
+    /** The server database's name (sisbridge_bench_events_p4242), or null for H2. */
+    public String name() {
+        return name;
     }
 
     /** Drops the server database (H2's file is simply replaced by the next run). */
     @Override
     public void close() throws SQLException {
         if (name != null) {
-            onServer(dropSql());
+            onServer(dropSql(name));
         }
     }
 
-    private String dropSql() {
+    /** Benchmark databases on the server whose process, on this machine, is gone (an interrupted run's). */
+    List<String> leftovers() throws SQLException {
+        String password = System.getenv(PASSWORD_ENV);
+        List<String> leftovers = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
+             Statement s = c.createStatement();
+             ResultSet names = s.executeQuery(isPostgres() ? "SELECT datname FROM pg_database" : "SHOW DATABASES")) {
+            while (names.next()) {
+                Matcher m = OWN_NAME.matcher(names.getString(1));
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+                    leftovers.add(names.getString(1));
+                }
+            }
+        }
+        return leftovers;
+    }
+
+    private static final Pattern OWN_NAME = Pattern.compile("sisbridge_bench_[a-z0-9_]*_p([0-9]{1,18})");
+
+    private String dropSql(String database) {
         // FORCE: the agent's pool may not have let go of every connection yet
-        return isPostgres() ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)" : "DROP DATABASE IF EXISTS " + name;
+        return isPostgres() ? "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)" : "DROP DATABASE IF EXISTS " + database;
     }
 
     private void onServer(String sql) throws SQLException {

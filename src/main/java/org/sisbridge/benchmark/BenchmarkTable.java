@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * {@code sisbridge benchmark table}: the events and reports benchmarks on each database, every figure
- * min / median / max of the timed runs, as the markdown table of docs/reliability-and-limits.md,
- * headed by the date and the machine (cores, memory, CPU, Java, database versions). The table replaces
- * what stands between the page's {@link #BEGIN} and {@link #END} markers, so one command regenerates it.
+ * min / median / max of the timed runs, as the markdown table of docs/reliability-and-limits.md and
+ * the README, headed by the date and the machine (cores, memory, CPU, Java, database versions). The
+ * table replaces what stands between each page's {@link #BEGIN} and {@link #END} markers, so one
+ * command regenerates both.
  */
 public final class BenchmarkTable {
 
@@ -31,23 +32,28 @@ public final class BenchmarkTable {
     private final int runs;
     private final boolean simulatorInProcess;
     private final List<String> databases;
+    private final List<BenchmarkLayout> layouts;
     private final String jdbcUrl;
     private final String user;
-    private final Path doc;
+    private final List<Path> docs;
     private final PrintStream out;
 
-    /** @param jdbcUrl, user a server to use instead of the local ones (only with a single server database) */
+    /**
+     * @param layouts       the staging layouts measured on each database (a line each for events and reports)
+     * @param jdbcUrl, user a server to use instead of the local ones (only with a single server database)
+     */
     public BenchmarkTable(Path home, int events, long rows, int runs, boolean simulatorInProcess, List<String> databases,
-                          String jdbcUrl, String user, Path doc, PrintStream out) {
+                          List<BenchmarkLayout> layouts, String jdbcUrl, String user, List<Path> docs, PrintStream out) {
         this.home = home;
         this.events = events;
         this.rows = rows;
         this.runs = runs;
         this.simulatorInProcess = simulatorInProcess;
         this.databases = databases;
+        this.layouts = layouts;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
-        this.doc = doc;
+        this.docs = docs;
         this.out = out;
     }
 
@@ -58,10 +64,12 @@ public final class BenchmarkTable {
         for (String database : databases) {
             BenchmarkDatabase.Server server = BenchmarkDatabase.Server.of(database, jdbcUrl, user);
             try {
-                lines.add(new Line("events", RunsSummary.of(new EventsBenchmark(home, events, Math.min(events / 2, 100_000),
-                        runs, simulatorInProcess, server, out).passes())));
-                lines.add(new Line("reports", RunsSummary.of(new ReportsBenchmark(home, rows, Math.min(rows / 2, 100_000),
-                        runs, server, out).passes())));
+                for (BenchmarkLayout layout : layouts) {
+                    lines.add(new Line(flow("events", layout), RunsSummary.of(new EventsBenchmark(home, events,
+                            Math.min(events / 2, 100_000), runs, simulatorInProcess, server, layout, out).passes())));
+                    lines.add(new Line(flow("reports", layout), RunsSummary.of(new ReportsBenchmark(home, rows,
+                            Math.min(rows / 2, 100_000), runs, server, layout, out).passes())));
+                }
             } catch (java.sql.SQLException e) {
                 // a development machine without that server: the table says which database is missing
                 out.printf("  %s left out: %s%n", database, e.getMessage());
@@ -71,14 +79,22 @@ public final class BenchmarkTable {
         String table = markdown(started, lines, missing);
         out.println();
         out.println(table);
-        if (doc == null || "none".equals(doc.toString())) {
-            return 0;
+        int status = 0;
+        for (Path doc : docs) {
+            if (!"none".equals(doc.toString())) {
+                status = Math.max(status, writeInto(doc, table));
+            }
         }
+        return status;
+    }
+
+    /** The table between the page's markers; 1 (and a line) for a page without them. */
+    private int writeInto(Path doc, String table) throws java.io.IOException {
         String page = Files.readString(doc, StandardCharsets.UTF_8);
         int begin = page.indexOf(BEGIN);
         int end = page.indexOf(END);
         if (begin < 0 || end < begin) {
-            out.printf("%s has no %s ... %s markers: the table is printed only%n", doc, BEGIN, END);
+            out.printf("%s has no %s ... %s markers: the table is not written there%n", doc, BEGIN, END);
             return 1;
         }
         Files.writeString(doc, page.substring(0, begin + BEGIN.length()) + "\n" + table + "\n" + page.substring(end),
@@ -90,6 +106,11 @@ public final class BenchmarkTable {
     private record Line(String flow, RunsSummary figures) {
     }
 
+    /** The flow's cell: "events" in the generic layout (the table as it always was), "events (banner)" in a college's. */
+    private static String flow(String flow, BenchmarkLayout layout) {
+        return layout.isGeneric() ? flow : flow + " (" + layout.name() + ")";
+    }
+
     /** The heading lines (date, machine, volumes) and the table, min / median / max in every figure's cell. */
     String markdown(String date, List<Line> lines, List<String> missing) {
         Set<String> products = new LinkedHashSet<>();
@@ -99,9 +120,15 @@ public final class BenchmarkTable {
         md.printf("Measured %s on %s; %s.%n", date, machine(), String.join(", ", products));
         md.printf("Events: %,d a run; reports: %,d rows a run; %d timed run(s) each after an untimed warm-up, every cell"
                 + " min / median / max; simulator %s; agent heap -Xmx256m, parallel GC.%n", events, rows, runs,
-                simulatorInProcess ? "in the agent's JVM" : "in a JVM of its own");
+                simulatorInProcess ? "in the agent's JVM" : "in a JVM of its own, serving pages rendered before the run");
         if (!missing.isEmpty()) {
             md.printf("Left out (no server): %s.%n", String.join("; ", missing));
+        }
+        if (layouts.stream().anyMatch(l -> !l.isGeneric())) {
+            md.printf("Layouts: %s; a college's (flow in brackets) has its tables made from its DDL"
+                    + " (what migrate --print prints for it) and the agent runs with its mapping and manage-schema=false; the"
+                    + " yardsticks write the same converted values into a copy of its table.%n",
+                    String.join(", ", layouts.stream().map(BenchmarkLayout::name).toList()));
         }
         md.println();
         md.println("| flow | database | pipeline (/s) | plain batch insert (/s) | COPY (/s) | pipeline / plain | pipeline / COPY |");

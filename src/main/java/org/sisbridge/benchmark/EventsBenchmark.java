@@ -2,9 +2,6 @@ package org.sisbridge.benchmark;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -15,12 +12,14 @@ import org.sisbridge.simulator.EventFeed;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.simulator.UpstreamSimulator;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.staging.mapping.MappingFile;
 
 /**
- * Pulls N events from the simulator (in a JVM of its own unless told otherwise) through the real routes into a fresh database (an H2
- * file, or sisbridge_bench_events on a PostgreSQL or MariaDB server) and prints events/second end to
- * end, beside a plain JDBC batch insert of the same rows into the same database (and on PostgreSQL a
- * COPY of them), and this JVM's peak heap.
+ * Pulls N events from the simulator (in a JVM of its own, answering from pages it rendered before
+ * listening, unless told otherwise) through the real routes into a fresh database (an H2 file, or
+ * sisbridge_bench_events on a PostgreSQL or MariaDB server) and prints events/second end to end,
+ * beside a plain JDBC batch insert of the same rows into the same database (and on PostgreSQL a COPY
+ * of them), and this JVM's peak heap.
  *
  * <p>A smaller warm-up pass of both comes first, into a database of its own, so that neither side is
  * timed while the JIT compiler is still compiling the code it shares (H2's, the JDBC driver's): the
@@ -28,26 +27,34 @@ import org.sisbridge.staging.SecretSource;
  */
 public final class EventsBenchmark {
 
+    /** How long the pipeline may receive nothing before the run is given up. */
+    private static final long STALL_NANOS = 120_000_000_000L;
+    /** The agent's page size, and the limit the out-of-process simulator renders its pages for. */
+    private static final int PAGE_SIZE = 1000;
+
     private final Path home;
     private final int events;
     private final int warmupEvents;
     private final int runs;
     private final boolean simulatorInProcess;
     private final BenchmarkDatabase.Server server;
+    private final BenchmarkLayout layout;
     private final PrintStream out;
 
     /**
      * @param runs               timed runs after the warm-up (each on a fresh database, agent and simulator)
      * @param simulatorInProcess the simulator in this JVM (quicker to start, but its CPU then counts against the agent)
+     * @param layout             the tables the agent stages into, and the yardsticks' copy of them
      */
     public EventsBenchmark(Path home, int events, int warmupEvents, int runs, boolean simulatorInProcess,
-                           BenchmarkDatabase.Server server, PrintStream out) {
+                           BenchmarkDatabase.Server server, BenchmarkLayout layout, PrintStream out) {
         this.home = home;
         this.events = events;
         this.warmupEvents = warmupEvents;
         this.runs = runs;
         this.simulatorInProcess = simulatorInProcess;
         this.server = server;
+        this.layout = layout;
         this.out = out;
     }
 
@@ -60,16 +67,20 @@ public final class EventsBenchmark {
     /** The warm-up (printed, not returned), then the timed runs, each printed as it ends. */
     List<PassFigures> passes() throws Exception {
         out.printf("Events benchmark: %,d events, %d run(s), simulator %s, max heap %s%n", events, runs,
-                simulatorInProcess ? "in this JVM (its CPU counts against the agent)" : "in a JVM of its own",
+                simulatorInProcess ? "in this JVM (its CPU counts against the agent)"
+                        : String.format("in a JVM of its own serving pages it pre-rendered for limit %d before"
+                                + " listening (its CPU during a run: socket writes only; its heap -Xmx%dm)",
+                                PAGE_SIZE, simulatorHeapMegabytes()),
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         out.println("  (the agent's page lines go to the log; this prints the figures)");
+        out.printf("  staging layout: %s%n", layout.describe("idme_status_event"));
         if (warmupEvents > 0) {
-            measure(warmupEvents, "sisbridge_bench_events_warmup", "data/benchmark/events-warmup").figures()
-                    .printWarmup(out, warmupEvents, "events");
+            measure(warmupEvents, "sisbridge_bench_events_warmup" + layout.databaseSuffix(), "data/benchmark/events-warmup")
+                    .figures().printWarmup(out, warmupEvents, "events");
         }
         List<PassFigures> passes = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Pass pass = measure(events, "sisbridge_bench_events", "data/benchmark/events");
+            Pass pass = measure(events, "sisbridge_bench_events" + layout.databaseSuffix(), "data/benchmark/events");
             PassFigures figures = pass.figures();
             out.printf("  run %d of %d, database: %s (%s)%n", run, runs, figures.database(), figures.product());
             out.printf("  agent start-up (Flyway, Camel routes): %.2f s%n", pass.startupNanos() / 1e9);
@@ -91,7 +102,7 @@ public final class EventsBenchmark {
         // closed last: the server database is dropped once the agent has let go of it
         try (BenchmarkDatabase database = server.open(serverDatabase, home.resolve(h2File));
              Upstream simulator = simulatorInProcess ? Upstream.inProcess(settings)
-                     : Upstream.process(settings, home.resolve("data/benchmark/simulator"));
+                     : Upstream.process(settings, home.resolve("data/benchmark/simulator"), simulatorHeapMegabytes());
              SisbridgeAgent agent = SisbridgeAgent.builder(home)
                      .property("sisbridge.watch.enabled", false) // a benchmark must not need, or take, the service's port
                      .property("sisbridge.watch.staff-pages-enabled", false) // their routes need the endpoint the line above turns off
@@ -99,32 +110,48 @@ public final class EventsBenchmark {
                      .property("sisbridge.upstream.base-url", simulator.baseUrl())
                      .property("sisbridge.staging.jdbc-url", database.jdbcUrl())
                      .property("sisbridge.staging.username", database.user())
-                     .property("sisbridge.events.page-size", 1000)
+                     .property("sisbridge.events.page-size", PAGE_SIZE)
                      .property("sisbridge.staging.batch-size", 1000)
                      .property("sisbridge.events.poll-interval-ms", 100)
                      .property("sisbridge.events.initial-delay-ms", 0)
                      .property("sisbridge.events.max-pages-per-poll", 1_000_000)
+                     .property(MappingFile.KEY, layout.name())
+                     .property("sisbridge.staging.manage-schema", layout.manageSchema())
                      .build()) {
+            layout.prepare(database);
             HeapPeak heap = HeapPeak.start();
             long startingUp = System.nanoTime();
             agent.start();
             // the clock starts when the routes are up: start-up (Flyway, Camel) is printed apart
             long started = System.nanoTime();
             EventsFlowStatistics statistics = agent.bean("eventsFlowStatistics", EventsFlowStatistics.class);
+            // a pipeline that stops receiving (its database dropped or frozen, say) ends the run with a line
+            // instead of waiting for ever
+            long lastReceived = -1;
+            long lastProgress = System.nanoTime();
             while (!statistics.caughtUp(settings.misCodes)) {
+                long received = statistics.snapshot().received();
+                if (received != lastReceived) {
+                    lastReceived = received;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
+                    throw new IllegalStateException("the pipeline received nothing for " + STALL_NANOS / 1_000_000_000L
+                            + " s after " + received + " events; see the agent's log (is " + database.describe()
+                            + " still there and answering?)");
+                }
                 Thread.sleep(10);
             }
             long pipelineNanos = System.nanoTime() - started;
             heap.close();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
-            long stored = count(dataSource);
+            long stored = layout.rows(dataSource, "idme_status_event");
             StatusTransitionPolicy transitions = agent.bean("statusTransitionPolicy", StatusTransitionPolicy.class);
             // the same seed and settings: the very events the simulator served
             EventFeed feed = new EventFeed(settings);
             long plainNanos = PlainEventInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT,
-                    feed, "111", transitions);
+                    feed, "111", transitions, layout.table("idme_status_event"));
             long copyNanos = !database.isPostgres() ? 0 : PlainEventInsert.run(dataSource, database,
-                    YardstickTable.Method.POSTGRES_COPY, feed, "111", transitions);
+                    YardstickTable.Method.POSTGRES_COPY, feed, "111", transitions, layout.table("idme_status_event"));
             return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), stored, pipelineNanos, count, plainNanos, count, copyNanos,
                     heap.peakUsedBytes(), heap.peakLiveBytes()), started - startingUp);
         }
@@ -147,8 +174,10 @@ public final class EventsBenchmark {
             };
         }
 
-        static Upstream process(SimulatorSettings settings, Path work) throws Exception {
-            SimulatorProcess simulator = SimulatorProcess.start(settings.eventsPerMisCode, settings.clientSecret, work);
+        /** Pre-rendered pages: the simulator's JVM needs no warm-up, as it only copies bytes to the socket. */
+        static Upstream process(SimulatorSettings settings, Path work, long heapMegabytes) throws Exception {
+            SimulatorProcess simulator = SimulatorProcess.start(settings.eventsPerMisCode, settings.clientSecret, work,
+                    PAGE_SIZE, heapMegabytes);
             return new Upstream() {
                 public String baseUrl() {
                     return simulator.baseUrl();
@@ -161,16 +190,12 @@ public final class EventsBenchmark {
         }
     }
 
+    /** One heap for every pass, big enough for the largest (the warm-up may be given more events than the runs). */
+    private long simulatorHeapMegabytes() {
+        return SimulatorProcess.heapMegabytes(Math.max(events, warmupEvents));
+    }
+
     /** One pass's figures, and how long the agent took to start (Flyway, Camel). */
     private record Pass(PassFigures figures, long startupNanos) {
     }
-
-    private static long count(DataSource dataSource) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM idme_status_event")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
 }

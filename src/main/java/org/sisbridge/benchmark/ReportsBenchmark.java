@@ -5,9 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +17,8 @@ import org.sisbridge.simulator.ReportCatalog;
 import org.sisbridge.simulator.ReportCsvWriter;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.staging.SecretSource;
+import org.sisbridge.staging.mapping.MappingFile;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
  * Writes an N-row status change report with the simulator's writer, drops it into the agent's
@@ -38,15 +37,21 @@ public final class ReportsBenchmark {
     private final long warmupRows;
     private final int runs;
     private final BenchmarkDatabase.Server server;
+    private final BenchmarkLayout layout;
     private final PrintStream out;
 
-    /** @param runs timed runs after the warm-up (each on a fresh database and agent) */
-    public ReportsBenchmark(Path home, long rows, long warmupRows, int runs, BenchmarkDatabase.Server server, PrintStream out) {
+    /**
+     * @param runs   timed runs after the warm-up (each on a fresh database and agent)
+     * @param layout the tables the agent stages into, and the yardsticks' copy of them
+     */
+    public ReportsBenchmark(Path home, long rows, long warmupRows, int runs, BenchmarkDatabase.Server server,
+                            BenchmarkLayout layout, PrintStream out) {
         this.home = home;
         this.rows = rows;
         this.warmupRows = warmupRows;
         this.runs = runs;
         this.server = server;
+        this.layout = layout;
         this.out = out;
     }
 
@@ -60,13 +65,14 @@ public final class ReportsBenchmark {
     List<PassFigures> passes() throws Exception {
         out.printf("Reports benchmark: %,d rows, %d run(s), %s database, max heap %s%n", rows, runs, server.kind(),
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
+        out.printf("  staging layout: %s%n", layout.describe("idme_status_change"));
         if (warmupRows > 0) {
-            measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup").figures()
-                    .printWarmup(out, warmupRows, "rows");
+            measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup" + layout.databaseSuffix())
+                    .figures().printWarmup(out, warmupRows, "rows");
         }
         List<PassFigures> passes = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports");
+            Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports" + layout.databaseSuffix());
             PassFigures figures = pass.figures();
             out.printf("  run %d of %d; report file written by the simulator: %,d bytes (not part of the figures)%n", run,
                     runs, pass.fileBytes());
@@ -105,29 +111,40 @@ public final class ReportsBenchmark {
                 .property("sisbridge.reports.inbox", inbox.toString())
                 .property("sisbridge.reports.inbox-poll-interval-ms", 50)
                 .property("sisbridge.reports.inbox-settle-ms", 50)
+                .property(MappingFile.KEY, layout.name())
+                .property("sisbridge.staging.manage-schema", layout.manageSchema())
                 .build()) {
+            layout.prepare(database);
             agent.start();
             ReportsFlowStatistics statistics = agent.bean("reportsFlowStatistics", ReportsFlowStatistics.class);
             HeapPeak heap = HeapPeak.start();
             long started = System.nanoTime();
             Files.createDirectories(inbox);
             Files.move(report, inbox.resolve(report.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            // a load that never ends (its database dropped or frozen, say) ends the run with a line instead of
+            // waiting for ever: at least 10 minutes, or 500 rows a second
+            long deadline = started + Math.max(600, count / 500) * 1_000_000_000L;
             while (statistics.snapshot().loaded() + statistics.snapshot().refused() == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the report was not loaded within " + Math.max(600, count / 500)
+                            + " s; see the agent's log (is " + database.describe() + " still there and answering?)");
+                }
                 Thread.sleep(20);
             }
             long pipelineNanos = System.nanoTime() - started;
             heap.close();
             DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
-            long staged = count(dataSource);
+            long staged = layout.rows(dataSource, "idme_status_change");
             // the file component moves the file to done/ when the route has finished with it, a moment
             // after the load is counted; the yardstick reads it from there
             Path loaded = inbox.resolve("done").resolve(report.getFileName());
             while (statistics.snapshot().refused() == 0 && !Files.exists(loaded)) {
                 Thread.sleep(20);
             }
-            long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH);
+            TableMapping table = layout.table("idme_status_change");
+            long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH, table);
             long[] copy = !database.isPostgres() ? new long[] {0, 0}
-                    : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH);
+                    : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH, table);
             return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
                     heap.peakUsedBytes(), heap.peakLiveBytes()), fileBytes);
         }
@@ -145,14 +162,6 @@ public final class ReportsBenchmark {
         ReportCatalog catalog = new ReportCatalog(settings, new EventFeed(settings));
         try (OutputStream file = Files.newOutputStream(report)) {
             new ReportCsvWriter(settings.reports).write(file, catalog.backfill("111", rows));
-        }
-    }
-
-    private static long count(DataSource dataSource) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM idme_status_change")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -8,14 +8,20 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.sisbridge.staging.mapping.TableMapping;
 
 /**
  * An empty copy of a staging table (same columns, key and indexes) that a yardstick writes the
  * pipeline's rows into, one batch and one commit at a time, as the pipeline commits a page or chunk:
- * a plain JDBC batch insert, or on PostgreSQL a {@code COPY ... FROM STDIN} per batch.
+ * a plain JDBC batch insert, or on PostgreSQL a {@code COPY ... FROM STDIN} per batch. The columns,
+ * the values and the constants are the layout's: a row's canonical values are converted by the
+ * table's mapping ({@link TableMapping#value}, what the pipeline's bind and COPY call) and the layout's
+ * constant columns follow, as in the pipeline's INSERT ({@link TableMapping#insertSql}).
  */
 final class YardstickTable implements AutoCloseable {
 
@@ -23,15 +29,28 @@ final class YardstickTable implements AutoCloseable {
 
     private final Connection connection;
     private final Method method;
+    private final TableMapping mapping;
+    private final List<String> fields;
     private final String copySql;
     private final PreparedStatement insert;
     private final int[] sqlTypes;
 
-    /** Recreates {@code table} with {@code ddl} on a connection of its own, which it closes. */
-    YardstickTable(Connection connection, Method method, String table, String columns, List<String> ddl)
+    /**
+     * Recreates the table {@code mapping} names with {@code ddl}, on a connection of its own, which it closes.
+     *
+     * @param fields the canonical fields a row's values are given in
+     */
+    YardstickTable(Connection connection, Method method, TableMapping mapping, List<String> fields, List<String> ddl)
             throws SQLException {
         this.connection = connection;
         this.method = method;
+        this.mapping = mapping;
+        this.fields = List.copyOf(fields);
+        String table = mapping.table();
+        List<String> targets = new ArrayList<>();
+        fields.forEach(f -> targets.add(mapping.column(f)));
+        targets.addAll(mapping.constants().keySet());
+        String columns = String.join(", ", targets);
         try {
             try (Statement s = connection.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + table);
@@ -49,12 +68,42 @@ final class YardstickTable implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             copySql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
-            insert = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
-                    + "?,".repeat(sqlTypes.length - 1) + "?)");
+            insert = connection.prepareStatement(mapping.insertSql(fields));
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * A copy named {@code copy} of the table {@code original} maps to, in the staging database, written
+     * as {@code original} is: same columns, conversions and constants.
+     */
+    static YardstickTable copyOf(DataSource dataSource, BenchmarkDatabase database, Method method, TableMapping original,
+                                 String copy, List<String> fields) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        List<String> ddl;
+        try {
+            ddl = database.copyTableSql(connection, copy, original.table());
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return new YardstickTable(connection, method, new TableMapping(copy, original.columns(), original.constants(),
+                original.kinds()), fields, ddl);
+    }
+
+    /** A row as the table holds it: the canonical values converted, then the constants. Building it is not timed. */
+    Object[] row(List<Object> canonical) {
+        Object[] row = new Object[sqlTypes.length];
+        int i = 0;
+        for (int f = 0; f < fields.size(); f++) {
+            row[i++] = mapping.value(fields.get(f), canonical.get(f));
+        }
+        for (String constant : mapping.constants().values()) {
+            row[i++] = constant;
+        }
+        return row;
     }
 
     /** @return nanoseconds spent writing and committing the batch (building its rows is not timed) */

@@ -3,6 +3,7 @@ package org.sisbridge.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sisbridge.benchmark.BenchmarkDatabase;
+import org.sisbridge.benchmark.BenchmarkLayout;
 import org.sisbridge.benchmark.BenchmarkTable;
 import org.sisbridge.benchmark.EventsBenchmark;
 import org.sisbridge.benchmark.ReportsBenchmark;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Parameters;
                 "Roster: ./sisbridge benchmark roster --students 100000 (bulk CCCID creation from the outbox table);"
                         + " --format xlsx drops the roster as one workbook in the roster inbox instead;"
                         + " --from-source reads the students from Banner-like tables with the source query.",
+                "Events, reports and table also into a college's layout: --layout peoplesoft|banner (its tables made from its DDL,"
+                        + " the agent on its mapping with manage-schema=false, the yardsticks into a copy of its table).",
                 "Events, reports and roster --from-source also on a server: --database postgresql|mariadb (a database of their own,"
                         + " created and dropped; password from SISBRIDGE_DB_PASSWORD)."})
 public class BenchmarkCommand implements Callable<Integer> {
@@ -42,9 +45,9 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "table: the databases to measure (default ${DEFAULT-VALUE}); a server that is not there is left out and said so.")
     List<String> databases;
 
-    @Option(names = "--doc", description = "table: the page whose table is replaced (default docs/reliability-and-limits.md"
-            + " under the install; none: print only).")
-    java.nio.file.Path doc;
+    @Option(names = "--doc", split = ",", description = "table: the pages whose table is replaced (default"
+            + " docs/reliability-and-limits.md and README.md under the install; none: print only).")
+    List<java.nio.file.Path> doc;
 
     @Option(names = "--events", defaultValue = "200000", description = "Events to pull (default ${DEFAULT-VALUE}).")
     int events;
@@ -72,6 +75,11 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Events, reports and roster --from-source: h2 (default, a file under data/benchmark), postgresql or mariadb.")
     String database;
 
+    @Option(names = "--layout", defaultValue = "generic", split = ",", description = "Events, reports and table: the"
+            + " staging layout, generic (default, the agent's own tables), peoplesoft or banner (config/mappings/NAME.yaml);"
+            + " table takes a list (generic,peoplesoft,banner), a line per layout.")
+    List<String> layouts;
+
     @Option(names = "--jdbc-url", description = "Server to benchmark on (default jdbc:postgresql://127.0.0.1:5432/test,"
             + " jdbc:mariadb://127.0.0.1:3306/test); the benchmark creates and drops its own database sisbridge_bench_* there.")
     String jdbcUrl;
@@ -89,6 +97,12 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("Unknown simulator place '" + simulator + "'; available: process, in-process");
             return 2;
         }
+        for (String layout : layouts) {
+            if (!BenchmarkLayout.NAMES.contains(layout)) {
+                System.err.println("Unknown layout '" + layout + "'; available: " + String.join(", ", BenchmarkLayout.NAMES));
+                return 2;
+            }
+        }
         if ("table".equals(pipeline)) {
             for (String d : databases) {
                 if (!List.of("h2", "postgresql", "mariadb").contains(d)) {
@@ -97,11 +111,16 @@ public class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             return new BenchmarkTable(SisbridgeCommand.home(), events, rows != null ? rows : 300_000, runs,
-                    "in-process".equals(simulator), databases, jdbcUrl, user,
-                    doc != null ? doc : SisbridgeCommand.home().resolve("docs/reliability-and-limits.md"), System.out).run();
+                    "in-process".equals(simulator), databases, layouts.stream().map(this::layout).toList(), jdbcUrl, user,
+                    doc != null ? doc : List.of(SisbridgeCommand.home().resolve("docs/reliability-and-limits.md"),
+                            SisbridgeCommand.home().resolve("README.md")), System.out).run();
         }
         if (!List.of("h2", "postgresql", "mariadb").contains(database)) {
             System.err.println("Unknown database '" + database + "'; available: h2, postgresql, mariadb");
+            return 2;
+        }
+        if (layouts.size() != 1 || ("roster".equals(pipeline) && !"generic".equals(layouts.get(0)))) {
+            System.err.println("--layout: events and reports take one layout, the roster benchmarks the generic one only");
             return 2;
         }
         if ("roster".equals(pipeline) && !fromSource && !"h2".equals(database)) {
@@ -121,7 +140,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         if ("reports".equals(pipeline)) {
             long reportRows = rows != null ? rows : 1_000_000;
             return new ReportsBenchmark(SisbridgeCommand.home(), reportRows,
-                    warmup != null ? warmup : Math.min(reportRows / 2, 100_000), runs, server(), System.out).run();
+                    warmup != null ? warmup : Math.min(reportRows / 2, 100_000), runs, server(), layout(layouts.get(0)),
+                    System.out).run();
         }
         if (!"events".equals(pipeline)) {
             System.err.println("Unknown pipeline '" + pipeline + "'; available: events, reports, roster");
@@ -129,7 +149,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
         return new EventsBenchmark(SisbridgeCommand.home(), events,
                 warmup != null ? warmup : Math.min(events / 2, 100_000), runs, "in-process".equals(simulator), server(),
-                System.out).run();
+                layout(layouts.get(0)), System.out).run();
+    }
+
+    private BenchmarkLayout layout(String name) {
+        return BenchmarkLayout.of(name, SisbridgeCommand.home());
     }
 
     private BenchmarkDatabase.Server server() {

@@ -45,19 +45,70 @@ class BenchmarkCommandTest {
                 .containsPattern("pipeline / plain insert [\\d.]+ / [\\d.]+ / [\\d.]+ \\(goal: median at least 0.90\\)");
     }
 
+    /**
+     * A college's layout: the agent stages into the layout's tables (made from its DDL, manage-schema=false) and
+     * the yardsticks write the same rows into a copy of them. The command exits 0 only if every row reached
+     * the layout's table ({@code run} checks that). Each layout once per pipeline, each pipeline on H2 and on
+     * PostgreSQL (with its COPY yardstick): small, the suite stays fast.
+     */
+    @ParameterizedTest(name = "benchmark {0} --layout {1} --database {3}")
+    @CsvSource({
+            "events, peoplesoft, CCTC_EVENT_STG, h2",
+            "events, banner, SZREVNT, postgresql",
+            "reports, peoplesoft, CCTC_IDME_CHANGE_STG, postgresql",
+            "reports, banner, SZRIDME, h2"})
+    void aCollegesLayoutIsStagedIntoAndMeasuredAgainstACopyOfItsTable(String pipeline, String layout, String table,
+                                                                    String database) {
+        String output = run("benchmark", pipeline, pipeline.equals("events") ? "--events" : "--rows", "1000",
+                "--layout", layout, "--database", database, "--warmup", "0", "--runs", "1", "--simulator", "in-process");
+        assertThat(output).contains("staging layout: " + layout + " (config/mappings/" + layout + ".yaml; " + table
+                        + ", made first from the layout's DDL, the agent on it with manage-schema=false)")
+                .containsPattern("pipeline [^\\n]*: 1,000 rows in [\\d.]+ s")
+                .containsPattern("plain JDBC batch insert of the same [^\\n]*: +1,000 rows in [\\d.]+ s")
+                .containsPattern("pipeline / plain insert [\\d.]+ / [\\d.]+ / [\\d.]+ \\(goal: median at least 0.90\\)");
+        if (database.equals("postgresql")) {
+            assertThat(output).containsPattern("PostgreSQL COPY FROM STDIN of the same [^\\n]*: +1,000 rows in [\\d.]+ s")
+                    .containsPattern("pipeline / COPY [\\d.]+ / [\\d.]+ / [\\d.]+ \\(goal: median at least 0.80\\)");
+        }
+    }
+
+    @Test
+    void aLayoutNotShippedIsRefusedWithTheOnesThatAre() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new SisbridgeCommand()).execute("benchmark", "events", "--layout", "oracle");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Unknown layout 'oracle'; available: generic, peoplesoft, banner");
+    }
+
     @Test
     void theTableCommandWritesTheDocsTableBetweenItsMarkersWithDateAndMachine(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("page.md");
+        Path readme = dir.resolve("README.md");
         Files.writeString(page, "# Page\n\n" + BenchmarkTable.BEGIN + "\nold table\n" + BenchmarkTable.END + "\n\nafter\n");
+        Files.writeString(readme, "# Readme\n" + BenchmarkTable.BEGIN + "\nolder\n" + BenchmarkTable.END + "\n");
         run("benchmark", "table", "--databases", "h2", "--events", "1000", "--rows", "1000", "--runs", "1",
-                "--simulator", "in-process", "--doc", page.toString());
+                "--simulator", "in-process", "--layout", "generic,banner", "--doc", page + "," + readme);
         String written = Files.readString(page);
+        // both pages carry the same table
+        String table = written.substring(written.indexOf(BenchmarkTable.BEGIN), written.indexOf(BenchmarkTable.END));
+        assertThat(Files.readString(readme)).isEqualTo("# Readme\n" + table + BenchmarkTable.END + "\n");
         assertThat(written).startsWith("# Page").endsWith("\n\nafter\n").doesNotContain("old table")
                 .containsPattern("\\|\\n" + java.util.regex.Pattern.quote(BenchmarkTable.END)) // the end marker on a line of its own
                 .containsPattern("Measured \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} .* \\d+ cores, .*Java 17")
                 .contains("H2 2.")
                 .containsPattern("\\| events \\| H2 [\\d.]+ \\| [\\d,]+ / [\\d,]+ / [\\d,]+ \\|")
-                .containsPattern("\\| reports \\| H2 [\\d.]+ \\|");
+                .containsPattern("\\| reports \\| H2 [\\d.]+ \\|")
+                // a line per layout, a college's saying which
+                .contains("Layouts: generic, banner;")
+                .containsPattern("\\| events \\(banner\\) \\| H2 [\\d.]+ \\| [\\d,]+ / [\\d,]+ / [\\d,]+ \\|")
+                .containsPattern("\\| reports \\(banner\\) \\| H2 [\\d.]+ \\|");
     }
 
     @Test
