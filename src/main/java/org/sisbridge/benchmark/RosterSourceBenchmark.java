@@ -73,9 +73,8 @@ public final class RosterSourceBenchmark {
             HeapPeak heap = HeapPeak.start();
             long started = System.nanoTime();
             agent.camelContext().getRouteController().startRoute("roster-push-poll");
-            // the one run of the real roster-source route, sent to it here rather than left to its hourly timer: Camel's timer
-            // skips a fire while its consumer is still starting, so a route started with delay 0 on a running context can
-            // lose its first fire (seen on PostgreSQL), and the benchmark then waited for the next hour
+            // the one run of the real roster-source route, sent to it here rather than left to its hourly schedule, so
+            // that the clock starts with the run itself
             ProducerTemplate template = agent.camelContext().createProducerTemplate();
             CompletableFuture<Exchange> sourceRun = CompletableFuture.supplyAsync(() -> template.send("direct:roster-source",
                     e -> e.setProperty("misCode", settings.misCodes.get(0))));

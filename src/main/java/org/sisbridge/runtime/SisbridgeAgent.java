@@ -126,26 +126,6 @@ public final class SisbridgeAgent implements AutoCloseable {
             return this;
         }
 
-        /** The first-poll delays of the flows' timers (routes/*.yaml pass them to Camel's timer as its delay). */
-        private static final java.util.List<String> POLL_TIMER_DELAYS = java.util.List.of("sisbridge.events.initial-delay-ms",
-                "sisbridge.reports.initial-delay-ms", "sisbridge.roster.initial-delay-ms", "sisbridge.roster.source.initial-delay-ms",
-                "sisbridge.reconcile.initial-delay-ms");
-        private static final long MIN_TIMER_DELAY_MS = 100;
-
-        /**
-         * A timer delay of at least 100 ms. Camel's TimerConsumer skips, without a word, a tick that comes
-         * before the consumer is marked started; with a delay of 0 the first tick can win that race on a
-         * loaded machine when the route starts after the context, and the first poll then waits a whole
-         * period (a day for reconciliation). Commands and tests ask for 0 to mean "at once".
-         */
-        static String flooredTimerDelay(String value) {
-            try {
-                return Long.parseLong(value.trim()) < MIN_TIMER_DELAY_MS ? String.valueOf(MIN_TIMER_DELAY_MS) : value;
-            } catch (NumberFormatException e) {
-                return value; // the configuration check names the bad value
-            }
-        }
-
         public SisbridgeAgent build() {
             AgentConfiguration configuration = configuration();
             Path config = configuration.referenceFile();
@@ -156,9 +136,6 @@ public final class SisbridgeAgent implements AutoCloseable {
             // the site's override file before the shipped defaults: Camel takes a key's first value
             main.setPropertyPlaceholderLocations(configuration.locations());
             main.addInitialProperty("sisbridge.home", home.toString());
-            for (String key : POLL_TIMER_DELAYS) {
-                overrides.computeIfPresent(key, (k, v) -> flooredTimerDelay(v));
-            }
             overrides.forEach(main::addOverrideProperty);
             // bound before camel-main builds its HTTP servers (earlier than any configuration class runs)
             main.bind("watchServerFactory", new WatchServerFactory(secrets));

@@ -39,7 +39,7 @@ public class PollFailureRecorder {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String flow = exchange.getProperty("flow", "unknown flow", String.class);
         String mis = exchange.getProperty("misCode", String.class);
-        // the drop folders and the results timer work for every college at once
+        // the drop folders and the results schedule work for every college at once
         String scope = mis == null ? "all" : mis;
         String poll = mis == null ? flow + " run" : flow + " poll for MIS " + mis;
         boolean database = StagingFailure.isStagingFailure(cause);

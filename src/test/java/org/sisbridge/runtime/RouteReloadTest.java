@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.component.timer.TimerEndpoint;
+import org.apache.camel.component.scheduler.SchedulerEndpoint;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
@@ -28,7 +28,7 @@ import org.sisbridge.testsupport.TestDatabase;
  */
 class RouteReloadTest {
 
-    private static final String FILE_DELAY = "delay: \"{{sisbridge.roster.initial-delay-ms}}\"";
+    private static final String FILE_DELAY = "initialDelay: \"{{sisbridge.roster.initial-delay-ms}}\"";
     private static final String ROUTE = "roster-drop-results";
 
     @Test
@@ -54,11 +54,11 @@ class RouteReloadTest {
                 .property("sisbridge.reports.enabled", false)) {
             fixture.start();
             CamelContext context = fixture.camelContext();
-            assertThat(timer(context).getDelay()).isEqualTo(3_600_000L);
+            assertThat(timer(context).getInitialDelay()).isEqualTo(3_600_000L);
             NotifyBuilder ran = new NotifyBuilder(context).fromRoute(ROUTE).whenDone(1).create();
             assertThat(ran.matches()).isFalse();
 
-            long period = timer(context).getPeriod();
+            long period = timer(context).getDelay();
             // a key changed in the configuration file is not read again: the reloaded route resolves its
             // placeholders against the values the agent started with
             Path config = home.resolve("config/application.properties");
@@ -69,26 +69,26 @@ class RouteReloadTest {
             Path routeFile = home.resolve("routes/roster-drop.yaml");
             String routes = Files.readString(routeFile);
             assertThat(routes).contains(FILE_DELAY);
-            Files.writeString(routeFile, routes.replace(FILE_DELAY, "delay: \"0\""));
+            Files.writeString(routeFile, routes.replace(FILE_DELAY, "initialDelay: \"0\""));
 
             // the reloaded route has the new schedule and runs at once, without a restart
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> delayOrMinusOne(context) == 0L);
             assertThat(ran.matches(30, TimeUnit.SECONDS)).as("the results timer ran after the reload").isTrue();
-            assertThat(timer(context).getPeriod()).isEqualTo(period);
+            assertThat(timer(context).getDelay()).isEqualTo(period);
             // the other routes were not touched
             assertThat(context.getRouteController().getRouteStatus("roster-push-poll").isStarted()).isTrue();
             assertThat(context.getRouteController().getRouteStatus("watch-status-page").isStarted()).isTrue();
         }
     }
 
-    private static TimerEndpoint timer(CamelContext context) {
-        return (TimerEndpoint) context.getRoute(ROUTE).getEndpoint();
+    private static SchedulerEndpoint timer(CamelContext context) {
+        return (SchedulerEndpoint) context.getRoute(ROUTE).getEndpoint();
     }
 
     private static long delayOrMinusOne(CamelContext context) {
         Route route = context.getRoute(ROUTE);
-        return route == null ? -1 : ((TimerEndpoint) route.getEndpoint()).getDelay();
+        return route == null ? -1 : ((SchedulerEndpoint) route.getEndpoint()).getInitialDelay();
     }
 
     /** config/ and routes/ of this checkout, copied to a folder of the test's own under target/. */

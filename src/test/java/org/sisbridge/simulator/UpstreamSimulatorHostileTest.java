@@ -73,7 +73,8 @@ class UpstreamSimulatorHostileTest {
             body = in.readAllBytes();
         }
         long bodyAfter = System.nanoTime() - started;
-        assertThat(Duration.ofNanos(headersAfter)).isLessThan(Duration.ofSeconds(1));
+        // the headers at once, the body over seconds (a first request of a new client on a busy machine may take one)
+        assertThat(Duration.ofNanos(headersAfter)).isLessThan(Duration.ofSeconds(3));
         // about 100 bytes, 50 ms apart
         assertThat(Duration.ofNanos(bodyAfter)).isGreaterThan(Duration.ofMillis(50L * (body.length - 1)));
         assertThat(new String(body)).contains("access_token");
