@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One reconciliation of one college: the reconcile query's students, streamed in batches of
- * sisbridge.reconcile.batch-size, each sent in mode match (upstream creates nothing), its job polled,
+ * sisbridge.reconcile.batch-size, each sent in mode match-only (upstream creates nothing), its job polled,
  * and one outcome per student recorded in cccid_reconcile. Never touches the roster outbox.
  *
  * <p>A run that stops (an upstream failure, a job still running when the poll budget ran out, a
@@ -172,7 +172,8 @@ public class ReconcileRunner {
         p.sent += students.size();
         String batchId = batchId(p.runId, students);
         List<RosterStudent> wire = students.stream().map(SisStudent::wire).toList();
-        String jobId = upstream.submit(p.misCode, batchId, json.requestBody(batchId, "match", wire));
+        String jobId = upstream.submit(p.misCode, batchId,
+                json.matchOnlyBody(batchId, wire, students.stream().map(SisStudent::cccId).toList()));
         if (jobId == null) {
             return false;
         }

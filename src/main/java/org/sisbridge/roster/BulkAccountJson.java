@@ -35,15 +35,29 @@ public class BulkAccountJson {
         this.text = text;
     }
 
+    /** The contract's mode for a batch that only matches the students against existing accounts and creates nothing. */
+    public static final String MATCH_ONLY = "match-only";
+
+    /** A create batch (the contract's default mode, so the body names none): the roster flow's. */
     public byte[] requestBody(String batchId, List<RosterStudent> students) throws IOException {
-        return requestBody(batchId, null, students);
+        return body(batchId, null, students, null);
     }
 
     /**
-     * @param mode null for the contract's default (create: the roster flow's body is unchanged), or
-     *             "match" for reconciliation: upstream looks the students up and creates nothing
+     * A match-only batch (reconciliation): upstream looks each student up with its duplicate rules and
+     * creates nothing, whatever it finds.
+     *
+     * @param sisCccIds the CCCID the SIS holds for each student, in the order of {@code students} (null
+     *                  where it holds none); the contract lets a student carry it, comparing stays ours
      */
-    public byte[] requestBody(String batchId, String mode, List<RosterStudent> students) throws IOException {
+    public byte[] matchOnlyBody(String batchId, List<RosterStudent> students, List<String> sisCccIds) throws IOException {
+        if (sisCccIds.size() != students.size()) {
+            throw new IllegalArgumentException(sisCccIds.size() + " CCCIDs for " + students.size() + " students");
+        }
+        return body(batchId, MATCH_ONLY, students, sisCccIds);
+    }
+
+    private byte[] body(String batchId, String mode, List<RosterStudent> students, List<String> sisCccIds) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(students.size() * 256);
         try (JsonGenerator g = json.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -52,7 +66,8 @@ public class BulkAccountJson {
                 g.writeStringField("mode", mode);
             }
             g.writeArrayFieldStart("students");
-            for (RosterStudent s : students) {
+            for (int i = 0; i < students.size(); i++) {
+                RosterStudent s = students.get(i);
                 g.writeStartObject();
                 g.writeStringField("localId", UnicodeSpace.strip(s.localId()));
                 g.writeStringField("firstName", trim(s.firstName()));
@@ -63,6 +78,10 @@ public class BulkAccountJson {
                 g.writeStringField("email", EmailAddress.wireForm(s.email()));
                 g.writeStringField("phone", trim(s.phone()));
                 g.writeStringField("postalCode", trim(s.postalCode()));
+                String cccId = sisCccIds == null ? null : UnicodeSpace.stripToNull(sisCccIds.get(i));
+                if (cccId != null) {
+                    g.writeStringField("cccid", cccId);
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -2,7 +2,7 @@ package org.sisbridge.simulator;
 
 import java.util.List;
 
-/** What the bulk job decided for one student: CREATED, EXISTING (with matchedOn) or REJECTED (with errors); in mode match MATCHED or NOT_FOUND. */
+/** What the bulk job decided for one student: CREATED, EXISTING (with matchedOn) or REJECTED (with errors); in mode match-only MATCHED or NOT_FOUND. */
 record AccountOutcome(String localId, String outcome, String cccid, List<String> matchedOn,
                       List<AccountFieldError> errors) {
 

@@ -13,7 +13,7 @@ final class BulkJob {
     private final String jobId;
     private final String misCode;
     private final List<BulkStudent> students;
-    /** mode match: students are looked up, never created */
+    /** mode match-only: students are looked up, never created */
     private final boolean match;
     private final boolean fails;
     private final int runningPolls;

@@ -29,7 +29,7 @@ final class BulkRequestParser {
         }
     }
 
-    /** A parsed request: match is true for mode "match" (look up only, create nothing). */
+    /** A parsed request: match is true for mode "match-only" (look up only, create nothing). */
     record BulkRequest(boolean match, List<BulkStudent> students) {
     }
 
@@ -50,8 +50,10 @@ final class BulkRequestParser {
         // an old client sends no mode: it means create, as before
         JsonNode mode = root.get("mode");
         String modeText = mode == null || mode.isNull() ? "create" : mode.isTextual() ? mode.asText() : "";
-        if (!modeText.equals("create") && !modeText.equals("match")) {
-            throw new Malformed("invalid_mode", "mode is create (the default) or match");
+        // any other value is refused rather than taken for create: a client that meant to only look up
+        // must never have accounts made for it
+        if (!modeText.equals("create") && !modeText.equals("match-only")) {
+            throw new Malformed("invalid_mode", "mode is create (the default) or match-only");
         }
         JsonNode students = root.get("students");
         if (students == null || !students.isArray() || students.isEmpty() || students.size() > MAX_STUDENTS) {
@@ -70,7 +72,7 @@ final class BulkRequestParser {
             parsed.add(new BulkStudent(localId, text(s, "firstName"), text(s, "middleName"), text(s, "lastName"),
                     text(s, "birthDate"), text(s, "email"), text(s, "phone"), text(s, "postalCode")));
         }
-        return new BulkRequest(modeText.equals("match"), parsed);
+        return new BulkRequest(modeText.equals("match-only"), parsed);
     }
 
     private static String text(JsonNode student, String field) {

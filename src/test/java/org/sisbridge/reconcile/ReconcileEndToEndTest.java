@@ -29,7 +29,7 @@ import org.sisbridge.testsupport.TestDatabases;
 /**
  * Reconciliation end to end: SIS-like tables the test creates (Banner-like SPRIDEN/GORADID, PeopleSoft-like
  * PS_PERSONAL_DATA/PS_EXTERNAL_SYSTEM), the shipped sample query of that layout, the real agent on its schedule
- * against the simulator in match mode: every outcome at least once, and nothing created upstream.
+ * against the simulator in mode match-only: every outcome at least once, and nothing created upstream.
  */
 class ReconcileEndToEndTest {
 
@@ -61,7 +61,7 @@ class ReconcileEndToEndTest {
             assertThat(outcomes(database)).isEqualTo(new TreeMap<>(Map.of(
                     "L-AGREE", "AGREE", "L-DIFFERS", "DIFFERS", "L-SHARED-1", "SHARED_CCCID", "L-SHARED-2", "SHARED_CCCID",
                     "L-UNKNOWN", "UNKNOWN_UPSTREAM", "L-REJECTED", "REJECTED")));
-            assertThat(fixture.simulator.accounts().accountsCreated()).as("accounts created in match mode").isZero();
+            assertThat(fixture.simulator.accounts().accountsCreated()).as("accounts created in mode match-only").isZero();
             assertThat(fixture.simulator.accounts().matchLookups()).isEqualTo(people.size());
         }
     }

@@ -71,7 +71,7 @@ class ReconcileResumeTest {
                     Map.entry("UNKNOWN_UPSTREAM", 2L));
             assertThat(db.column("SELECT local_id FROM cccid_reconcile WHERE outcome = 'SHARED_CCCID' ORDER BY local_id"))
                     .containsExactly("L3", "L5");
-            assertThat(fixture.simulator.accounts().accountsCreated()).as("accounts created in match mode").isZero();
+            assertThat(fixture.simulator.accounts().accountsCreated()).as("accounts created in mode match-only").isZero();
             // the students recorded before the stop were not asked about again (at most the cut batch was)
             assertThat(fixture.simulator.accounts().matchLookups()).isBetween(8L, 10L);
         }

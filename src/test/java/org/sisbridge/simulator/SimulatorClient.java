@@ -53,6 +53,14 @@ final class SimulatorClient {
         return send(getRequest(url, token));
     }
 
+    /** POST a bulk accounts batch (contract section 3) with its Idempotency-Key. */
+    HttpResponse<String> postBulk(String token, String misCode, String idempotencyKey, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/colleges/" + misCode + "/accounts/bulk"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private String eventsUrl(String misCode, String cursor, Integer limit) {
         StringBuilder query = new StringBuilder();
         if (cursor != null) {

@@ -67,7 +67,7 @@ class UpstreamContractTest {
         }
     }
 
-    /** Reconciliation's match mode is in the contract, optional (old clients send none), with its two outcomes. */
+    /** Reconciliation's match-only mode is in the contract, optional (old clients send none), with its two outcomes and the SIS's cccid. */
     @Test
     @SuppressWarnings("unchecked")
     void theBulkContractHasTheMatchMode() throws Exception {
@@ -78,13 +78,18 @@ class UpstreamContractTest {
             Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                     post.get("requestBody")).get("content")).get("application/json")).get("schema");
             Map<String, Object> mode = (Map<String, Object>) ((Map<String, Object>) schema.get("properties")).get("mode");
-            assertThat((List<String>) mode.get("enum")).containsExactly("create", "match");
+            // the contract's word (upstream-api.md section 3): a server of it takes any other value for create, or refuses it
+            assertThat((List<String>) mode.get("enum")).containsExactly("create", "match-only");
             assertThat(mode.get("default")).isEqualTo("create");
             assertThat((List<String>) schema.get("required")).doesNotContain("mode");
             Map<String, Object> result = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("components"))
                     .get("schemas")).get("StudentResult");
             Map<String, Object> outcome = (Map<String, Object>) ((Map<String, Object>) result.get("properties")).get("outcome");
             assertThat((List<String>) outcome.get("enum")).contains("MATCHED", "NOT_FOUND");
+            Map<String, Object> student = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("components"))
+                    .get("schemas")).get("Student");
+            assertThat((Map<String, Object>) student.get("properties")).containsKey("cccid");
+            assertThat((List<String>) student.get("required")).doesNotContain("cccid");
         }
     }
 
