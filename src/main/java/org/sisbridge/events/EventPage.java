@@ -12,6 +12,15 @@ import java.util.List;
  */
 public record EventPage(List<JsonNode> events, String nextCursor, boolean hasMore) {
 
+    /**
+     * Where the feed stands after this page: its nextCursor, or, for the empty last page a server may
+     * send without one (nothing new since {@code fromCursor}), the cursor it was fetched with. Never
+     * null unless the feed is still at its start: a page without a cursor must not send it back there.
+     */
+    public String cursorAfter(String fromCursor) {
+        return nextCursor != null ? nextCursor : fromCursor;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other;

@@ -59,7 +59,14 @@ public class EventPageParser {
             throw new UpstreamTransientException("events page could not be read as JSON (truncated?) at character " + at);
         }
         if (nextCursor == null || nextCursor.isEmpty()) {
-            throw new UpstreamTransientException("events page carried no nextCursor");
+            // nothing new and nothing more: a server may have no cursor to give yet (an empty feed), and
+            // the feed stays where it is (EventPage.cursorAfter); with events or more to come, the cursor
+            // is what the next page needs, so such a page is refused and fetched again
+            if (!events.isEmpty() || hasMore) {
+                throw new UpstreamTransientException("events page with " + events.size() + " event(s)"
+                        + (hasMore ? " and more to come" : "") + " carried no nextCursor");
+            }
+            return new EventPage(events, null, false);
         }
         return new EventPage(events, nextCursor, hasMore);
     }

@@ -105,7 +105,7 @@ public class EventPageWriter {
                 onChange.run(connection, stored);
                 List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
                 // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
-                checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.nextCursor());
+                checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.cursorAfter(checked.fromCursor()));
                 outcome = outcome(misCode, page, stored, newRejects);
                 activity.record(connection, FLOW, misCode, counts(outcome));
                 connection.commit();
