@@ -119,7 +119,8 @@ public final class BenchmarkTable {
         PrintStream md = new PrintStream(text, true, StandardCharsets.UTF_8);
         md.printf("Measured %s on %s; %s.%n", date, machine(), String.join(", ", products));
         md.printf("Events: %,d a run; reports: %,d rows a run; %d timed run(s) each after an untimed warm-up, every cell"
-                + " min / median / max; simulator %s; agent heap -Xmx256m, parallel GC.%n", events, rows, runs,
+                + " min / median / max (odd runs time the pipeline first, even runs the yardsticks first); simulator %s;"
+                + " agent heap -Xmx256m, parallel GC.%n", events, rows, runs,
                 simulatorInProcess ? "in the agent's JVM" : "in a JVM of its own, serving pages rendered before the run");
         if (!missing.isEmpty()) {
             md.printf("Left out (no server): %s.%n", String.join("; ", missing));

@@ -67,15 +67,17 @@ public final class ReportsBenchmark {
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         out.printf("  staging layout: %s%n", layout.describe("idme_status_change"));
         if (warmupRows > 0) {
-            measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup" + layout.databaseSuffix())
+            measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup" + layout.databaseSuffix(),
+                    RunOrder.PIPELINE_FIRST)
                     .figures().printWarmup(out, warmupRows, "rows");
         }
         List<PassFigures> passes = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports" + layout.databaseSuffix());
+            RunOrder order = RunOrder.of(run);
+            Pass pass = measure(rows, "data/benchmark/reports", "sisbridge_bench_reports" + layout.databaseSuffix(), order);
             PassFigures figures = pass.figures();
-            out.printf("  run %d of %d; report file written by the simulator: %,d bytes (not part of the figures)%n", run,
-                    runs, pass.fileBytes());
+            out.printf("  run %d of %d, %s; report file written by the simulator: %,d bytes (not part of the figures)%n", run,
+                    runs, order.describe(), pass.fileBytes());
             out.printf("  staging into the %s (%s)%n", figures.database(), figures.product());
             out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
                     figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
@@ -89,7 +91,7 @@ public final class ReportsBenchmark {
     }
 
     /** One pass: a report of {@code count} rows loaded by a fresh agent into a fresh database, then the plain insert. */
-    private Pass measure(long count, String workDir, String serverDatabase) throws Exception {
+    private Pass measure(long count, String workDir, String serverDatabase, RunOrder order) throws Exception {
         Path work = home.resolve(workDir);
         deleteTree(work);
         Files.createDirectories(work);
@@ -116,6 +118,8 @@ public final class ReportsBenchmark {
                 .build()) {
             layout.prepare(database);
             agent.start();
+            TableMapping table = layout.table("idme_status_change");
+            long[][] yardsticks = order == RunOrder.YARDSTICKS_FIRST ? yardsticks(agent, database, report, table) : null;
             ReportsFlowStatistics statistics = agent.bean("reportsFlowStatistics", ReportsFlowStatistics.class);
             HeapPeak heap = HeapPeak.start();
             long started = System.nanoTime();
@@ -141,13 +145,24 @@ public final class ReportsBenchmark {
             while (statistics.snapshot().refused() == 0 && !Files.exists(loaded)) {
                 Thread.sleep(20);
             }
-            TableMapping table = layout.table("idme_status_change");
-            long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, loaded, BATCH, table);
-            long[] copy = !database.isPostgres() ? new long[] {0, 0}
-                    : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, loaded, BATCH, table);
+            if (yardsticks == null) {
+                yardsticks = yardsticks(agent, database, loaded, table);
+            }
+            long[] plain = yardsticks[0];
+            long[] copy = yardsticks[1];
             return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
                     heap.peakUsedBytes(), heap.peakLiveBytes()), fileBytes);
         }
+    }
+
+    /** The plain batch insert and, on PostgreSQL, COPY of the report's rows into copies of the table: {nanoseconds, rows} each. */
+    private static long[][] yardsticks(SisbridgeAgent agent, BenchmarkDatabase database, Path report, TableMapping table)
+            throws Exception {
+        DataSource dataSource = agent.bean("stagingDataSource", DataSource.class);
+        long[] plain = PlainReportInsert.run(dataSource, database, YardstickTable.Method.BATCH_INSERT, report, BATCH, table);
+        long[] copy = !database.isPostgres() ? new long[] {0, 0}
+                : PlainReportInsert.run(dataSource, database, YardstickTable.Method.POSTGRES_COPY, report, BATCH, table);
+        return new long[][] {plain, copy};
     }
 
     /** One pass's figures, and the size of the report file it loaded. */

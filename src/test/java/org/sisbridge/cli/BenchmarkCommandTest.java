@@ -40,6 +40,10 @@ class BenchmarkCommandTest {
     void runsGiveEachFigureAsMinMedianMaxWithTheSimulatorInAJvmOfItsOwn() {
         String output = run("benchmark", "events", "--events", "2000", "--warmup", "0", "--runs", "2");
         assertThat(output).contains("simulator in a JVM of its own").contains("run 1 of 2").contains("run 2 of 2")
+                // the runs take turns at writing first, and both still stage every event
+                .containsPattern("run 1 of 2, .*the pipeline first, then the yardsticks")
+                .containsPattern("run 2 of 2, .*the yardsticks first, then the pipeline")
+                .doesNotContain("pipeline end to end (HTTP + JSON + validation + staging): 0 rows")
                 .contains("over 2 timed runs, min / median / max:")
                 .containsPattern("pipeline [\\d,]+ / [\\d,]+ / [\\d,]+ events/s; plain batch insert [\\d,]+ / [\\d,]+ / [\\d,]+ rows/s")
                 .containsPattern("pipeline / plain insert [\\d.]+ / [\\d.]+ / [\\d.]+ \\(goal: median at least 0.90\\)");
