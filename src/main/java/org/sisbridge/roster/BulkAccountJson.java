@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.sisbridge.dictionary.CccidFormat;
 import org.sisbridge.upstream.UpstreamAnswerRefusedException;
 import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamText;
@@ -48,7 +49,8 @@ public class BulkAccountJson {
      * creates nothing, whatever it finds.
      *
      * @param sisCccIds the CCCID the SIS holds for each student, in the order of {@code students} (null
-     *                  where it holds none); the contract lets a student carry it, comparing stays ours
+     *                  where it holds none); the contract lets a student carry it, comparing stays ours.
+     *                  One not of the CCCID form is left out of the body.
      */
     public byte[] matchOnlyBody(String batchId, List<RosterStudent> students, List<String> sisCccIds) throws IOException {
         if (sisCccIds.size() != students.size()) {
@@ -78,8 +80,10 @@ public class BulkAccountJson {
                 g.writeStringField("email", EmailAddress.wireForm(s.email()));
                 g.writeStringField("phone", trim(s.phone()));
                 g.writeStringField("postalCode", trim(s.postalCode()));
+                // only a CCCID of the dictionary's form: whatever else the SIS holds (a typo, a padded or longer
+                // id) could make a server refuse the student or the batch, and the comparing is done here anyway
                 String cccId = sisCccIds == null ? null : UnicodeSpace.stripToNull(sisCccIds.get(i));
-                if (cccId != null) {
+                if (cccId != null && CccidFormat.isValid(cccId)) {
                     g.writeStringField("cccid", cccId);
                 }
                 g.writeEndObject();

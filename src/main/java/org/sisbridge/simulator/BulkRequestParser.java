@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class BulkRequestParser {
     static final int MAX_STUDENTS = 500;
+    /** The contract's mode that looks students up and creates nothing (section 3, "Match only"). */
+    static final String MATCH_ONLY = "match-only";
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +54,7 @@ final class BulkRequestParser {
         String modeText = mode == null || mode.isNull() ? "create" : mode.isTextual() ? mode.asText() : "";
         // any other value is refused rather than taken for create: a client that meant to only look up
         // must never have accounts made for it
-        if (!modeText.equals("create") && !modeText.equals("match-only")) {
+        if (!modeText.equals("create") && !modeText.equals(MATCH_ONLY)) {
             throw new Malformed("invalid_mode", "mode is create (the default) or match-only");
         }
         JsonNode students = root.get("students");
@@ -72,7 +74,7 @@ final class BulkRequestParser {
             parsed.add(new BulkStudent(localId, text(s, "firstName"), text(s, "middleName"), text(s, "lastName"),
                     text(s, "birthDate"), text(s, "email"), text(s, "phone"), text(s, "postalCode")));
         }
-        return new BulkRequest(modeText.equals("match-only"), parsed);
+        return new BulkRequest(modeText.equals(MATCH_ONLY), parsed);
     }
 
     private static String text(JsonNode student, String field) {

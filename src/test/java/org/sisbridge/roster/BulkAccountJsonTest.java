@@ -38,6 +38,17 @@ class BulkAccountJsonTest {
     }
 
     @Test
+    void aSisCccidNotOfTheCccidFormIsLeftOutNotSent() throws Exception {
+        JsonNode body = JSON.readTree(bulk.matchOnlyBody("b4", List.of(student("S1"), student("S2"), student("S3")),
+                List.of("ABC12345", "ABC 1234", "a-very-long-sis-identifier-of-forty-characters")));
+
+        // the 8th, reserved character is of the form; a space or a long SIS id is not, and upstream never sees it
+        assertThat(body.path("students").get(0).path("cccid").asText()).isEqualTo("ABC12345");
+        assertThat(body.path("students").get(1).has("cccid")).isFalse();
+        assertThat(body.path("students").get(2).has("cccid")).isFalse();
+    }
+
+    @Test
     void aRosterBatchNamesNoModeAndCarriesNoCccid() throws Exception {
         JsonNode body = JSON.readTree(bulk.requestBody("b2", List.of(student("S1"))));
 
