@@ -118,10 +118,11 @@ class TableMappingTest {
         }
     }
 
-    private static List<String> readColumns(Statement s, String table, String columns) throws Exception {
+    /** @param from a table, and what may follow it (ORDER BY) */
+    private static List<String> readColumns(Statement s, String from, String columns) throws Exception {
         List<String> rows = new ArrayList<>();
         int count = columns.split(",").length;
-        try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table)) {
+        try (ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + from)) {
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= count; i++) {
@@ -134,17 +135,6 @@ class TableMappingTest {
     }
 
     private static List<String> read(Statement s, String table) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT ROW_NBR, LABEL_TXT, AT_TXT, FLAG_YN, note, LASTUPDOPRID FROM " + table
-                + " ORDER BY ROW_NBR")) {
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= 6; i++) {
-                    values.add(rs.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
+        return readColumns(s, table + " ORDER BY ROW_NBR", "ROW_NBR, LABEL_TXT, AT_TXT, FLAG_YN, note, LASTUPDOPRID");
     }
 }
