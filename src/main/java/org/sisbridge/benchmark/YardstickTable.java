@@ -14,11 +14,13 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.sisbridge.staging.mapping.TableMapping;
+import org.sisbridge.staging.mapping.TypedParameter;
 
 /**
  * An empty copy of a staging table (same columns, key and indexes) that a yardstick writes the
  * pipeline's rows into, one batch and one commit at a time, as the pipeline commits a page or chunk:
- * a plain JDBC batch insert, or on PostgreSQL a {@code COPY ... FROM STDIN} per batch. The columns,
+ * a plain JDBC batch insert (each value bound by its own type's setter, as the pipeline binds it), or on
+ * PostgreSQL a {@code COPY ... FROM STDIN} per batch. The columns,
  * the values and the constants are the layout's: a row's canonical values are converted by the
  * table's mapping ({@link TableMapping#value}, what the pipeline's bind and COPY call) and the layout's
  * constant columns follow, as in the pipeline's INSERT ({@link TableMapping#insertSql}).
@@ -117,7 +119,8 @@ final class YardstickTable implements AutoCloseable {
                     if (row[i] == null) {
                         insert.setNull(i + 1, sqlTypes[i]);
                     } else {
-                        insert.setObject(i + 1, row[i]);
+                        // as the pipeline's writer binds: each value by its own type's setter
+                        TypedParameter.set(insert, i + 1, row[i]);
                     }
                 }
                 insert.addBatch();
