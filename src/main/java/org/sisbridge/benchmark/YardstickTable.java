@@ -19,11 +19,11 @@ import org.sisbridge.staging.mapping.TypedParameter;
 /**
  * An empty copy of a staging table (same columns, key and indexes) that a yardstick writes the
  * pipeline's rows into, one batch and one commit at a time, as the pipeline commits a page or chunk:
- * a plain JDBC batch insert (each value bound by its own type's setter, as the pipeline binds it), or on
- * PostgreSQL a {@code COPY ... FROM STDIN} per batch. The columns,
- * the values and the constants are the layout's: a row's canonical values are converted by the
- * table's mapping ({@link TableMapping#value}, what the pipeline's bind and COPY call) and the layout's
- * constant columns follow, as in the pipeline's INSERT ({@link TableMapping#insertSql}).
+ * a plain JDBC batch insert (each value bound by its own type's setter, as the pipeline binds it), or
+ * on PostgreSQL a {@code COPY ... FROM STDIN} per batch. The columns, the values and the constants are
+ * the layout's: a row's canonical values are converted by the table's mapping ({@link
+ * TableMapping#value}, what the pipeline's bind and COPY call) and the layout's constant columns
+ * follow, as in the pipeline's INSERT ({@link TableMapping#insertSql}).
  */
 final class YardstickTable implements AutoCloseable {
 
