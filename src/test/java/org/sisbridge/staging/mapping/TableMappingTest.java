@@ -2,11 +2,13 @@ package org.sisbridge.staging.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,10 +52,8 @@ class TableMappingTest {
                 Arrays.asList(2L, null, null, true, null));
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:table-mapping-" + System.nanoTime());
              Statement s = c.createStatement()) {
-            for (String table : List.of("MAPPED", "MAPPED_CONVERTED")) {
-                s.execute("CREATE TABLE " + table + " (ROW_NBR BIGINT PRIMARY KEY, LABEL_TXT VARCHAR(100), AT_TXT VARCHAR(26),"
-                        + " FLAG_YN VARCHAR(1), note VARCHAR(10), LASTUPDOPRID VARCHAR(30))");
-            }
+            createTables(s, "(ROW_NBR BIGINT PRIMARY KEY, LABEL_TXT VARCHAR(100), AT_TXT VARCHAR(26), FLAG_YN VARCHAR(1),"
+                    + " note VARCHAR(10), LASTUPDOPRID VARCHAR(30))", "MAPPED", "MAPPED_CONVERTED");
             try (PreparedStatement bound = c.prepareStatement(mapping.insertSql(FIELDS));
                  PreparedStatement converted = c.prepareStatement(mapping.insertSql(FIELDS).replace("MAPPED", "MAPPED_CONVERTED"))) {
                 for (List<Object> row : rows) {
@@ -81,7 +81,7 @@ class TableMappingTest {
         Object[] converted = asIs.converted(fields,
                 Arrays.asList(7L, 3, "Ana", LocalDateTime.parse("2024-05-01T10:15:00.123"), true, null));
         List<String> calls = new ArrayList<>();
-        PreparedStatement recorder = (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(
+        PreparedStatement recorder = (PreparedStatement) Proxy.newProxyInstance(
                 PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     calls.add(method.getName() + "(" + args[0] + ")");
                     return null;
@@ -93,10 +93,8 @@ class TableMappingTest {
                 "setNull(6)", "setString(7)");
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:typed-binding-" + System.nanoTime());
              Statement s = c.createStatement()) {
-            for (String table : List.of("AS_IS", "BY_SET_OBJECT")) {
-                s.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, count INT, label VARCHAR(10), at TIMESTAMP(6),"
-                        + " flag BOOLEAN, note VARCHAR(10), SOURCE VARCHAR(10))");
-            }
+            createTables(s, "(id BIGINT PRIMARY KEY, count INT, label VARCHAR(10), at TIMESTAMP(6), flag BOOLEAN,"
+                    + " note VARCHAR(10), SOURCE VARCHAR(10))", "AS_IS", "BY_SET_OBJECT");
             try (PreparedStatement typed = c.prepareStatement(asIs.insertSql(fields));
                  PreparedStatement plain = c.prepareStatement(asIs.insertSql(fields).replace("AS_IS", "BY_SET_OBJECT"))) {
                 asIs.bindConverted(typed, fields, converted);
@@ -104,7 +102,7 @@ class TableMappingTest {
                 // how the writer bound before: setObject, and a typed null
                 for (int i = 0; i < converted.length; i++) {
                     if (converted[i] == null) {
-                        plain.setNull(i + 1, java.sql.Types.VARCHAR);
+                        plain.setNull(i + 1, Types.VARCHAR);
                     } else {
                         plain.setObject(i + 1, converted[i]);
                     }
@@ -115,6 +113,13 @@ class TableMappingTest {
             String columns = "id, count, label, at, flag, note, SOURCE";
             assertThat(readColumns(s, "AS_IS", columns)).isEqualTo(readColumns(s, "BY_SET_OBJECT", columns))
                     .containsExactly("7|3|Ana|2024-05-01 10:15:00.123|TRUE|null|CCTC");
+        }
+    }
+
+    /** Tables of the same columns, one written one way and the others another, to compare what they hold. */
+    private static void createTables(Statement s, String columns, String... tables) throws Exception {
+        for (String table : tables) {
+            s.execute("CREATE TABLE " + table + " " + columns);
         }
     }
 
