@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +38,16 @@ import org.slf4j.LoggerFactory;
  * <p>When the agent is stopping, the load ends after the chunk it is committing ({@link
  * ReportLoadStoppedException}), so a shutdown never waits for the rest of a large report.
  *
- * <p>A chunk commits on a writer thread while the next one is read and checked, so that parsing and
- * the database work overlap instead of taking turns (at most one chunk in flight; chunks still commit
- * in file order, the last one, with the load-table row, only after all the others have).
+ * <p>A chunk commits on a writer thread while the next ones are read and checked, so that parsing and
+ * the database work overlap instead of taking turns (at most sisbridge.reports.chunks-in-flight
+ * chunks wait for the writer, so that a chunk slow to read and one slow to commit do not hold each
+ * other up; chunks still commit in file order, the last one, with the load-table row, only after all
+ * the others have). All the chunks of a load commit on one connection ({@link ChunkConnection}), each
+ * in its own transaction; after a failed chunk, none of the later ones commits.
  *
  * <p>A bean that reads the stream itself rather than a Camel streaming split: the chunk's
  * transaction, the running counts and the final load-table row then live in one small method,
- * and memory stays at one chunk whatever the report's size.
+ * and memory stays at a few chunks whatever the report's size.
  */
 public class ReportLoader {
 
@@ -57,15 +62,18 @@ public class ReportLoader {
     private final Clock clock;
     private final BooleanSupplier stopping;
     private final ExecutorService writer;
+    private final int chunksInFlight;
 
     /**
      * @param stopping true once the agent is shutting down (checked after every chunk's hand-over)
      * @param writer   a single-threaded executor the chunks commit on (from Camel's ExecutorServiceManager)
+     * @param chunksInFlight chunks handed to the writer and not yet committed, at most (sisbridge.reports.chunks-in-flight)
      */
     public ReportLoader(DataSource dataSource, ReportRowValidator validator, StatusChangeTable changeTable,
                         RejectWriter rejectWriter, ReportLoadTable loadTable, int chunkSize, Clock clock,
-                        BooleanSupplier stopping, ExecutorService writer) {
+                        BooleanSupplier stopping, ExecutorService writer, int chunksInFlight) {
         this.writer = writer;
+        this.chunksInFlight = Math.max(1, chunksInFlight);
         this.dataSource = dataSource;
         this.validator = validator;
         this.changeTable = changeTable;
@@ -85,62 +93,70 @@ public class ReportLoader {
         }
         List<StatusChangeRow> rows = new ArrayList<>(chunkSize);
         List<Reject> rejects = new ArrayList<>();
-        Future<Integer> inFlight = null;
+        Deque<Future<Integer>> inFlight = new ArrayDeque<>();
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         long total = 0;
         long valid = 0;
         long inserted = 0;
         int chunks = 0;
-        try (InputStream bytes = Files.newInputStream(file); CsvRecordReader csv = ReportText.csv(bytes)) {
-            ReportHeader header = ReportHeader.parse(csv.next());
-            for (CsvRecord record = csv.next(); record != null; record = csv.next()) {
-                total++;
-                RowCheck check = validator.check(id, header, record);
-                if (check instanceof RowCheck.Accepted ok) {
-                    rows.add(ok.row());
-                    valid++;
-                } else if (check instanceof RowCheck.Rejected bad) {
-                    rejects.add(bad.reject());
-                    rejected.merge(bad.reject().reason(), 1L, Long::sum);
-                }
-                if (rows.size() + rejects.size() >= chunkSize) {
-                    // made ready to stage on this thread (grouped by key, on PostgreSQL the COPY text), so that the
-                    // writer thread only talks to the database
-                    KeyedInsert.Prepared<StatusChangeRow> chunkRows = changeTable.prepare(rows, id, LocalDateTime.now(clock));
-                    List<Reject> chunkRejects = rejects;
-                    inserted += committed(inFlight);
-                    inFlight = writer.submit(() -> commit(report, chunkRows, chunkRejects, null));
-                    rows = new ArrayList<>(chunkSize);
-                    rejects = new ArrayList<>();
-                    LOG.debug("Report {}: chunk {} handed over, {} rows read so far", id, ++chunks, total);
-                    if (stopping.getAsBoolean()) {
-                        inserted += committed(inFlight);
-                        inFlight = null;
-                        throw new ReportLoadStoppedException(id, total);
+        try (ChunkConnection connection = new ChunkConnection(dataSource)) {
+            try (InputStream bytes = Files.newInputStream(file); CsvRecordReader csv = ReportText.csv(bytes)) {
+                ReportHeader header = ReportHeader.parse(csv.next());
+                for (CsvRecord record = csv.next(); record != null; record = csv.next()) {
+                    total++;
+                    RowCheck check = validator.check(id, header, record);
+                    if (check instanceof RowCheck.Accepted ok) {
+                        rows.add(ok.row());
+                        valid++;
+                    } else if (check instanceof RowCheck.Rejected bad) {
+                        rejects.add(bad.reject());
+                        rejected.merge(bad.reject().reason(), 1L, Long::sum);
+                    }
+                    if (rows.size() + rejects.size() >= chunkSize) {
+                        // made ready to stage on this thread (grouped by key, on PostgreSQL the COPY text), so that
+                        // the writer thread only talks to the database
+                        KeyedInsert.Prepared<StatusChangeRow> chunkRows = changeTable.prepare(rows, id, LocalDateTime.now(clock));
+                        List<Reject> chunkRejects = rejects;
+                        while (inFlight.size() >= chunksInFlight) {
+                            inserted += committed(inFlight.removeFirst());
+                        }
+                        inFlight.addLast(writer.submit(() -> commit(connection, report, chunkRows, chunkRejects, null)));
+                        rows = new ArrayList<>(chunkSize);
+                        rejects = new ArrayList<>();
+                        LOG.debug("Report {}: chunk {} handed over, {} rows read so far", id, ++chunks, total);
+                        if (stopping.getAsBoolean()) {
+                            inserted += committedAll(inFlight);
+                            throw new ReportLoadStoppedException(id, total);
+                        }
                     }
                 }
+                inserted += committedAll(inFlight);
+            } catch (CsvFormatException e) {
+                throw new ReportRefusedException(e.getMessage()); // the scan passed, so the file changed under us
+            } finally {
+                // the read failed: the chunks in flight end (committed or not) before the failure is told
+                inFlight.forEach(ReportLoader::settle);
             }
-            inserted += committed(inFlight);
-            inFlight = null;
-        } catch (CsvFormatException e) {
-            throw new ReportRefusedException(e.getMessage()); // the scan passed, so the file changed under us
-        } finally {
-            if (inFlight != null) {
-                // the read failed: the chunk in flight ends (committed or not) before the failure is told
-                settle(inFlight);
-            }
+            long rejectedTotal = total - valid;
+            // every chunk before it has committed: the last one, with the load row, on this thread
+            inserted += commit(connection, report, changeTable.prepare(rows, id, LocalDateTime.now(clock)), rejects,
+                    new long[] {valid, rejectedTotal});
         }
-        long rejectedTotal = total - valid;
-        inserted += commit(report, changeTable.prepare(rows, id, LocalDateTime.now(clock)), rejects,
-                new long[] {valid, rejectedTotal});
         return new ReportOutcome(id, report.source(), ReportOutcome.Status.LOADED, total, valid, inserted, rejected, null);
     }
 
-    /** Waits for the chunk in flight, if any: how many of its rows were new, or its commit's failure. */
-    private static int committed(Future<Integer> inFlight) throws SQLException {
-        if (inFlight == null) {
-            return 0;
+    /** Waits for every chunk in flight, in order: how many of their rows were new, or the first failure. */
+    private static long committedAll(Deque<Future<Integer>> inFlight) throws SQLException {
+        long inserted = 0;
+        while (!inFlight.isEmpty()) {
+            inserted += committed(inFlight.peekFirst());
+            inFlight.removeFirst();
         }
+        return inserted;
+    }
+
+    /** Waits for a chunk in flight: how many of its rows were new, or its commit's failure. */
+    private static int committed(Future<Integer> inFlight) throws SQLException {
         try {
             return inFlight.get();
         } catch (InterruptedException e) {
@@ -167,26 +183,25 @@ public class ReportLoader {
         }
     }
 
-    /** One transaction: a chunk's rows and rejects, and on the last chunk ({@code totals} set) the load-table row. */
-    private int commit(ReportIdentity report, KeyedInsert.Prepared<StatusChangeRow> rows, List<Reject> rejects, long[] totals)
-            throws SQLException {
+    /**
+     * One transaction on the load's connection: a chunk's rows and rejects, and on the last chunk
+     * ({@code totals} set) the load-table row.
+     */
+    private int commit(ChunkConnection chunks, ReportIdentity report, KeyedInsert.Prepared<StatusChangeRow> rows,
+                       List<Reject> rejects, long[] totals) throws SQLException {
         int inserted;
         LocalDateTime now = LocalDateTime.now(clock);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                inserted = changeTable.insertNew(connection, rows);
-                rejectWriter.write(connection, rejects);
-                if (totals != null) {
-                    loadTable.record(connection, report, totals[0], totals[1], now);
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        Connection connection = chunks.forChunk();
+        try {
+            inserted = changeTable.insertNew(connection, rows);
+            rejectWriter.write(connection, rejects);
+            if (totals != null) {
+                loadTable.record(connection, report, totals[0], totals[1], now);
             }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            chunks.failed(e);
+            throw e;
         }
         rejects.clear();
         return inserted;

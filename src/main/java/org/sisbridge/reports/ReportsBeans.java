@@ -45,7 +45,8 @@ public class ReportsBeans implements CamelConfiguration {
         registry.bind("reportRowReplayer", new ReportRowReplayer(validator, changeTable, loads, clock));
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock,
-                context::isStopping, context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-status-report-writer"));
+                context::isStopping, context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-status-report-writer"),
+                config.integer("sisbridge.reports.chunks-in-flight"));
         OversizedReports oversized = new OversizedReports(clock,
                 java.time.Duration.ofMillis(config.integer("sisbridge.reports.poll-interval-ms")),
                 java.time.Duration.ofMillis(Long.parseLong(config.text("sisbridge.reports.oversized-retry-max-ms"))));
