@@ -100,7 +100,8 @@ public class EventPageWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared());
+                // the page's first statement: a refused insert may roll back the whole transaction, no savepoint needed
+                List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared().openingItsTransaction());
                 // only the changes staged now: a redelivered event ran the statement when it was first staged
                 onChange.run(connection, stored);
                 List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());

@@ -193,7 +193,8 @@ public class ReportLoader {
         LocalDateTime now = LocalDateTime.now(clock);
         Connection connection = chunks.forChunk();
         try {
-            inserted = changeTable.insertNew(connection, rows);
+            // the chunk's first statement: a refused insert may roll back the whole transaction, no savepoint needed
+            inserted = changeTable.insertNew(connection, rows.openingItsTransaction());
             rejectWriter.write(connection, rejects);
             if (totals != null) {
                 loadTable.record(connection, report, totals[0], totals[1], now);

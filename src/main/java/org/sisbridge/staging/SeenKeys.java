@@ -10,6 +10,10 @@ import java.util.BitSet;
  * inserts under a savepoint and falls back to looking every key up when the table's key says no.
  * Fixed memory (2 MB, taken on the first key); past a few million keys it answers "maybe" more
  * often, which costs lookups, never correctness.
+ * <p>
+ * A key is given as its {@link #hash}, so that the thread that reads and checks a batch can hash its
+ * keys and the writer thread only tests and sets bits (issue 17: hashing a chunk's keys twice on the
+ * writer was 0.7 ms of a 17 ms chunk on PostgreSQL).
  */
 public final class SeenKeys {
 
@@ -18,11 +22,11 @@ public final class SeenKeys {
 
     private BitSet bits;
 
-    public synchronized boolean mightContain(String key) {
+    /** @param h the key's {@link #hash} */
+    public synchronized boolean mightContain(long h) {
         if (bits == null) {
             return false;
         }
-        long h = hash(key);
         for (int i = 0; i < HASHES; i++) {
             if (!bits.get(index(h, i))) {
                 return false;
@@ -31,11 +35,11 @@ public final class SeenKeys {
         return true;
     }
 
-    public synchronized void add(String key) {
+    /** @param h the key's {@link #hash} */
+    public synchronized void add(long h) {
         if (bits == null) {
             bits = new BitSet(BITS);
         }
-        long h = hash(key);
         for (int i = 0; i < HASHES; i++) {
             bits.set(index(h, i));
         }
@@ -48,7 +52,7 @@ public final class SeenKeys {
     }
 
     /** 64-bit FNV-1a over the key's characters, then a finalizer so that both halves are well mixed. */
-    private static long hash(String key) {
+    public static long hash(String key) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
             h ^= key.charAt(i);

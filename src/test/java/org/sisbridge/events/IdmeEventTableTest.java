@@ -3,6 +3,8 @@ package org.sisbridge.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.sisbridge.testsupport.TestDatabases;
  */
 class IdmeEventTableTest {
 
+    private static final LocalDateTime RECEIVED = LocalDateTime.of(2026, 11, 23, 12, 0);
     private static final StatusTransitionPolicy TRANSITIONS = StatusTransitionPolicy.parse(
             "null>verified,verified>unverified,verified>expired,unverified>verified,unverified>expired");
 
@@ -66,6 +69,63 @@ class IdmeEventTableTest {
     }
 
     @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#withCompatibilityModes")
+    void aPageOpeningItsTransactionTakesNoSavepointAndARefusedInsertStillStoresEachEventOnce(DatabaseKind kind)
+            throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "event-table-opening");
+        DataSource dataSource = database.dataSource();
+        StagingSchemaMigrator.migrate(dataSource, database.kind());
+        List<IdmeEvent> events = events(200);
+        TableMapping table = new TableMapping("idme_status_event", Map.of(), Map.of(),
+                CanonicalLayout.tables().get("idme_status_event"));
+        write(dataSource, new IdmeEventTable(table, 100), events.subList(0, 120));
+
+        // a fresh writer (a restart): the table refuses the batch, the whole transaction (only the insert)
+        // is rolled back, and the page is written again the careful way, in the same commit as what follows
+        IdmeEventTable afterRestart = new IdmeEventTable(table, 100);
+        List<String> savepoints = new ArrayList<>();
+        List<IdmeEvent> stored;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Connection recorded = recordingSavepoints(connection, savepoints);
+            stored = afterRestart.insertNew(recorded, afterRestart.prepare(events.subList(60, 200), RECEIVED)
+                    .openingItsTransaction());
+            connection.commit();
+        }
+        assertThat(stored).extracting(IdmeEvent::eventId).containsExactlyElementsOf(ids(events.subList(120, 200)));
+        assertThat(savepoints).isEmpty();
+
+        // a page this writer saw but whose transaction rolled back: its keys are "maybe seen", found absent, and
+        // written (on PostgreSQL straight by COPY again)
+        List<IdmeEvent> more = events(260).subList(200, 260);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            assertThat(afterRestart.insertNew(connection, afterRestart.prepare(more, RECEIVED).openingItsTransaction()))
+                    .hasSize(60);
+            connection.rollback();
+        }
+        assertThat(write(dataSource, afterRestart, more)).extracting(IdmeEvent::eventId).containsExactlyElementsOf(ids(more));
+
+        assertThat(database.queries().count("SELECT COUNT(*) FROM idme_status_event")).isEqualTo(260);
+        assertThat(database.queries().count("SELECT COUNT(DISTINCT event_id) FROM idme_status_event")).isEqualTo(260);
+    }
+
+    /** The connection, with every setSavepoint call noted. */
+    private static Connection recordingSavepoints(Connection connection, List<String> savepoints) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if ("setSavepoint".equals(method.getName())) {
+                        savepoints.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @ParameterizedTest(name = "on {0}")
     @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
     // on H2, PostgreSQL and MariaDB: Oracle (and H2 in its mode) stores an empty text as NULL by design
     void textArrivesByteForByte(DatabaseKind kind) throws Exception {
@@ -96,7 +156,7 @@ class IdmeEventTableTest {
             throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            List<IdmeEvent> stored = table.insertNew(connection, page, LocalDateTime.of(2026, 11, 23, 12, 0));
+            List<IdmeEvent> stored = table.insertNew(connection, page, RECEIVED);
             connection.commit();
             return stored;
         }
