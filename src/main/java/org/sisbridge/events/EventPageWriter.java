@@ -14,6 +14,7 @@ import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.CheckpointStore;
+import org.sisbridge.staging.HeldConnection;
 import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
@@ -89,53 +90,53 @@ public class EventPageWriter {
     }
 
     /**
-     * Stages a checked page, its rejects, its cursor and its run row in one transaction.
+     * Stages a checked page, its rejects, its cursor and its run row in one transaction, on a
+     * connection of its own.
      *
      * @param misCode the college whose feed the page came from (the checkpoint's scope)
      */
     public PageOutcome commit(String misCode, CheckedPage checked) throws SQLException {
+        try (HeldConnection connection = connection()) {
+            return commit(misCode, checked, connection);
+        }
+    }
+
+    /** A connection the pages of one poll can commit on one after another ({@link #commit(String, CheckedPage, HeldConnection)}). */
+    public HeldConnection connection() {
+        return new HeldConnection(dataSource);
+    }
+
+    /**
+     * Stages a checked page as {@link #commit(String, CheckedPage)} does, on the poll's held connection;
+     * a failure rolls the page back and gives the connection up.
+     */
+    public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
         EventPage page = checked.page();
         PageOutcome outcome;
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                // the page's first statement: a refused insert may roll back the whole transaction, no savepoint needed
-                List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared().openingItsTransaction());
-                // only the changes staged now: a redelivered event ran the statement when it was first staged
-                onChange.run(connection, stored);
-                List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
-                // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
-                checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.cursorAfter(checked.fromCursor()));
-                outcome = outcome(misCode, page, stored, newRejects);
-                activity.record(connection, FLOW, misCode, counts(outcome));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                // on a broken connection the rollback fails too ("connection is closed"): the page's own
-                // failure (a read timeout, say) is what the poll's line must say, so it is the one thrown
-                try {
-                    connection.rollback();
-                } catch (SQLException | RuntimeException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
-                }
-                throw e;
-            } finally {
-                restoreAutoCommit(connection);
-            }
+        Connection connection = held.forBatch();
+        try {
+            // the page's first statement: a refused insert may roll back the whole transaction, no savepoint needed
+            List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared().openingItsTransaction());
+            // only the changes staged now: a redelivered event ran the statement when it was first staged
+            onChange.run(connection, stored);
+            List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
+            // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
+            checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.cursorAfter(checked.fromCursor()));
+            outcome = outcome(misCode, page, stored, newRejects);
+            activity.record(connection, FLOW, misCode, counts(outcome));
+            connection.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            // on a broken connection the rollback fails too ("connection is closed"): the page's own
+            // failure (a read timeout, say) is what the poll's line must say, so it is the one thrown
+            held.failed(e);
+            throw e;
         }
         statistics.record(outcome);
         metrics.batch(FlowMetrics.EVENTS, outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejected(),
                 System.nanoTime() - started);
         activity.committed(FLOW, misCode, counts(outcome));
         return outcome;
-    }
-
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException | RuntimeException brokenConnection) {
-            // the pool drops a broken connection; a failure here must not hide the page's own outcome
-        }
     }
 
     private static BatchCounts counts(PageOutcome outcome) {

@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sisbridge.staging.HeldConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #startPoll}): the pages queued behind it are skipped on the writer thread, and a retried
  * hand-over gets the same failure, never the next page committed in the failed one's place. The
  * checkpoint's compare-and-set refuses such a page as well.
+ * <p>
+ * Pages that follow each other commit on one connection ({@link HeldConnection}): the writer keeps it
+ * while the next page is already waiting and gives it back to the pool when none is (the end of a
+ * poll, a feed that is caught up) or when a page failed.
  */
 public class WriteBehindPages {
 
@@ -32,6 +38,10 @@ public class WriteBehindPages {
     private final ExecutorService executor;
     private final int depth;
     private final Deque<Future<PageOutcome>> pending = new ArrayDeque<>();
+    /** Pages handed over whose commit task has not ended; the writer gives its connection back at zero. */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Used on the writer thread only. */
+    private HeldConnection held;
     private Exception failed;
     /** Set on the writer thread when a commit fails: the pages queued behind it are skipped. */
     private volatile boolean poisoned;
@@ -77,7 +87,25 @@ public class WriteBehindPages {
         while (pending.size() >= depth) {
             awaitOldest();
         }
-        pending.addLast(executor.submit(() -> commit(misCode, checked)));
+        queued.incrementAndGet();
+        try {
+            pending.addLast(executor.submit(() -> commitInTurn(misCode, checked)));
+        } catch (RuntimeException notAccepted) {
+            queued.decrementAndGet();
+            throw notAccepted;
+        }
+    }
+
+    /** On the writer thread: the page's commit, then the connection given back if no page waits behind it. */
+    private PageOutcome commitInTurn(String misCode, EventPageWriter.CheckedPage checked) throws Exception {
+        try {
+            return commit(misCode, checked);
+        } finally {
+            if (queued.decrementAndGet() == 0 && held != null) {
+                held.close();
+                held = null;
+            }
+        }
     }
 
     private PageOutcome commit(String misCode, EventPageWriter.CheckedPage checked) throws Exception {
@@ -86,9 +114,17 @@ public class WriteBehindPages {
         }
         PageOutcome outcome;
         try {
-            outcome = writer.commit(misCode, checked);
+            if (held == null) {
+                held = writer.connection();
+            }
+            outcome = writer.commit(misCode, checked, held);
         } catch (Exception | Error e) {
             poisoned = true;
+            // the writer gave the connection up (rolled back); the next poll's pages take a new one
+            if (held != null) {
+                held.failed(e);
+                held = null;
+            }
             throw e;
         }
         // a poll that finds the feed caught up commits an empty page every poll interval: that is no line

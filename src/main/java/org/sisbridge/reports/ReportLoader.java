@@ -23,6 +23,7 @@ import org.sisbridge.csv.CsvFormatException;
 import org.sisbridge.csv.CsvRecord;
 import org.sisbridge.csv.CsvRecordReader;
 import org.sisbridge.dictionary.RejectReason;
+import org.sisbridge.staging.HeldConnection;
 import org.sisbridge.staging.KeyedInsert;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * the database work overlap instead of taking turns (at most sisbridge.reports.chunks-in-flight
  * chunks wait for the writer, so that a chunk slow to read and one slow to commit do not hold each
  * other up; chunks still commit in file order, the last one, with the load-table row, only after all
- * the others have). All the chunks of a load commit on one connection ({@link ChunkConnection}), each
+ * the others have). All the chunks of a load commit on one connection ({@link HeldConnection}), each
  * in its own transaction; after a failed chunk, none of the later ones commits.
  *
  * <p>A bean that reads the stream itself rather than a Camel streaming split: the chunk's
@@ -99,7 +100,7 @@ public class ReportLoader {
         long valid = 0;
         long inserted = 0;
         int chunks = 0;
-        try (ChunkConnection connection = new ChunkConnection(dataSource)) {
+        try (HeldConnection connection = new HeldConnection(dataSource)) {
             try (InputStream bytes = Files.newInputStream(file); CsvRecordReader csv = ReportText.csv(bytes)) {
                 ReportHeader header = ReportHeader.parse(csv.next());
                 for (CsvRecord record = csv.next(); record != null; record = csv.next()) {
@@ -187,11 +188,11 @@ public class ReportLoader {
      * One transaction on the load's connection: a chunk's rows and rejects, and on the last chunk
      * ({@code totals} set) the load-table row.
      */
-    private int commit(ChunkConnection chunks, ReportIdentity report, KeyedInsert.Prepared<StatusChangeRow> rows,
+    private int commit(HeldConnection chunks, ReportIdentity report, KeyedInsert.Prepared<StatusChangeRow> rows,
                        List<Reject> rejects, long[] totals) throws SQLException {
         int inserted;
         LocalDateTime now = LocalDateTime.now(clock);
-        Connection connection = chunks.forChunk();
+        Connection connection = chunks.forBatch();
         try {
             // the chunk's first statement: a refused insert may roll back the whole transaction, no savepoint needed
             inserted = changeTable.insertNew(connection, rows.openingItsTransaction());
@@ -200,7 +201,7 @@ public class ReportLoader {
                 loadTable.record(connection, report, totals[0], totals[1], now);
             }
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             chunks.failed(e);
             throw e;
         }

@@ -3,14 +3,21 @@ package org.sisbridge.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sisbridge.staging.HeldConnection;
 
 /**
  * After a page failed to commit, no later page commits in the same poll, however often the hand-over
@@ -21,12 +28,20 @@ class WriteBehindPagesTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
-    /** Commits by remembering the page's cursor; fails the page whose cursor is "p2". */
-    static final class RecordingWriter extends EventPageWriter {
+    /**
+     * Commits by taking the held connection and remembering the page's cursor; fails the page whose
+     * cursor is "p2"; holds the page "slow" until {@link #release} opens.
+     */
+    static class RecordingWriter extends EventPageWriter {
         final List<String> committed = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        RecordingWriter(DataSource dataSource) {
+            super(dataSource, null, null, null, null, null, null, null, null);
+        }
 
         RecordingWriter() {
-            super(null, null, null, null, null, null, null, null, null);
+            this(new CountingDataSource().dataSource());
         }
 
         @Override
@@ -35,13 +50,86 @@ class WriteBehindPagesTest {
         }
 
         @Override
-        public PageOutcome commit(String misCode, CheckedPage checked) throws SQLException {
+        public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
+            held.forBatch();
+            if ("slow".equals(checked.page().nextCursor())) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if ("p2".equals(checked.page().nextCursor())) {
-                throw new SQLException("read timed out");
+                SQLException failure = new SQLException("read timed out");
+                held.failed(failure);
+                throw failure;
             }
             committed.add(checked.page().nextCursor());
             return new PageOutcome(misCode, 0, 0, 0, Map.of(), 0, 0, true);
         }
+    }
+
+    /** Connections that do nothing, counted as they are taken and given back. */
+    static final class CountingDataSource {
+        final AtomicInteger taken = new AtomicInteger();
+        final AtomicInteger open = new AtomicInteger();
+
+        DataSource dataSource() {
+            return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                    (proxy, method, args) -> "getConnection".equals(method.getName()) ? connection() : null);
+        }
+
+        private Connection connection() {
+            taken.incrementAndGet();
+            open.incrementAndGet();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if ("close".equals(method.getName())) {
+                            open.decrementAndGet();
+                        }
+                        return method.getReturnType() == boolean.class ? false : null;
+                    });
+        }
+    }
+
+    @Test
+    void thePagesOfAPollCommitOnOneConnectionGivenBackWhenNoPageWaits() throws Exception {
+        CountingDataSource pool = new CountingDataSource();
+        RecordingWriter writer = new RecordingWriter(pool.dataSource());
+        WriteBehindPages pages = new WriteBehindPages(writer, executor, 3);
+        pages.startPoll();
+        // the first page is held on the writer until the others wait behind it
+        pages.submit("111", null, page("slow"));
+        pages.submit("111", "slow", page("p3"));
+        pages.submit("111", "p3", page("p4"));
+        writer.release.countDown();
+        pages.awaitPending();
+        assertThat(writer.committed).containsExactly("slow", "p3", "p4");
+        assertThat(pool.taken.get()).isEqualTo(1);
+        assertThat(pool.open.get()).isZero();
+
+        // a caught-up feed: one page a poll, its connection given back after it
+        pages.startPoll();
+        pages.submit("111", "p4", page("p5"));
+        pages.awaitPending();
+        assertThat(pool.taken.get()).isEqualTo(2);
+        assertThat(pool.open.get()).isZero();
+    }
+
+    @Test
+    void aFailedPageGivesItsConnectionBack() throws Exception {
+        CountingDataSource pool = new CountingDataSource();
+        WriteBehindPages pages = new WriteBehindPages(new RecordingWriter(pool.dataSource()), executor, 2);
+        pages.startPoll();
+        pages.submit("111", null, page("p1"));
+        try {
+            pages.submit("111", "p1", page("p2"));
+            pages.submit("111", "p2", page("p3"));
+        } catch (SQLException failedPage) {
+            assertThat(failedPage.getMessage()).isEqualTo("read timed out");
+        }
+        assertThatThrownBy(pages::awaitPending).hasMessage("read timed out");
+        assertThat(pool.open.get()).isZero();
     }
 
     @AfterEach
