@@ -1,7 +1,6 @@
 package org.sisbridge.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -112,10 +111,10 @@ public class EventPageWriter {
      */
     public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
         EventPage page = checked.page();
-        PageOutcome outcome;
         long started = System.nanoTime();
-        Connection connection = held.forBatch();
-        try {
+        // a failure rolls the page back; on a broken connection the rollback fails too ("connection is
+        // closed"): the page's own failure (a read timeout, say) is what the poll's line must say, so it is thrown
+        PageOutcome outcome = held.commit(connection -> {
             // the page's first statement: a refused insert may roll back the whole transaction, no savepoint needed
             List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared().openingItsTransaction());
             // only the changes staged now: a redelivered event ran the statement when it was first staged
@@ -123,15 +122,10 @@ public class EventPageWriter {
             List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());
             // compare-and-set: a page whose predecessor did not commit can never move the cursor past it
             checkpoints.advance(connection, FLOW, misCode, checked.fromCursor(), page.cursorAfter(checked.fromCursor()));
-            outcome = outcome(misCode, page, stored, newRejects);
-            activity.record(connection, FLOW, misCode, counts(outcome));
-            connection.commit();
-        } catch (SQLException | RuntimeException | Error e) {
-            // on a broken connection the rollback fails too ("connection is closed"): the page's own
-            // failure (a read timeout, say) is what the poll's line must say, so it is the one thrown
-            held.failed(e);
-            throw e;
-        }
+            PageOutcome counted = outcome(misCode, page, stored, newRejects);
+            activity.record(connection, FLOW, misCode, counts(counted));
+            return counted;
+        });
         statistics.record(outcome);
         metrics.batch(FlowMetrics.EVENTS, outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejected(),
                 System.nanoTime() - started);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -190,21 +189,16 @@ public class ReportLoader {
      */
     private int commit(HeldConnection chunks, ReportIdentity report, KeyedInsert.Prepared<StatusChangeRow> rows,
                        List<Reject> rejects, long[] totals) throws SQLException {
-        int inserted;
         LocalDateTime now = LocalDateTime.now(clock);
-        Connection connection = chunks.forBatch();
-        try {
+        int inserted = chunks.commit(connection -> {
             // the chunk's first statement: a refused insert may roll back the whole transaction, no savepoint needed
-            inserted = changeTable.insertNew(connection, rows.openingItsTransaction());
+            int stored = changeTable.insertNew(connection, rows.openingItsTransaction());
             rejectWriter.write(connection, rejects);
             if (totals != null) {
                 loadTable.record(connection, report, totals[0], totals[1], now);
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException | Error e) {
-            chunks.failed(e);
-            throw e;
-        }
+            return stored;
+        });
         rejects.clear();
         return inserted;
     }

@@ -7,31 +7,57 @@ import javax.sql.DataSource;
 /**
  * The one connection a writer's consecutive transactions commit on (a report's chunks, the pages of
  * an events poll): taken from the pool at the first with auto-commit off, and given back when the
- * writer has nothing more to commit. Each batch is still its own transaction (its commit ends it);
- * what is saved is the pool's hand-out and the two {@code set autocommit} round trips every batch
- * paid (on MariaDB about 1 ms of a 17 ms report chunk, issue 17).
+ * writer has nothing more to commit. Each batch is still its own transaction ({@link #commit}); what is
+ * saved is the pool's hand-out and the two {@code set autocommit} round trips every batch paid (on
+ * MariaDB about 1 ms of a 17 ms report chunk, issue 17).
  * <p>
- * One user at a time: the batches run one after another on a writer thread (a report's last chunk on
- * the reading thread, after the writer has finished the others). Once a batch failed, the connection
- * is given back (the pool drops it if it is broken) and every later batch fails unstaged, so nothing
- * commits after a failed batch on a connection in an unknown state.
+ * One batch at a time, whatever the threads: a batch runs under this holder's lock, and giving the
+ * connection back waits for the batch running (a reading thread interrupted while a chunk commits on
+ * the writer thread cannot pull the connection from under it). Once a batch failed, the connection is
+ * rolled back and given back (the pool drops it if it is broken); once given back, the holder takes no
+ * other: every later batch fails unstaged, so nothing commits after a failed batch, or on a connection
+ * nobody would give back.
  */
 public final class HeldConnection implements AutoCloseable {
 
+    /** A batch's statements, on a connection in a transaction; its commit is the holder's. */
+    @FunctionalInterface
+    public interface Batch<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private final DataSource dataSource;
     private Connection connection;
-    /** Set by a failed batch; the batches queued behind it read it on the same writer thread. */
-    private volatile SQLException failed;
+    private SQLException failed;
+    private boolean closed;
 
     public HeldConnection(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** The connection, in a state to begin a batch's transaction (auto-commit off). */
-    public Connection forBatch() throws SQLException {
+    /**
+     * Runs the batch and commits it, in one transaction on the held connection; a failure (an Error
+     * too) rolls it back, gives the connection up and is thrown as it was.
+     */
+    public synchronized <T> T commit(Batch<T> batch) throws SQLException {
+        Connection open = forBatch();
+        try {
+            T result = batch.run(open);
+            open.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    private Connection forBatch() throws SQLException {
         if (failed != null) {
             throw new SQLException("not committed: an earlier batch on this connection failed (" + failed.getMessage() + ")",
                     failed);
+        }
+        if (closed) {
+            throw new SQLException("not committed: the writer gave its connection back before this batch ran");
         }
         if (connection == null) {
             Connection taken = dataSource.getConnection();
@@ -47,19 +73,23 @@ public final class HeldConnection implements AutoCloseable {
     }
 
     /**
-     * A batch failed: its transaction is rolled back where the connection still answers, and the
-     * connection goes back to the pool now; no later batch is committed on this holder.
+     * A batch failed (in {@link #commit}, or before it could run): what is open is rolled back where the
+     * connection still answers, and the connection goes back to the pool now; no later batch is committed
+     * on this holder.
      */
-    public void failed(Throwable cause) {
-        failed = cause instanceof SQLException sql ? sql : new SQLException(String.valueOf(cause.getMessage()), cause);
+    public synchronized void failed(Throwable cause) {
+        if (failed == null) {
+            failed = cause instanceof SQLException sql ? sql : new SQLException(String.valueOf(cause.getMessage()), cause);
+        }
         if (connection != null) {
             release(cause);
         }
     }
 
-    /** Gives the connection back to the pool, anything not committed rolled back, auto-commit on again. */
+    /** Gives the connection back to the pool (after the batch running, if any), anything not committed rolled back. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (connection != null) {
             release(null);
         }
@@ -67,7 +97,7 @@ public final class HeldConnection implements AutoCloseable {
 
     /**
      * Rolls back first, whatever the caller believes: turning auto-commit on would commit a transaction
-     * still open (a batch cut short by an Error, say), so that is done only after the rollback answered.
+     * still open, so that is done only after the rollback answered.
      *
      * @param cause the batch's failure, which a failed rollback is added to; null when none
      */

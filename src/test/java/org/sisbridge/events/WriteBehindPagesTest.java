@@ -51,21 +51,20 @@ class WriteBehindPagesTest {
 
         @Override
         public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
-            held.forBatch();
-            if ("slow".equals(checked.page().nextCursor())) {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            return held.commit(connection -> {
+                if ("slow".equals(checked.page().nextCursor())) {
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-            }
-            if ("p2".equals(checked.page().nextCursor())) {
-                SQLException failure = new SQLException("read timed out");
-                held.failed(failure);
-                throw failure;
-            }
-            committed.add(checked.page().nextCursor());
-            return new PageOutcome(misCode, 0, 0, 0, Map.of(), 0, 0, true);
+                if ("p2".equals(checked.page().nextCursor())) {
+                    throw new SQLException("read timed out");
+                }
+                committed.add(checked.page().nextCursor());
+                return new PageOutcome(misCode, 0, 0, 0, Map.of(), 0, 0, true);
+            });
         }
     }
 
