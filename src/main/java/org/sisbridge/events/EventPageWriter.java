@@ -88,26 +88,16 @@ public class EventPageWriter {
                               KeyedInsert.Prepared<IdmeEvent> prepared, List<Reject> rejects) {
     }
 
-    /**
-     * Stages a checked page, its rejects, its cursor and its run row in one transaction, on a
-     * connection of its own.
-     *
-     * @param misCode the college whose feed the page came from (the checkpoint's scope)
-     */
-    public PageOutcome commit(String misCode, CheckedPage checked) throws SQLException {
-        try (HeldConnection connection = connection()) {
-            return commit(misCode, checked, connection);
-        }
-    }
-
     /** A connection the pages of one poll can commit on one after another ({@link #commit(String, CheckedPage, HeldConnection)}). */
     public HeldConnection connection() {
         return new HeldConnection(dataSource);
     }
 
     /**
-     * Stages a checked page as {@link #commit(String, CheckedPage)} does, on the poll's held connection;
-     * a failure rolls the page back and gives the connection up.
+     * Stages a checked page, its rejects, its cursor and its run row in one transaction, on the poll's
+     * held connection; a failure rolls the page back and gives the connection up.
+     *
+     * @param misCode the college whose feed the page came from (the checkpoint's scope)
      */
     public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
         EventPage page = checked.page();

@@ -35,18 +35,19 @@ import org.sisbridge.testsupport.TestDatabases;
 class IdmeEventTableTest {
 
     private static final LocalDateTime RECEIVED = LocalDateTime.of(2026, 11, 23, 12, 0);
+    /** The events table of the generic layout: canonical names, no conversions. */
+    private static final TableMapping EVENTS = new TableMapping("idme_status_event", Map.of(), Map.of(),
+            CanonicalLayout.tables().get("idme_status_event"));
     private static final StatusTransitionPolicy TRANSITIONS = StatusTransitionPolicy.parse(
             "null>verified,verified>unverified,verified>expired,unverified>verified,unverified>expired");
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("org.sisbridge.testsupport.TestDatabases#withCompatibilityModes")
     void eachEventIsStoredOnceWhateverTheWriterHasSeen(DatabaseKind kind) throws Exception {
-        TestDatabase database = TestDatabases.create(kind, "event-table");
+        TestDatabase database = migrated(kind, "event-table");
         DataSource dataSource = database.dataSource();
-        StagingSchemaMigrator.migrate(dataSource, database.kind());
         List<IdmeEvent> events = events(300);
-        TableMapping table = new TableMapping("idme_status_event", Map.of(), Map.of(),
-                CanonicalLayout.tables().get("idme_status_event"));
+        TableMapping table = EVENTS;
 
         IdmeEventTable beforeRestart = new IdmeEventTable(table, 100);
         // one key twice in a page: its first copy is stored, once
@@ -72,12 +73,10 @@ class IdmeEventTableTest {
     @MethodSource("org.sisbridge.testsupport.TestDatabases#withCompatibilityModes")
     void aPageOpeningItsTransactionTakesNoSavepointAndARefusedInsertStillStoresEachEventOnce(DatabaseKind kind)
             throws Exception {
-        TestDatabase database = TestDatabases.create(kind, "event-table-opening");
+        TestDatabase database = migrated(kind, "event-table-opening");
         DataSource dataSource = database.dataSource();
-        StagingSchemaMigrator.migrate(dataSource, database.kind());
         List<IdmeEvent> events = events(200);
-        TableMapping table = new TableMapping("idme_status_event", Map.of(), Map.of(),
-                CanonicalLayout.tables().get("idme_status_event"));
+        TableMapping table = EVENTS;
         write(dataSource, new IdmeEventTable(table, 100), events.subList(0, 120));
 
         // a fresh writer (a restart): the table refuses the batch, the whole transaction (only the insert)
@@ -129,11 +128,9 @@ class IdmeEventTableTest {
     @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
     // on H2, PostgreSQL and MariaDB: Oracle (and H2 in its mode) stores an empty text as NULL by design
     void textArrivesByteForByte(DatabaseKind kind) throws Exception {
-        TestDatabase database = TestDatabases.create(kind, "event-table-text");
+        TestDatabase database = migrated(kind, "event-table-text");
         DataSource dataSource = database.dataSource();
-        StagingSchemaMigrator.migrate(dataSource, database.kind());
-        TableMapping table = new TableMapping("idme_status_event", Map.of(), Map.of(),
-                CanonicalLayout.tables().get("idme_status_event"));
+        TableMapping table = EVENTS;
         List<String> texts = List.of("plain", "", "with \"quotes\", a comma", "two\nlines\r\nand a CR\r", "Ødegaard Nguyễn",
                 "日本語", "emoji \uD83D\uDE00 beyond the BMP", "a backslash \\ and \\N", "NULL", "\"", ",", "tab\there");
         List<IdmeEvent> page = new ArrayList<>();
@@ -150,6 +147,12 @@ class IdmeEventTableTest {
             assertThat(row.values()).as("event %s", e.eventId())
                     .containsExactly(e.firstName(), e.eventPayload(), null);
         }
+    }
+
+    private static TestDatabase migrated(DatabaseKind kind, String label) {
+        TestDatabase database = TestDatabases.create(kind, label);
+        StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
+        return database;
     }
 
     private static List<IdmeEvent> write(DataSource dataSource, IdmeEventTable table, List<IdmeEvent> page)

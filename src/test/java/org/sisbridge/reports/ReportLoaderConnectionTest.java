@@ -56,8 +56,7 @@ class ReportLoaderConnectionTest {
 
     @Test
     void aReportsChunksCommitOnOneConnectionGivenBackWithAutoCommitOn() throws Exception {
-        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "report-one-connection");
-        StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
+        TestDatabase database = migratedH2("report-one-connection");
         CountingDataSource pool = new CountingDataSource(database.dataSource());
         Path report = report(2_600);
 
@@ -76,8 +75,7 @@ class ReportLoaderConnectionTest {
 
     @Test
     void noChunkCommitsAfterOneThatFailedAndTheConnectionGoesBack() throws Exception {
-        TestDatabase database = TestDatabases.create(DatabaseKind.H2, "report-chunk-fails");
-        StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
+        TestDatabase database = migratedH2("report-chunk-fails");
         CountingDataSource pool = new CountingDataSource(database.dataSource());
         Path report = report(3_000);
         AtomicInteger chunks = new AtomicInteger();
@@ -101,6 +99,12 @@ class ReportLoaderConnectionTest {
         assertThat(database.queries().count("SELECT COUNT(*) FROM sisbridge_report_load")).isZero();
         assertThat(chunks.get()).isEqualTo(2);
         assertThat(pool.open.get()).isZero();
+    }
+
+    private static TestDatabase migratedH2(String label) {
+        TestDatabase database = TestDatabases.create(DatabaseKind.H2, label);
+        StagingSchemaMigrator.migrate(database.dataSource(), database.kind());
+        return database;
     }
 
     private ReportLoader loader(CountingDataSource counts, StatusChangeTable table, int chunksInFlight) {
