@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * The database a benchmark stages into, created fresh for the run and dropped after it: an H2 file
@@ -88,7 +89,7 @@ public final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** The database product and version as its driver reports them, for the figures (PostgreSQL 15.20). */
-    public static String product(javax.sql.DataSource dataSource) throws SQLException {
+    public static String product(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String version = c.getMetaData().getDatabaseProductVersion();
             // H2 adds its build date, MariaDB its distribution: the first word is the version
@@ -140,6 +141,73 @@ public final class BenchmarkDatabase implements AutoCloseable {
     /** The server database's name (sisbridge_bench_events_p4242), or null for H2. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Lets the database write out what the phases before left in memory, so that no timed phase pays for
+     * an earlier one's writes: a pass's second phase used to meet the first one's dirty pages (on MariaDB
+     * 200,000 rows outgrow a 128 MB buffer pool and fill most of a 96 MB redo log, and the pipeline's last
+     * quarter ran at a third of its first's when it followed the warm-up pass). PostgreSQL and H2 take a
+     * {@code CHECKPOINT}; MariaDB has no such statement, so InnoDB is told to keep no dirty page
+     * ({@code innodb_max_dirty_pages_pct = 0}) until at most 1 % of its pool is dirty, then given its setting back. Then the
+     * JVM's heap is collected, as JMH does between iterations, so that no phase inherits the last one's garbage.
+     *
+     * @param staging the agent's connections (H2 is in this process: only they reach it)
+     * @return why the database could not be settled (a user without the privilege), or null once it is
+     */
+    public String settle(DataSource staging) throws SQLException, InterruptedException {
+        String missed = null;
+        try {
+            if (kind.equals("h2")) {
+                try (Connection c = staging.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            } else if (isPostgres()) {
+                onServer("CHECKPOINT");
+            } else {
+                flushInnoDb();
+            }
+        } catch (SQLException e) {
+            missed = kind + " could not be settled before a phase (" + e.getMessage() + "); its figures may carry"
+                    + " an earlier phase's writes";
+        }
+        System.gc();
+        return missed;
+    }
+
+    /** How long MariaDB may take to write out its dirty pages before a phase starts anyway. */
+    private static final long FLUSH_WAIT_NANOS = 120_000_000_000L;
+
+    private void flushInnoDb() throws SQLException, InterruptedException {
+        String password = System.getenv(PASSWORD_ENV);
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
+             Statement s = c.createStatement()) {
+            String kept;
+            try (ResultSet rs = s.executeQuery("SELECT @@GLOBAL.innodb_max_dirty_pages_pct")) {
+                rs.next();
+                kept = rs.getString(1);
+            }
+            s.execute("SET GLOBAL innodb_max_dirty_pages_pct = 0");
+            try {
+                // not to zero: the server's own background work (purge, statistics) keeps a few dozen pages
+                // dirty at any time; 1 % of the pool is what a phase can no longer feel
+                long settled = status(s, "Innodb_buffer_pool_pages_total") / 100;
+                long deadline = System.nanoTime() + FLUSH_WAIT_NANOS;
+                while (status(s, "Innodb_buffer_pool_pages_dirty") > settled && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            } finally {
+                // a number read from the server, given back as it was
+                s.execute("SET GLOBAL innodb_max_dirty_pages_pct = " + Double.parseDouble(kept));
+            }
+        }
+    }
+
+    /** @param variable a constant name of a server status variable */
+    private static long status(Statement s, String variable) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE '" + variable + "'")) {
+            return rs.next() ? rs.getLong(2) : 0;
+        }
     }
 
     /** Drops the server database (H2's file is simply replaced by the next run). */
