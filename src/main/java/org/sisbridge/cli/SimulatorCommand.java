@@ -92,6 +92,8 @@ public class SimulatorCommand implements Callable<Integer> {
     boolean reportCrlf;
     @Option(names = "--report-quoted-fields", description = "Every report field quoted, with commas, quotes and line breaks inside.")
     boolean reportQuotedFields;
+    @Option(names = "--report-absolute-hrefs", description = "The listing's hrefs as whole URLs on this server instead of paths.")
+    boolean reportAbsoluteHrefs;
     @Option(names = "--existing-accounts", description = "Seeded existing OpenCCC accounts that bulk creation finds as duplicates.")
     Integer existingAccounts;
     @Option(names = "--bulk-running-millis", description = "How long a bulk job stays RUNNING.")
@@ -154,6 +156,7 @@ public class SimulatorCommand implements Callable<Integer> {
         s.reports.bom |= reportBom;
         s.reports.crlf |= reportCrlf;
         s.reports.quotedFields |= reportQuotedFields;
+        s.reports.absoluteHrefs |= reportAbsoluteHrefs;
         if (existingAccounts != null) s.existingAccounts = existingAccounts;
         if (bulkRunningMillis != null) s.bulkRunningMillis = bulkRunningMillis;
         if (bulkJobFailureRate != null) s.bulkJobFailureRate = bulkJobFailureRate;

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the report listing. A listing that is not JSON is a transient upstream fault (fetched
- * again); an entry without the fields the agent needs is skipped with a log line, so one bad entry
- * does not hold up the others.
+ * again); an entry without the fields the agent needs, or whose href leads away from the configured
+ * upstream ({@link ReportHref}), is skipped with a log line, so one bad entry does not hold up the others.
  */
 public class ReportListingParser {
 
@@ -30,9 +30,12 @@ public class ReportListingParser {
     private static final UpstreamText LISTED_ID = new UpstreamText(100);
 
     private final ObjectMapper json;
+    private final ReportHref hrefs;
 
-    public ReportListingParser(ObjectMapper json) {
+    /** @param baseUrl sisbridge.upstream.base-url: an href may name it whole, no other host */
+    public ReportListingParser(ObjectMapper json, String baseUrl) {
         this.json = json;
+        this.hrefs = new ReportHref(baseUrl);
     }
 
     public List<ReportListing> parse(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
@@ -52,14 +55,18 @@ public class ReportListingParser {
         for (JsonNode entry : reports) {
             String id = entry.path("reportId").asText("");
             String sha = entry.path("sha256").asText("");
-            String href = entry.path("href").asText("");
-            if (!REPORT_ID.matcher(id).matches() || !SHA256.matcher(sha).matches() || !href.startsWith("/")) {
+            if (!REPORT_ID.matcher(id).matches() || !SHA256.matcher(sha).matches()) {
                 LOG.warn("Report listing entry '{}' skipped: it needs a reportId of letters, digits, . _ -,"
-                        + " a 64-hex-digit sha256 and an href path", LISTED_ID.message(id));
+                        + " a 64-hex-digit sha256 and an href", LISTED_ID.message(id));
+                continue;
+            }
+            ReportHref.Resolved href = hrefs.resolve(entry.path("href").asText(""));
+            if (!href.usable()) {
+                LOG.warn("Report listing entry '{}' skipped: {}", id, href.refusal());
                 continue;
             }
             listings.add(new ReportListing(id, entry.path("period").asText(null), date(entry, "periodStart"),
-                    date(entry, "periodEnd"), entry.path("rowCount").asLong(-1), sha.toLowerCase(), href));
+                    date(entry, "periodEnd"), entry.path("rowCount").asLong(-1), sha.toLowerCase(), href.path()));
         }
         return listings;
     }

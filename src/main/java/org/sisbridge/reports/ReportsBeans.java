@@ -57,7 +57,8 @@ public class ReportsBeans implements CamelConfiguration {
         String start = config.textOrEmpty("sisbridge.reports.start-date");
         registry.bind("reportPoller", new ReportPoller(loads, start.isEmpty() ? null : LocalDate.parse(start),
                 config.integer("sisbridge.reports.lookback-days"), clock, oversized));
-        registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class)));
+        registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class),
+                config.text("sisbridge.upstream.base-url")));
         registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder")),
                 config.integer("sisbridge.reports.max-row-bytes"), config.integer("sisbridge.reports.download-slack-bytes")));
         registry.bind("reportIntake", intake);

@@ -23,6 +23,8 @@ public final class ReportSettings {
     public boolean crlf;
     /** Every field quoted, and a free-text column holding commas, doubled quotes and a line break. */
     public boolean quotedFields;
+    /** The listing's hrefs as whole URLs on this server (http://host:port/v1/...) instead of the contract's paths. */
+    public boolean absoluteHrefs;
 
     public ReportSettings copy() {
         ReportSettings c = new ReportSettings();
@@ -35,6 +37,7 @@ public final class ReportSettings {
         c.bom = bom;
         c.crlf = crlf;
         c.quotedFields = quotedFields;
+        c.absoluteHrefs = absoluteHrefs;
         return c;
     }
 

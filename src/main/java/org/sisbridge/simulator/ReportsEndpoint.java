@@ -80,10 +80,14 @@ final class ReportsEndpoint {
         }
         List<ReportCatalog.Entry> entries = catalog.reports(misCode, since);
         reportCounters.listed();
-        reply.json(200, g -> writeListing(g, entries));
+        // the whole URL, as some servers write it: this server's, as the client reached it
+        String origin = !settings.absoluteHrefs ? ""
+                : (exchange instanceof com.sun.net.httpserver.HttpsExchange ? "https://" : "http://")
+                + exchange.getRequestHeaders().getFirst("Host");
+        reply.json(200, g -> writeListing(g, entries, origin));
     }
 
-    private void writeListing(JsonGenerator g, List<ReportCatalog.Entry> entries) throws IOException {
+    private void writeListing(JsonGenerator g, List<ReportCatalog.Entry> entries, String origin) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("reports");
         for (ReportCatalog.Entry e : entries) {
@@ -97,7 +101,7 @@ final class ReportsEndpoint {
                     + ":00:00.000Z");
             g.writeNumberField("rowCount", f.rows());
             g.writeStringField("sha256", f.sha256());
-            g.writeStringField("href", e.href());
+            g.writeStringField("href", origin + e.href());
             g.writeEndObject();
         }
         g.writeEndArray();

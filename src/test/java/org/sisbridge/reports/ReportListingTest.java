@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sisbridge.simulator.ReportCatalog;
@@ -26,6 +27,24 @@ class ReportListingTest {
         SimulatorSettings s = new SimulatorSettings();
         s.eventsPerMisCode = 6000;
         return s;
+    }
+
+    /** A server that writes each href as the whole URL (its own host and port) instead of the contract's path. */
+    @Test
+    void aListingOfWholeUrlsOnTheConfiguredUpstreamLoadsItsReports() throws Exception {
+        SimulatorSettings settings = threeDays();
+        settings.reports.absoluteHrefs = true;
+        try (AgentFixture fixture = ReportsAgent.fixture(settings, TestDatabases.create(DatabaseKind.H2, "reports-absolute-href"),
+                ReportsAgent.workDir("absolute-href"))) {
+            ReportCatalog catalog = fixture.simulator.reports();
+            catalog.publishDays(2);
+            fixture.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> loads(fixture) == 2);
+
+            assertThat(fixture.simulator.reportCounters().downloads("111-DAILY-2024-01-01")).isEqualTo(1);
+            assertThat(fixture.simulator.reportCounters().downloads("111-DAILY-2024-01-02")).isEqualTo(1);
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_change")).isPositive();
+        }
     }
 
     @ParameterizedTest(name = "on {0}")
