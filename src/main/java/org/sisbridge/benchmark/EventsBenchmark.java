@@ -139,7 +139,7 @@ public final class EventsBenchmark {
             }
             settling.beforePhase();
             HeapPeak heap = HeapPeak.start();
-            // the clock starts when the routes are up: start-up (Flyway, Camel) is printed apart
+            // the clock starts with the feed's route: the agent's start-up (Flyway, Camel) is printed apart
             long started = System.nanoTime();
             agent.camelContext().getRouteController().startRoute("idme-events-poll");
             EventsFlowStatistics statistics = agent.bean("eventsFlowStatistics", EventsFlowStatistics.class);

@@ -2,8 +2,8 @@ package org.sisbridge.benchmark;
 
 /**
  * Which side of a timed run writes first: the pipeline, or the yardsticks (plain batch insert, COPY).
- * Whichever writes second meets a database that the first has warmed, or is still busy flushing what
- * the first wrote (on MariaDB the table outgrows a small buffer pool), so the runs take turns: odd
+ * Whichever writes second meets a database whose caches the first has warmed (what the first left
+ * unwritten is written out before each phase: {@link PhaseSettling}), so the runs take turns: odd
  * runs the pipeline first, even runs the yardsticks first. The warm-up pass is not timed and keeps
  * the pipeline first.
  */
