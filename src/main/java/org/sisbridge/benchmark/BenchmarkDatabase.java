@@ -26,6 +26,8 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
     /** Where the server's password comes from: the environment, never the command line. */
     public static final String PASSWORD_ENV = "SISBRIDGE_DB_PASSWORD";
+    /** How long MariaDB may take to write out its dirty pages before a phase starts anyway. */
+    private static final long FLUSH_WAIT_NANOS = 120_000_000_000L;
 
     private final String kind;
     private final String serverUrl;
@@ -149,8 +151,9 @@ public final class BenchmarkDatabase implements AutoCloseable {
      * 200,000 rows outgrow a 128 MB buffer pool and fill most of a 96 MB redo log, and the pipeline's last
      * quarter ran at a third of its first's when it followed the warm-up pass). PostgreSQL and H2 take a
      * {@code CHECKPOINT}; MariaDB has no such statement, so InnoDB is told to keep no dirty page
-     * ({@code innodb_max_dirty_pages_pct = 0}) until at most 1 % of its pool is dirty, then given its setting back. Then the
-     * JVM's heap is collected, as JMH does between iterations, so that no phase inherits the last one's garbage.
+     * ({@code innodb_max_dirty_pages_pct = 0}) until at most 1 % of its pool is dirty, then given its
+     * setting back. Then the JVM's heap is collected, as JMH does between iterations, so that no phase
+     * inherits the last one's garbage.
      *
      * @param staging the agent's connections (H2 is in this process: only they reach it)
      * @return why the database could not be settled (a user without the privilege), or null once it is
@@ -175,13 +178,8 @@ public final class BenchmarkDatabase implements AutoCloseable {
         return missed;
     }
 
-    /** How long MariaDB may take to write out its dirty pages before a phase starts anyway. */
-    private static final long FLUSH_WAIT_NANOS = 120_000_000_000L;
-
     private void flushInnoDb() throws SQLException, InterruptedException {
-        String password = System.getenv(PASSWORD_ENV);
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
-             Statement s = c.createStatement()) {
+        try (Connection c = onServer(); Statement s = c.createStatement()) {
             String kept;
             try (ResultSet rs = s.executeQuery("SELECT @@GLOBAL.innodb_max_dirty_pages_pct")) {
                 rs.next();
@@ -220,9 +218,8 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
     /** Benchmark databases on the server whose process, on this machine, is gone (an interrupted run's). */
     List<String> leftovers() throws SQLException {
-        String password = System.getenv(PASSWORD_ENV);
         List<String> leftovers = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
+        try (Connection c = onServer();
              Statement s = c.createStatement();
              ResultSet names = s.executeQuery(isPostgres() ? "SELECT datname FROM pg_database" : "SHOW DATABASES")) {
             while (names.next()) {
@@ -243,10 +240,14 @@ public final class BenchmarkDatabase implements AutoCloseable {
     }
 
     private void onServer(String sql) throws SQLException {
-        String password = System.getenv(PASSWORD_ENV);
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
-             Statement s = c.createStatement()) {
+        try (Connection c = onServer(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /** A connection to the server's own database (the URL as given), as the admin user. */
+    private Connection onServer() throws SQLException {
+        String password = System.getenv(PASSWORD_ENV);
+        return DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
     }
 }
