@@ -29,6 +29,7 @@ public final class BenchmarkTable {
     private final Path home;
     private final int events;
     private final long rows;
+    private final int warmupPasses;
     private final int runs;
     private final boolean simulatorInProcess;
     private final List<String> databases;
@@ -42,11 +43,12 @@ public final class BenchmarkTable {
      * @param layouts       the staging layouts measured on each database (a line each for events and reports)
      * @param jdbcUrl, user a server to use instead of the local ones (only with a single server database)
      */
-    public BenchmarkTable(Path home, int events, long rows, int runs, boolean simulatorInProcess, List<String> databases,
+    public BenchmarkTable(Path home, int events, long rows, int warmupPasses, int runs, boolean simulatorInProcess, List<String> databases,
                           List<BenchmarkLayout> layouts, String jdbcUrl, String user, List<Path> docs, PrintStream out) {
         this.home = home;
         this.events = events;
         this.rows = rows;
+        this.warmupPasses = warmupPasses;
         this.runs = runs;
         this.simulatorInProcess = simulatorInProcess;
         this.databases = databases;
@@ -66,9 +68,9 @@ public final class BenchmarkTable {
             try {
                 for (BenchmarkLayout layout : layouts) {
                     lines.add(new Line(flow("events", layout), RunsSummary.of(new EventsBenchmark(home, events,
-                            Math.min(events / 2, 100_000), runs, simulatorInProcess, server, layout, out).passes())));
+                            (int) WarmupPasses.volume(events), warmupPasses, runs, simulatorInProcess, server, layout, out).passes())));
                     lines.add(new Line(flow("reports", layout), RunsSummary.of(new ReportsBenchmark(home, rows,
-                            Math.min(rows / 2, 100_000), runs, server, layout, out).passes())));
+                            WarmupPasses.volume(rows), warmupPasses, runs, server, layout, out).passes())));
                 }
             } catch (java.sql.SQLException e) {
                 // a development machine without that server: the table says which database is missing
@@ -118,9 +120,10 @@ public final class BenchmarkTable {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream md = new PrintStream(text, true, StandardCharsets.UTF_8);
         md.printf("Measured %s on %s; %s.%n", date, machine(), String.join(", ", products));
-        md.printf("Events: %,d a run; reports: %,d rows a run; %d timed run(s) each after an untimed warm-up, every cell"
-                + " min / median / max (odd runs time the pipeline first, even runs the yardsticks first); simulator %s;"
-                + " agent heap -Xmx256m, parallel GC.%n", events, rows, runs,
+        md.printf("Events: %,d a run; reports: %,d rows a run; %d timed run(s) each after %d untimed warm-up pass(es) of"
+                + " half that volume (at most 100,000), every cell min / median / max (odd runs time the pipeline first,"
+                + " even runs the yardsticks first); simulator %s; agent heap -Xmx256m, parallel GC.%n", events, rows, runs,
+                warmupPasses,
                 simulatorInProcess ? "in the agent's JVM" : "in a JVM of its own, serving pages rendered before the run");
         if (!missing.isEmpty()) {
             md.printf("Left out (no server): %s.%n", String.join("; ", missing));

@@ -21,9 +21,11 @@ import org.sisbridge.staging.mapping.MappingFile;
  * beside a plain JDBC batch insert of the same rows into the same database (and on PostgreSQL a COPY
  * of them), and this JVM's peak heap.
  *
- * <p>A smaller warm-up pass of both comes first, into a database of its own, so that neither side is
+ * <p>Smaller warm-up passes of both come first, into a database of their own, so that neither side is
  * timed while the JIT compiler is still compiling the code it shares (H2's, the JDBC driver's): the
  * pipeline ran first and would otherwise pay for the compiling that the plain insert then enjoys.
+ * Two of them by default ({@link WarmupPasses}): the first agent started after a warm-up undoes much
+ * of what it compiled.
  *
  * <p>The timed runs take turns at going first ({@link RunOrder}): whichever writes second finds the
  * database warmer. Before each phase the database writes out what the phases before left in memory
@@ -39,6 +41,7 @@ public final class EventsBenchmark {
     private final Path home;
     private final int events;
     private final int warmupEvents;
+    private final int warmupPasses;
     private final int runs;
     private final boolean simulatorInProcess;
     private final BenchmarkDatabase.Server server;
@@ -46,15 +49,17 @@ public final class EventsBenchmark {
     private final PrintStream out;
 
     /**
+     * @param warmupPasses       untimed passes of warmupEvents before the runs, each with an agent of its own ({@link WarmupPasses})
      * @param runs               timed runs after the warm-up (each on a fresh database, agent and simulator)
      * @param simulatorInProcess the simulator in this JVM (quicker to start, but its CPU then counts against the agent)
      * @param layout             the tables the agent stages into, and the yardsticks' copy of them
      */
-    public EventsBenchmark(Path home, int events, int warmupEvents, int runs, boolean simulatorInProcess,
+    public EventsBenchmark(Path home, int events, int warmupEvents, int warmupPasses, int runs, boolean simulatorInProcess,
                            BenchmarkDatabase.Server server, BenchmarkLayout layout, PrintStream out) {
         this.home = home;
         this.events = events;
         this.warmupEvents = warmupEvents;
+        this.warmupPasses = warmupEvents > 0 ? warmupPasses : 0;
         this.runs = runs;
         this.simulatorInProcess = simulatorInProcess;
         this.server = server;
@@ -78,10 +83,10 @@ public final class EventsBenchmark {
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         out.println("  (the agent's page lines go to the log; this prints the figures)");
         out.printf("  staging layout: %s%n", layout.describe("idme_status_event"));
-        if (warmupEvents > 0) {
+        for (int warmup = 1; warmup <= warmupPasses; warmup++) {
             measure(warmupEvents, "sisbridge_bench_events_warmup" + layout.databaseSuffix(), "data/benchmark/events-warmup",
                     RunOrder.PIPELINE_FIRST)
-                    .figures().printWarmup(out, warmupEvents, "events");
+                    .figures().printWarmup(out, warmup, warmupPasses, warmupEvents, "events");
         }
         List<PassFigures> passes = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {

@@ -34,10 +34,10 @@ record PassFigures(String database, String product, long pipelineRows, long pipe
         return copyNanos > 0 ? pipelineRate() / copyRate() : 0;
     }
 
-    /** The warm-up pass's one line (its figures are shown, never counted). */
-    void printWarmup(PrintStream out, long count, String unit) {
-        out.printf("  warm-up pass, not counted: %,d %s, pipeline %,.0f %s/s, plain insert %,.0f rows/s (%.2f)%n",
-                count, unit, pipelineRate(), unit, plainRate(), ratio());
+    /** A warm-up pass's one line (its figures are shown, never counted). */
+    void printWarmup(PrintStream out, int pass, int passes, long count, String unit) {
+        out.printf("  warm-up pass %d of %d, not counted: %,d %s, pipeline %,.0f %s/s, plain insert %,.0f rows/s (%.2f)%n",
+                pass, passes, count, unit, pipelineRate(), unit, plainRate(), ratio());
     }
 
     /**

@@ -25,8 +25,8 @@ import org.sisbridge.staging.mapping.TableMapping;
  * inbox (the real drop route, scan, validation and chunked staging into a fresh database: an H2
  * file, or sisbridge_bench_reports on a PostgreSQL or MariaDB server) and prints rows/second, beside
  * a plain JDBC batch insert of the same file into the same database (and on PostgreSQL a COPY of
- * it), and this JVM's peak heap during the load. As in {@link EventsBenchmark}, a smaller warm-up
- * pass of both sides comes first, so that neither is timed while the JIT compiles.
+ * it), and this JVM's peak heap during the load. As in {@link EventsBenchmark}, smaller warm-up
+ * passes of both sides come first ({@link WarmupPasses}), so that neither is timed while the JIT compiles.
  */
 public final class ReportsBenchmark {
 
@@ -35,20 +35,23 @@ public final class ReportsBenchmark {
     private final Path home;
     private final long rows;
     private final long warmupRows;
+    private final int warmupPasses;
     private final int runs;
     private final BenchmarkDatabase.Server server;
     private final BenchmarkLayout layout;
     private final PrintStream out;
 
     /**
+     * @param warmupPasses untimed passes of warmupRows before the runs, each with an agent of its own ({@link WarmupPasses})
      * @param runs   timed runs after the warm-up (each on a fresh database and agent)
      * @param layout the tables the agent stages into, and the yardsticks' copy of them
      */
-    public ReportsBenchmark(Path home, long rows, long warmupRows, int runs, BenchmarkDatabase.Server server,
+    public ReportsBenchmark(Path home, long rows, long warmupRows, int warmupPasses, int runs, BenchmarkDatabase.Server server,
                             BenchmarkLayout layout, PrintStream out) {
         this.home = home;
         this.rows = rows;
         this.warmupRows = warmupRows;
+        this.warmupPasses = warmupRows > 0 ? warmupPasses : 0;
         this.runs = runs;
         this.server = server;
         this.layout = layout;
@@ -66,10 +69,10 @@ public final class ReportsBenchmark {
         out.printf("Reports benchmark: %,d rows, %d run(s), %s database, max heap %s%n", rows, runs, server.kind(),
                 HeapPeak.megabytes(Runtime.getRuntime().maxMemory()));
         out.printf("  staging layout: %s%n", layout.describe("idme_status_change"));
-        if (warmupRows > 0) {
+        for (int warmup = 1; warmup <= warmupPasses; warmup++) {
             measure(warmupRows, "data/benchmark/reports-warmup", "sisbridge_bench_reports_warmup" + layout.databaseSuffix(),
                     RunOrder.PIPELINE_FIRST)
-                    .figures().printWarmup(out, warmupRows, "rows");
+                    .figures().printWarmup(out, warmup, warmupPasses, warmupRows, "rows");
         }
         List<PassFigures> passes = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {

@@ -9,6 +9,7 @@ import org.sisbridge.benchmark.EventsBenchmark;
 import org.sisbridge.benchmark.ReportsBenchmark;
 import org.sisbridge.benchmark.RosterBenchmark;
 import org.sisbridge.benchmark.RosterSourceBenchmark;
+import org.sisbridge.benchmark.WarmupPasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +58,11 @@ public class BenchmarkCommand implements Callable<Integer> {
             + " 0: none).")
     Integer warmup;
 
+    @Option(names = "--warmup-passes", defaultValue = "" + WarmupPasses.DEFAULT, description = "Events, reports and table:"
+            + " untimed warm-up passes before the timed runs, each with an agent of its own (default ${DEFAULT-VALUE}: the"
+            + " first agent started after a warm-up still makes the JIT recompile much of what it compiled).")
+    int warmupPasses;
+
     @Option(names = "--rows", description = "Report rows to load (default 1000000 for reports, 300000 for table).")
     Long rows;
 
@@ -93,6 +99,10 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("--runs must be at least 1");
             return 2;
         }
+        if (warmupPasses < 0) {
+            System.err.println("--warmup-passes must be 0 or more");
+            return 2;
+        }
         if (!List.of("process", "in-process").contains(simulator)) {
             System.err.println("Unknown simulator place '" + simulator + "'; available: process, in-process");
             return 2;
@@ -110,7 +120,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                     return 2;
                 }
             }
-            return new BenchmarkTable(SisbridgeCommand.home(), events, rows != null ? rows : 300_000, runs,
+            return new BenchmarkTable(SisbridgeCommand.home(), events, rows != null ? rows : 300_000, warmupPasses, runs,
                     "in-process".equals(simulator), databases, layouts.stream().map(this::layout).toList(), jdbcUrl, user,
                     doc != null ? doc : List.of(SisbridgeCommand.home().resolve("docs/reliability-and-limits.md"),
                             SisbridgeCommand.home().resolve("README.md")), System.out).run();
@@ -140,7 +150,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         if ("reports".equals(pipeline)) {
             long reportRows = rows != null ? rows : 1_000_000;
             return new ReportsBenchmark(SisbridgeCommand.home(), reportRows,
-                    warmup != null ? warmup : Math.min(reportRows / 2, 100_000), runs, server(), layout(layouts.get(0)),
+                    warmup != null ? warmup : WarmupPasses.volume(reportRows), warmupPasses, runs, server(), layout(layouts.get(0)),
                     System.out).run();
         }
         if (!"events".equals(pipeline)) {
@@ -148,7 +158,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             return 2;
         }
         return new EventsBenchmark(SisbridgeCommand.home(), events,
-                warmup != null ? warmup : Math.min(events / 2, 100_000), runs, "in-process".equals(simulator), server(),
+                warmup != null ? warmup : (int) WarmupPasses.volume(events), warmupPasses, runs, "in-process".equals(simulator), server(),
                 layout(layouts.get(0)), System.out).run();
     }
 
