@@ -72,6 +72,7 @@ public final class AgentCheck {
             if (JdbcUrlMasking.holdsPassword(config.textOrEmpty("sisbridge.staging.jdbc-url"))) {
                 report.warn(JdbcUrlMasking.advice());
             }
+            PoolSizeAdvice.of(config).ifPresent(report::warn);
             if (mapping != null) {
                 database(report, config, secrets, mapping);
             }

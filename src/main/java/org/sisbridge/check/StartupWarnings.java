@@ -11,8 +11,8 @@ import org.sisbridge.staging.JdbcUrlMasking;
 
 /**
  * What {@code run} warns about at start, with the same words {@code check} uses: a secret file
- * its group or every user may read, and a password written inside the JDBC URL. Warnings only: the
- * agent still starts, as it did before, but the log says what to fix.
+ * its group or every user may read, a password written inside the JDBC URL, a staging pool too small
+ * for the flows. Warnings only: the agent still starts, as it did before, but the log says what to fix.
  */
 public final class StartupWarnings {
 
@@ -32,6 +32,7 @@ public final class StartupWarnings {
         if (JdbcUrlMasking.holdsPassword(config.textOrEmpty("sisbridge.staging.jdbc-url"))) {
             warnings.add(JdbcUrlMasking.advice());
         }
+        PoolSizeAdvice.of(config).ifPresent(warnings::add);
         return warnings;
     }
 

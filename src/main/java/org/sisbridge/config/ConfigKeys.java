@@ -125,6 +125,7 @@ public final class ConfigKeys {
         rule("sisbridge.reports.download-folder", required());
         rule("sisbridge.reports.download-timeout-ms", atLeast(1));
         rule("sisbridge.reports.chunks-in-flight", integer(1, 8));
+        rule("sisbridge.reports.writer-connections", integer(1, 8));
         rule("sisbridge.reports.max-row-bytes", integer(64, 1_048_576));
         rule("sisbridge.reports.download-slack-bytes", integer(0, Integer.MAX_VALUE));
         rule("sisbridge.reports.oversized-retry-max-ms", atLeast(0));

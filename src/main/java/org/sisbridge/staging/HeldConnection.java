@@ -2,6 +2,7 @@ package org.sisbridge.staging;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -27,27 +28,47 @@ public final class HeldConnection implements AutoCloseable {
     }
 
     private final DataSource dataSource;
+    /** The first failure of any holder of the writer's ({@link HeldConnections}); this one's own when alone. */
+    private final AtomicReference<Throwable> writerFailed;
     private Connection connection;
     private SQLException failed;
     private boolean closed;
 
     public HeldConnection(DataSource dataSource) {
+        this(dataSource, new AtomicReference<>());
+    }
+
+    /** @param writerFailed shared by the holders of one writer: a failure in any stops the batches of all */
+    HeldConnection(DataSource dataSource, AtomicReference<Throwable> writerFailed) {
         this.dataSource = dataSource;
+        this.writerFailed = writerFailed;
     }
 
     /**
      * Runs the batch and commits it, in one transaction on the held connection; a failure (an Error
-     * too) rolls it back, gives the connection up and is thrown as it was.
+     * too) rolls it back, gives the connection up and is thrown as it was. A batch whose writer failed
+     * on another connection meanwhile is rolled back instead of committed.
      */
     public synchronized <T> T commit(Batch<T> batch) throws SQLException {
         Connection open = forBatch();
         try {
             T result = batch.run(open);
+            refuseIfTheWriterFailed();
             open.commit();
             return result;
         } catch (SQLException | RuntimeException | Error e) {
+            // told to the writer's other connections before the rollback, which may take a while
+            writerFailed.compareAndSet(null, e);
             failed(e);
             throw e;
+        }
+    }
+
+    private void refuseIfTheWriterFailed() throws SQLException {
+        Throwable other = writerFailed.get();
+        if (other != null) {
+            throw new SQLException("not committed: a batch on another of the writer's connections failed ("
+                    + other.getMessage() + ")", other instanceof SQLException sql ? sql.getSQLState() : null, other);
         }
     }
 
@@ -55,6 +76,11 @@ public final class HeldConnection implements AutoCloseable {
         if (failed != null) {
             throw new SQLException("not committed: an earlier batch on this connection failed (" + failed.getMessage() + ")",
                     failed);
+        }
+        Throwable other = writerFailed.get();
+        if (other != null) {
+            failed(other);
+            refuseIfTheWriterFailed();
         }
         if (closed) {
             throw new SQLException("not committed: the writer gave its connection back before this batch ran");

@@ -209,4 +209,22 @@ class CheckCommandTest {
         Cli.Result free = check(h2Site().set("sisbridge.watch.port", ClosedPort.find()));
         assertThat(free.out()).containsPattern("OK    management endpoint address 127\\.0\\.0\\.1:\\d+ is free");
     }
+
+    /**
+     * A pool too small for what the flows hold at once (the events writer, two report loads on
+     * sisbridge.reports.writer-connections each, one for the rest) reads later as a database timeout;
+     * check says it with the figure that would do, and is quiet once the pool is big enough.
+     */
+    @Test
+    void aPoolTooSmallForTheFlowsIsWarnedAbout() {
+        Cli.Result small = check(h2Site().set("sisbridge.staging.pool-size", 4));
+        assertThat(small.exitCode()).as(small.toString()).isZero();
+        assertThat(small.out()).contains("WARN  sisbridge.staging.pool-size is 4, but the flows may hold 6 connections at once"
+                + " (the events writer 1, two report loads 2 each (sisbridge.reports.writer-connections), 1 for the rest)")
+                .contains("Raise the pool size to 6 or lower sisbridge.reports.writer-connections.");
+
+        Cli.Result oneWriter = check(h2Site().set("sisbridge.staging.pool-size", 4).set("sisbridge.reports.writer-connections", 1));
+        assertThat(oneWriter.out()).doesNotContain("sisbridge.staging.pool-size is");
+        assertThat(check(h2Site()).out()).doesNotContain("sisbridge.staging.pool-size is");
+    }
 }
