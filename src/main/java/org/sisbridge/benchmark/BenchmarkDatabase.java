@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -28,11 +29,18 @@ public final class BenchmarkDatabase implements AutoCloseable {
     public static final String PASSWORD_ENV = "SISBRIDGE_DB_PASSWORD";
     /** How long MariaDB may take to write out its dirty pages before a phase starts anyway. */
     private static final long FLUSH_WAIT_NANOS = 120_000_000_000L;
+    /**
+     * How long one settling statement may take (a CHECKPOINT, a status read) before the phase starts
+     * anyway, with a note: a frozen server used to hold the benchmark at the checkpoint for ever, before
+     * the pipeline's own stall check could say anything.
+     */
+    static final int SETTLE_STATEMENT_SECONDS = 300;
 
     private final String kind;
     private final String serverUrl;
     private final String user;
     private final String name;
+    private int settleStatementSeconds = SETTLE_STATEMENT_SECONDS;
 
     private BenchmarkDatabase(String kind, String serverUrl, String user, String name) {
         this.kind = kind;
@@ -163,12 +171,15 @@ public final class BenchmarkDatabase implements AutoCloseable {
         try {
             if (kind.equals("h2")) {
                 try (Connection c = staging.getConnection(); Statement s = c.createStatement()) {
+                    s.setQueryTimeout(settleStatementSeconds);
                     s.execute("CHECKPOINT");
                 }
             } else if (isPostgres()) {
-                onServer("CHECKPOINT");
+                try (Connection c = onServer(settleStatementSeconds); Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
             } else {
-                flushInnoDb();
+                missed = flushInnoDb();
             }
         } catch (SQLException e) {
             missed = kind + " could not be settled before a phase (" + e.getMessage() + "); its figures may carry"
@@ -178,8 +189,15 @@ public final class BenchmarkDatabase implements AutoCloseable {
         return missed;
     }
 
-    private void flushInnoDb() throws SQLException, InterruptedException {
-        try (Connection c = onServer(); Statement s = c.createStatement()) {
+    /** For tests: a settling statement's bound, shorter than {@link #SETTLE_STATEMENT_SECONDS}. */
+    BenchmarkDatabase settleStatementSeconds(int seconds) {
+        this.settleStatementSeconds = seconds;
+        return this;
+    }
+
+    /** @return null once at most 1 % of the pool is dirty, else what was left when the wait's bound passed */
+    private String flushInnoDb() throws SQLException, InterruptedException {
+        try (Connection c = onServer(settleStatementSeconds); Statement s = c.createStatement()) {
             String kept;
             try (ResultSet rs = s.executeQuery("SELECT @@GLOBAL.innodb_max_dirty_pages_pct")) {
                 rs.next();
@@ -189,11 +207,18 @@ public final class BenchmarkDatabase implements AutoCloseable {
             try {
                 // not to zero: the server's own background work (purge, statistics) keeps a few dozen pages
                 // dirty at any time; 1 % of the pool is what a phase can no longer feel
-                long settled = status(s, "Innodb_buffer_pool_pages_total") / 100;
+                long total = status(s, "Innodb_buffer_pool_pages_total");
                 long deadline = System.nanoTime() + FLUSH_WAIT_NANOS;
-                while (status(s, "Innodb_buffer_pool_pages_dirty") > settled && System.nanoTime() < deadline) {
+                long dirty;
+                while ((dirty = status(s, "Innodb_buffer_pool_pages_dirty")) > total / 100) {
+                    if (System.nanoTime() > deadline) {
+                        return "mariadb still had " + dirty + " of its " + total + " buffer pool pages dirty after "
+                                + FLUSH_WAIT_NANOS / 1_000_000_000L + " s; the phase starts anyway, and its figures may"
+                                + " carry an earlier phase's writes";
+                    }
                     Thread.sleep(50);
                 }
+                return null;
             } finally {
                 // a number read from the server, given back as it was
                 s.execute("SET GLOBAL innodb_max_dirty_pages_pct = " + Double.parseDouble(kept));
@@ -247,7 +272,29 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
     /** A connection to the server's own database (the URL as given), as the admin user. */
     private Connection onServer() throws SQLException {
+        return onServer(0);
+    }
+
+    /**
+     * The same, bounded: a statement the server does not answer within {@code seconds} fails (0: no
+     * bound), as does a connection it does not let in within that time or 30 s, whichever is shorter.
+     */
+    private Connection onServer(int seconds) throws SQLException {
         String password = System.getenv(PASSWORD_ENV);
-        return DriverManager.getConnection(serverUrl, user, password == null ? "" : password);
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password == null ? "" : password);
+        if (seconds > 0) {
+            int login = Math.min(30, seconds);
+            if (isPostgres()) { // in seconds; loginTimeout covers the start-up exchange as well as the socket's connect
+                properties.setProperty("connectTimeout", String.valueOf(login));
+                properties.setProperty("loginTimeout", String.valueOf(login));
+                properties.setProperty("socketTimeout", String.valueOf(seconds));
+            } else { // in milliseconds; connectTimeout covers the handshake too
+                properties.setProperty("connectTimeout", String.valueOf(login * 1000L));
+                properties.setProperty("socketTimeout", String.valueOf(seconds * 1000L));
+            }
+        }
+        return DriverManager.getConnection(serverUrl, properties);
     }
 }

@@ -1,6 +1,7 @@
 package org.sisbridge.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,12 +13,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.FreezableTcpProxy;
 import org.sisbridge.testsupport.TestDatabases;
 
 /**
@@ -118,6 +121,36 @@ class PhaseSettlingTest {
             }
         } finally {
             onServer(admin, kind == DatabaseKind.MARIADB ? "DROP USER IF EXISTS " + user + "@'%'" : "DROP ROLE IF EXISTS " + user);
+        }
+    }
+
+    /**
+     * A server that stops answering (a frozen host: connections accepted, nothing passed on) used to hold
+     * the benchmark at the checkpoint for ever, before the pipeline's own stall check could say anything.
+     * The settling statement is bounded: one note, and the phase starts.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aFrozenServerIsToldAndThePhaseStartsInsteadOfWaitingForEver(DatabaseKind kind) throws Exception {
+        TestDatabases.create(kind, "bench-settle-frozen"); // skips where the server is not reachable
+        boolean postgres = kind == DatabaseKind.POSTGRESQL;
+        try (FreezableTcpProxy proxy = FreezableTcpProxy.to("127.0.0.1", postgres ? 5432 : 3306)) {
+            BenchmarkDatabase.Server server = BenchmarkDatabase.Server.of(postgres ? "postgresql" : "mariadb",
+                    (postgres ? "jdbc:postgresql" : "jdbc:mariadb") + "://127.0.0.1:" + proxy.port() + "/test", null);
+            try (BenchmarkDatabase database = server.open("sisbridge_bench_settle_frozen", dir.resolve("unused"))) {
+                ByteArrayOutputStream said = new ByteArrayOutputStream();
+                PhaseSettling settling = new PhaseSettling(database.settleStatementSeconds(2), null,
+                        new PrintStream(said, true, StandardCharsets.UTF_8));
+                proxy.freeze();
+                try {
+                    assertTimeoutPreemptively(Duration.ofSeconds(60), settling::beforePhase);
+                } finally {
+                    proxy.thaw(); // the database is dropped through it
+                }
+
+                assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("  note: " + (postgres ? "postgresql" : "mariadb")
+                        + " could not be settled before a phase (").contains("its figures may carry an earlier phase's writes");
+            }
         }
     }
 
