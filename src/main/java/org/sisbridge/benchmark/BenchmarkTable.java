@@ -120,10 +120,11 @@ public final class BenchmarkTable {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream md = new PrintStream(text, true, StandardCharsets.UTF_8);
         md.printf("Measured %s on %s; %s.%n", date, machine(), String.join(", ", products));
-        md.printf("Events: %,d a run; reports: %,d rows a run; %d timed run(s) each after %d untimed warm-up pass(es) of"
-                + " half that volume (at most 100,000), every cell min / median / max (odd runs time the pipeline first,"
-                + " even runs the yardsticks first); simulator %s; agent heap -Xmx256m, parallel GC.%n", events, rows, runs,
-                warmupPasses,
+        md.printf("Events: %,d a run; reports: %,d rows a run; %d timed run(s) each %s, every cell min / median / max"
+                + " (odd runs time the pipeline first, even runs the yardsticks first); simulator %s; agent heap -Xmx256m,"
+                + " parallel GC.%n", events, rows, runs,
+                warmupPasses == 0 ? "without a warm-up"
+                        : "after " + warmupPasses + " untimed warm-up pass(es) of half that volume (at most 100,000)",
                 simulatorInProcess ? "in the agent's JVM" : "in a JVM of its own, serving pages rendered before the run");
         if (!missing.isEmpty()) {
             md.printf("Left out (no server): %s.%n", String.join("; ", missing));
