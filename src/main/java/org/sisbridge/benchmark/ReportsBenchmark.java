@@ -81,7 +81,8 @@ public final class ReportsBenchmark {
             PassFigures figures = pass.figures();
             out.printf("  run %d of %d, %s; report file written by the simulator: %,d bytes (not part of the figures)%n", run,
                     runs, order.describe(), pass.fileBytes());
-            out.printf("  staging into the %s (%s)%n", figures.database(), figures.product());
+            out.printf("  staging into the %s (%s), on %d writer connection(s) (sisbridge.reports.writer-connections)%n",
+                    figures.database(), figures.product(), pass.writerConnections());
             out.printf("  pipeline (drop folder, sha256 scan, RFC 4180 parse, validation, keyed insert-if-absent): %,d rows in %.2f s = %,.0f rows/s%n",
                     figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
             out.printf("  plain JDBC batch insert of the same file, same database:                            %,d rows in %.2f s = %,.0f rows/s%n",
@@ -158,7 +159,8 @@ public final class ReportsBenchmark {
             long[] plain = yardsticks[0];
             long[] copy = yardsticks[1];
             return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), staged, pipelineNanos, plain[0], plain[1], copy[0], copy[1],
-                    heap.peakUsedBytes(), heap.peakLiveBytes()), fileBytes);
+                    heap.peakUsedBytes(), heap.peakLiveBytes()), fileBytes,
+                    Integer.parseInt(agent.camelContext().resolvePropertyPlaceholders("{{sisbridge.reports.writer-connections}}")));
         }
     }
 
@@ -176,8 +178,8 @@ public final class ReportsBenchmark {
         return new long[][] {plain, copy};
     }
 
-    /** One pass's figures, and the size of the report file it loaded. */
-    private record Pass(PassFigures figures, long fileBytes) {
+    /** One pass's figures, the size of the report file it loaded, and the connections the load committed on. */
+    private record Pass(PassFigures figures, long fileBytes, int writerConnections) {
     }
 
     /** Clean rows only, plain form: the benchmark measures loading, the tests cover the bad rows and forms. */
