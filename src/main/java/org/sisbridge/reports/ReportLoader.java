@@ -71,17 +71,6 @@ public class ReportLoader {
 
     /**
      * @param stopping true once the agent is shutting down (checked after every chunk's hand-over)
-     * @param writer   a single-threaded executor the chunks commit on (from Camel's ExecutorServiceManager)
-     * @param chunksInFlight chunks handed to the writer and not yet committed, at most (sisbridge.reports.chunks-in-flight)
-     */
-    public ReportLoader(DataSource dataSource, ReportRowValidator validator, StatusChangeTable changeTable,
-                        RejectWriter rejectWriter, ReportLoadTable loadTable, int chunkSize, Clock clock,
-                        BooleanSupplier stopping, ExecutorService writer, int chunksInFlight) {
-        this(dataSource, validator, changeTable, rejectWriter, loadTable, chunkSize, clock, stopping, List.of(writer),
-                chunksInFlight);
-    }
-
-    /**
      * @param writers single-threaded executors, one per connection a load writes on (sisbridge.reports.writer-connections):
      *                chunk n commits on writer n modulo their number
      * @param chunksInFlight chunks handed to each writer and not yet committed, at most (sisbridge.reports.chunks-in-flight)
