@@ -65,8 +65,7 @@ class StaffPagesHttpTest {
             HttpResponse<String> locked = login(base, base, StaffSite.USER, StaffSite.PASSWORD);
             assertThat(locked.statusCode()).isEqualTo(429);
             assertThat(locked.body()).contains("Too many failed logins");
-            String log = java.nio.file.Files.readString(org.sisbridge.testsupport.AgentFixture.HOME
-                    .resolve("target/test-logs/sisbridge-test.log"));
+            String log = org.sisbridge.testsupport.TestLog.read();
             assertThat(log).contains("Staff login failed for user 'ana'").doesNotContain("wrong\"").doesNotContain(StaffSite.PASSWORD);
         }
         java.nio.file.Files.deleteIfExists(tokenFile);

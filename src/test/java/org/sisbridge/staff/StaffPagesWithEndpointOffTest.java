@@ -2,12 +2,12 @@ package org.sisbridge.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
+import org.sisbridge.testsupport.TestLog;
 import org.sisbridge.testsupport.TestDatabases;
 import org.sisbridge.watch.WatchEndpoint;
 
@@ -32,7 +32,7 @@ class StaffPagesWithEndpointOffTest {
                 assertThat(fixture.agentFailure(route)).as(route).isNull();
             }
             assertThat(agent.camelContext().getRouteController().getRouteStatus("idme-events-poll").isStarted()).isTrue();
-            String log = Files.readString(AgentFixture.HOME.resolve("target/test-logs/sisbridge-test.log"));
+            String log = TestLog.read();
             assertThat(log).contains("Staff pages off: they are served on the management endpoint, which is off"
                     + " (sisbridge.watch.enabled=false)");
         }

@@ -46,7 +46,7 @@ public final class AgentFixture implements AutoCloseable {
         properties.put("sisbridge.watch.port", 0);
         // a test agent's report drop folder and downloads live under target/, not in the project's inbox/
         properties.put("sisbridge.reports.inbox", HOME.resolve("target/test-inbox/" + java.util.UUID.randomUUID()).toString());
-        properties.put("sisbridge.reports.download-folder", HOME.resolve("target/test-download").toString());
+        properties.put("sisbridge.reports.download-folder", HOME.resolve("target/test-download/" + java.util.UUID.randomUUID()).toString());
         if (settings.https) {
             // the agent trusts this simulator's certificate through the same keys a site would set
             SimulatorTrustStore trust = simulator.writeTrustStore(
