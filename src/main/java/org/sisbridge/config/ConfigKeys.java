@@ -106,6 +106,8 @@ public final class ConfigKeys {
         rule("sisbridge.events.page-size", integer(1, 1000));
         rule("sisbridge.events.max-pages-per-poll", atLeast(1));
         rule("sisbridge.events.pages-in-flight", integer(1, 8));
+        rule("sisbridge.events.writer-connections", integer(1, 8));
+        rule("sisbridge.events.overlap-wait-ms", integer(1, 600_000));
         rule("sisbridge.events.unknown-event-type", oneOf("store", "reject"));
         rule("sisbridge.events.table", sqlIdentifier());
         rule("sisbridge.events.on-change.enabled", flag());

@@ -88,9 +88,9 @@ public class EventPageWriter {
                               KeyedInsert.Prepared<IdmeEvent> prepared, List<Reject> rejects) {
     }
 
-    /** A connection the pages of one poll can commit on one after another ({@link #commit(String, CheckedPage, HeldConnection)}). */
-    public HeldConnection connection() {
-        return new HeldConnection(dataSource);
+    /** The staging pool the pages' connections ({@link HeldConnection}) come from. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /**
@@ -100,13 +100,30 @@ public class EventPageWriter {
      * @param misCode the college whose feed the page came from (the checkpoint's scope)
      */
     public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
+        return commit(misCode, checked, held, PageTurn.first());
+    }
+
+    /**
+     * As {@link #commit(String, CheckedPage, HeldConnection)}, for a page that may be in flight beside the
+     * one before it on another connection: it inserts its events, then waits for its {@code turn} (the
+     * previous page committed) before anything that page's commit could have to come first.
+     */
+    public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held, PageTurn turn) throws SQLException {
         EventPage page = checked.page();
         long started = System.nanoTime();
         // a failure rolls the page back; on a broken connection the rollback fails too ("connection is
         // closed"): the page's own failure (a read timeout, say) is what the poll's line must say, so it is thrown
         PageOutcome outcome = held.commit(connection -> {
+            turn.awaitInsertTurn();
             // the page's first statement: a refused insert may roll back the whole transaction, no savepoint needed
             List<IdmeEvent> stored = eventTable.insertNew(connection, checked.prepared().openingItsTransaction());
+            turn.inserted();
+            if (!turn.awaitCommitTurnOrStepBack()) {
+                // the page before may be waiting for a lock this insert took: let it go, and insert after its commit
+                connection.rollback();
+                turn.awaitCommitTurn();
+                stored = eventTable.insertNew(connection, checked.prepared().openingItsTransaction());
+            }
             // only the changes staged now: a redelivered event ran the statement when it was first staged
             onChange.run(connection, stored);
             List<Reject> newRejects = rejectWriter.write(connection, checked.rejects());

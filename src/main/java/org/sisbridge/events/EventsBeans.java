@@ -51,9 +51,10 @@ public class EventsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), checkpoints, statistics,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class),
                 registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock, onChange(config));
+        registry.bind("eventPageWriter", writer);
         registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
-                context.getExecutorServiceManager().newSingleThreadExecutor(this, "idme-events-writer"),
-                config.integer("sisbridge.events.pages-in-flight")));
+                AgentBeans.writerThreads(context, this, "idme-events-writer", config.integer("sisbridge.events.writer-connections")),
+                config.integer("sisbridge.events.pages-in-flight"), config.integer("sisbridge.events.overlap-wait-ms")));
     }
 
     /** The college's on-change statement (sisbridge.events.on-change.*); a statement that does not parse stops the start. */

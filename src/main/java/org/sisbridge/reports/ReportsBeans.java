@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -48,7 +45,8 @@ public class ReportsBeans implements CamelConfiguration {
         registry.bind("reportRowReplayer", new ReportRowReplayer(validator, changeTable, loads, clock));
         ReportLoader loader = new ReportLoader(dataSource, validator, changeTable,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class), loads, staging.batchSize(), clock,
-                context::isStopping, writers(context, config.integer("sisbridge.reports.writer-connections")),
+                context::isStopping,
+                AgentBeans.writerThreads(context, this, "idme-status-report-writer", config.integer("sisbridge.reports.writer-connections")),
                 config.integer("sisbridge.reports.chunks-in-flight"));
         OversizedReports oversized = new OversizedReports(clock,
                 java.time.Duration.ofMillis(config.integer("sisbridge.reports.poll-interval-ms")),
@@ -67,15 +65,5 @@ public class ReportsBeans implements CamelConfiguration {
         registry.bind("reportIntake", intake);
         registry.bind("reportDropFolder", new ReportDropFolder(intake));
         registry.bind("reportInboxGuard", new DropFolderGuard("Report", config.integer("sisbridge.reports.inbox-settle-ms")));
-    }
-
-    /** A single-threaded writer per connection a load commits on, so that each connection's chunks keep their order. */
-    private List<ExecutorService> writers(CamelContext context, int connections) {
-        List<ExecutorService> writers = new ArrayList<>(connections);
-        for (int i = 1; i <= connections; i++) {
-            writers.add(context.getExecutorServiceManager().newSingleThreadExecutor(this,
-                    connections == 1 ? "idme-status-report-writer" : "idme-status-report-writer-" + i));
-        }
-        return writers;
     }
 }

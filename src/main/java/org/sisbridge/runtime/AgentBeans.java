@@ -8,7 +8,9 @@ import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -245,6 +247,20 @@ public class AgentBeans implements CamelConfiguration {
                         config.textOrEmpty("sisbridge.upstream.proxy-password-file")),
                 java.util.Arrays.stream(config.textOrEmpty("sisbridge.upstream.proxy-non-proxy-hosts").split(","))
                         .map(String::trim).filter(h -> !h.isEmpty()).toList());
+    }
+
+    /**
+     * One single-threaded executor per connection a writer commits on, so that each connection's batches
+     * keep their order; from Camel's manager, so they stop with Camel. Named {@code name}, or
+     * {@code name-1}, {@code name-2}, ... when there are several.
+     */
+    public static List<ExecutorService> writerThreads(CamelContext context, Object owner, String name, int connections) {
+        List<ExecutorService> writers = new ArrayList<>(connections);
+        for (int i = 1; i <= connections; i++) {
+            writers.add(context.getExecutorServiceManager().newSingleThreadExecutor(owner,
+                    connections == 1 ? name : name + "-" + i));
+        }
+        return writers;
     }
 
     /** Returns the registry's bean of that name, binding a new one first when there is none. */

@@ -38,13 +38,29 @@ public final class HeldConnections implements AutoCloseable {
         return (n - 1) % held.size();
     }
 
+    /**
+     * The connection batch {@code n} commits on, for a writer that runs more than one statement around its
+     * batches' waits (the events pages, {@code PageTurn}); such a writer tells a failure with {@link #failed}.
+     */
+    public HeldConnection connection(int n) {
+        return held.get(connectionOf(n));
+    }
+
+    /**
+     * A batch failed: every connection is rolled back and given back now, each after its batch running
+     * (so the caller must first release any batch that waits for the failed one), and none takes another.
+     */
+    public void failed(Throwable cause) {
+        held.forEach(each -> each.failed(cause));
+    }
+
     /** Runs batch {@code n} on its connection and commits it; a failure fails every connection, and is thrown as it was. */
     public <T> T commit(int n, HeldConnection.Batch<T> batch) throws SQLException {
         try {
             return held.get(connectionOf(n)).commit(batch);
         } catch (SQLException | RuntimeException | Error e) {
             // the others give their connections back now (each after the batch it is running) rather than at close
-            held.forEach(each -> each.failed(e));
+            failed(e);
             throw e;
         }
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,10 +96,46 @@ public final class KeyedInsert {
         private final CopyText copyText;
         private final boolean opensTransaction;
 
+        /** The {@link SeenKeys#hash}es of the batch's keys, sorted; made when first asked for. */
+        private long[] keyHashes;
+
         private Prepared(Map<String, Map<String, Row<R>>> byScope, CopyText copyText, boolean opensTransaction) {
             this.byScope = byScope;
             this.copyText = copyText;
             this.opensTransaction = opensTransaction;
+        }
+
+        /**
+         * Whether the two batches may carry the same key (a hash both share; rarely two keys that only
+         * hash alike): two transactions in flight at once that insert the same key would wait for each
+         * other's lock, so the later one inserts after the earlier one's insert instead.
+         */
+        public boolean mayShareKeysWith(Prepared<?> other) {
+            long[] mine = keyHashes();
+            long[] theirs = other.keyHashes();
+            int i = 0;
+            int j = 0;
+            while (i < mine.length && j < theirs.length) {
+                if (mine[i] == theirs[j]) {
+                    return true;
+                }
+                if (mine[i] < theirs[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return false;
+        }
+
+        private synchronized long[] keyHashes() {
+            if (keyHashes == null) {
+                long[] hashes = byScope.values().stream().flatMap(rows -> rows.values().stream())
+                        .mapToLong(Row::seenHash).toArray();
+                Arrays.sort(hashes);
+                keyHashes = hashes;
+            }
+            return keyHashes;
         }
 
         /**

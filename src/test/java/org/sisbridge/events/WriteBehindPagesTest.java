@@ -50,7 +50,7 @@ class WriteBehindPagesTest {
         }
 
         @Override
-        public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held) throws SQLException {
+        public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held, PageTurn turn) throws SQLException {
             return held.commit(connection -> {
                 if ("slow".equals(checked.page().nextCursor())) {
                     try {
