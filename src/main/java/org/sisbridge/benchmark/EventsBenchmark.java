@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.sisbridge.dictionary.StatusTransitionPolicy;
 import org.sisbridge.events.EventsFlowStatistics;
+import org.sisbridge.events.WriteBehindPages;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.EventFeed;
 import org.sisbridge.simulator.SimulatorSettings;
@@ -94,6 +95,8 @@ public final class EventsBenchmark {
             Pass pass = measure(events, "sisbridge_bench_events" + layout.databaseSuffix(), "data/benchmark/events", order);
             PassFigures figures = pass.figures();
             out.printf("  run %d of %d, database: %s (%s), %s%n", run, runs, figures.database(), figures.product(), order.describe());
+            out.printf("  pages committed on %d writer connection(s) (sisbridge.events.writer-connections)%n",
+                    pass.writerConnections());
             out.printf("  agent start-up (Flyway, Camel routes): %.2f s%n", pass.startupNanos() / 1e9);
             out.printf("  pipeline end to end (HTTP + JSON + validation + staging): %,d rows in %.2f s = %,.0f events/s%n",
                     figures.pipelineRows(), figures.pipelineNanos() / 1e9, figures.pipelineRate());
@@ -172,7 +175,8 @@ public final class EventsBenchmark {
                 yardsticks = yardsticks(agent, database, feed, settling);
             }
             return new Pass(new PassFigures(database.describe(), BenchmarkDatabase.product(dataSource), stored, pipelineNanos, count,
-                    yardsticks[0], count, yardsticks[1], heap.peakUsedBytes(), heap.peakLiveBytes()), startupNanos);
+                    yardsticks[0], count, yardsticks[1], heap.peakUsedBytes(), heap.peakLiveBytes()), startupNanos,
+                    agent.bean("eventPagesWriteBehind", WriteBehindPages.class).writerConnections());
         }
     }
 
@@ -232,6 +236,6 @@ public final class EventsBenchmark {
     }
 
     /** One pass's figures, and how long the agent took to start (Flyway, Camel). */
-    private record Pass(PassFigures figures, long startupNanos) {
+    private record Pass(PassFigures figures, long startupNanos, int writerConnections) {
     }
 }

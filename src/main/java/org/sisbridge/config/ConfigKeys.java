@@ -2,6 +2,7 @@ package org.sisbridge.config;
 
 import static org.sisbridge.config.KeyRule.any;
 import static org.sisbridge.config.KeyRule.atLeast;
+import static org.sisbridge.config.KeyRule.autoOr;
 import static org.sisbridge.config.KeyRule.environmentVariableName;
 import static org.sisbridge.config.KeyRule.flag;
 import static org.sisbridge.config.KeyRule.integer;
@@ -106,7 +107,7 @@ public final class ConfigKeys {
         rule("sisbridge.events.page-size", integer(1, 1000));
         rule("sisbridge.events.max-pages-per-poll", atLeast(1));
         rule("sisbridge.events.pages-in-flight", integer(1, 8));
-        rule("sisbridge.events.writer-connections", integer(1, 8));
+        rule("sisbridge.events.writer-connections", autoOr(integer(1, 8)));
         rule("sisbridge.events.overlap-wait-ms", integer(1, 600_000));
         rule("sisbridge.events.unknown-event-type", oneOf("store", "reject"));
         rule("sisbridge.events.table", sqlIdentifier());

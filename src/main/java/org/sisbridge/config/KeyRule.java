@@ -91,6 +91,11 @@ public interface KeyRule {
         return value -> names.problem(value.replace("*.", ""));
     }
 
+    /** {@code auto} (the agent decides, as the key's comment says), or what {@code rule} accepts. */
+    static KeyRule autoOr(KeyRule rule) {
+        return value -> value.equalsIgnoreCase("auto") ? null : rule.problem(value);
+    }
+
     /** Empty (the documented default applies), or what {@code rule} accepts. */
     static KeyRule emptyOr(KeyRule rule) {
         return value -> value.isEmpty() ? null : rule.problem(value);

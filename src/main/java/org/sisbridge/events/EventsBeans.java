@@ -53,7 +53,8 @@ public class EventsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), clock, onChange(config));
         registry.bind("eventPageWriter", writer);
         registry.bind("eventPagesWriteBehind", new WriteBehindPages(writer,
-                AgentBeans.writerThreads(context, this, "idme-events-writer", config.integer("sisbridge.events.writer-connections")),
+                AgentBeans.writerThreads(context, this, "idme-events-writer",
+                        EventWriterConnections.of(config.text("sisbridge.events.writer-connections"), staging.database())),
                 config.integer("sisbridge.events.pages-in-flight"), config.integer("sisbridge.events.overlap-wait-ms")));
     }
 

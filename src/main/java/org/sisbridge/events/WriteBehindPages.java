@@ -84,6 +84,11 @@ public class WriteBehindPages {
         this.overlapWaitMillis = overlapWaitMillis;
     }
 
+    /** How many connections the pages commit on (sisbridge.events.writer-connections, resolved). */
+    public int writerConnections() {
+        return writers.size();
+    }
+
     /**
      * The start of a poll, before it reads the cursor: waits for the pages of an earlier poll still
      * committing (failing with the first error), and then accepts pages again.

@@ -217,20 +217,23 @@ class CheckCommandTest {
      */
     @Test
     void aPoolTooSmallForTheFlowsIsWarnedAbout() {
-        Cli.Result small = check(h2Site().set("sisbridge.staging.pool-size", 6));
+        Cli.Result small = check(h2Site().set("sisbridge.staging.pool-size", 5));
         assertThat(small.exitCode()).as(small.toString()).isZero();
-        assertThat(small.out()).contains("WARN  sisbridge.staging.pool-size is 6, but the flows may hold 7 connections at once"
-                + " (the events writer 2 (sisbridge.events.writer-connections), 2 report loads 2 each"
+        // auto: one events connection on H2
+        assertThat(small.out()).contains("WARN  sisbridge.staging.pool-size is 5, but the flows may hold 6 connections at once"
+                + " (the events writer 1 (sisbridge.events.writer-connections), 2 report loads 2 each"
                 + " (sisbridge.reports.writer-connections), 1 for the rest)")
-                .contains("Raise the pool size to 7 or lower the writer connections.");
+                .contains("Raise the pool size to 6 or lower the writer connections.");
+        Cli.Result twoForEvents = check(h2Site().set("sisbridge.staging.pool-size", 6).set("sisbridge.events.writer-connections", 2));
+        assertThat(twoForEvents.out()).contains("WARN  sisbridge.staging.pool-size is 6, but the flows may hold 7 connections");
 
-        Cli.Result oneWriter = check(h2Site().set("sisbridge.staging.pool-size", 6).set("sisbridge.events.writer-connections", 1));
+        Cli.Result oneWriter = check(h2Site().set("sisbridge.staging.pool-size", 5).set("sisbridge.reports.writer-connections", 1));
         assertThat(oneWriter.out()).doesNotContain("sisbridge.staging.pool-size is");
 
-        // a mailbox load can run beside the other two: the default pool of 8 is one short of it
-        Cli.Result mailbox = check(h2Site().set("sisbridge.reports.mailbox.enabled", true));
-        assertThat(mailbox.out()).contains("WARN  sisbridge.staging.pool-size is 8, but the flows may hold 9 connections at once"
-                + " (the events writer 2 (sisbridge.events.writer-connections), 3 report loads 2 each"
+        // a mailbox load can run beside the other two
+        Cli.Result mailbox = check(h2Site().set("sisbridge.staging.pool-size", 7).set("sisbridge.reports.mailbox.enabled", true));
+        assertThat(mailbox.out()).contains("WARN  sisbridge.staging.pool-size is 7, but the flows may hold 8 connections at once"
+                + " (the events writer 1 (sisbridge.events.writer-connections), 3 report loads 2 each"
                 + " (sisbridge.reports.writer-connections, the mailbox on), 1 for the rest)");
         assertThat(check(h2Site()).out()).doesNotContain("sisbridge.staging.pool-size is");
     }

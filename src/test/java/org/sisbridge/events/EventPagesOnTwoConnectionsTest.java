@@ -27,7 +27,7 @@ import org.sisbridge.testsupport.TestDatabase;
 import org.sisbridge.testsupport.TestDatabases;
 
 /**
- * The pages of a poll commit on two connections (sisbridge.events.writer-connections = 2, the default),
+ * The pages of a poll commit on two connections (sisbridge.events.writer-connections = 2, auto's choice on MariaDB),
  * page n's events inserted while page n - 1 commits, on each real database: pages that share an event
  * (a redelivery) stage it once and commit in feed order with the cursor at the last page; a page that
  * took a key lock its predecessor then waits for (which the key check cannot see coming, here forced by
@@ -151,6 +151,8 @@ class EventPagesOnTwoConnectionsTest {
         // the agent's beans on a real database; the test hands the pages over itself
         return new AgentFixture(new SimulatorSettings(), database)
                 .property("sisbridge.events.enabled", false)
+                // two on every database here, whatever auto would choose
+                .property("sisbridge.events.writer-connections", 2)
                 .property("sisbridge.events.pages-in-flight", 3)
                 .property("sisbridge.reports.enabled", false).property("sisbridge.reports.drop-enabled", false)
                 .property("sisbridge.roster.enabled", false);

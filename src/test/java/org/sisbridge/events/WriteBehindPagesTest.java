@@ -2,10 +2,12 @@ package org.sisbridge.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sisbridge.staging.HeldConnection;
 
 /**
@@ -27,6 +31,8 @@ import org.sisbridge.staging.HeldConnection;
 class WriteBehindPagesTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    /** The second connection's writer, for the tests on two connections. */
+    private final ExecutorService second = Executors.newSingleThreadExecutor();
 
     /**
      * Commits by taking the held connection and remembering the page's cursor; fails the page whose
@@ -34,6 +40,7 @@ class WriteBehindPagesTest {
      */
     static class RecordingWriter extends EventPageWriter {
         final List<String> committed = new CopyOnWriteArrayList<>();
+        final List<String> inserted = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
 
         RecordingWriter(DataSource dataSource) {
@@ -52,6 +59,11 @@ class WriteBehindPagesTest {
         @Override
         public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held, PageTurn turn) throws SQLException {
             return held.commit(connection -> {
+                // as the real writer: the page's insert, then its turn to go on once the page before committed
+                turn.awaitInsertTurn();
+                inserted.add(checked.page().nextCursor());
+                turn.inserted();
+                turn.awaitCommitTurn();
                 if ("slow".equals(checked.page().nextCursor())) {
                     try {
                         release.await(10, TimeUnit.SECONDS);
@@ -116,9 +128,33 @@ class WriteBehindPagesTest {
     }
 
     @Test
-    void aFailedPageGivesItsConnectionBack() throws Exception {
+    void onTwoConnectionsALaterPageInsertsAtOnceButCommitsOnlyAfterTheOneBefore() throws Exception {
         CountingDataSource pool = new CountingDataSource();
-        WriteBehindPages pages = new WriteBehindPages(new RecordingWriter(pool.dataSource()), executor, 2);
+        RecordingWriter writer = new RecordingWriter(pool.dataSource());
+        WriteBehindPages pages = new WriteBehindPages(writer, List.of(executor, second), 3, 60_000);
+        pages.startPoll();
+        // the first page is held on its connection; the second runs on the other one meanwhile
+        pages.submit("111", null, page("slow"));
+        pages.submit("111", "slow", page("q2"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.inserted.contains("q2"));
+        assertThat(writer.committed).isEmpty();
+        assertThat(pool.taken.get()).isEqualTo(2);
+
+        writer.release.countDown();
+        pages.submit("111", "q2", page("q3"));
+        pages.awaitPending();
+        assertThat(writer.committed).containsExactly("slow", "q2", "q3");
+        assertThat(pool.open.get()).isZero();
+    }
+
+    /** On one connection or two: nothing commits after the failed page, and every connection is given back. */
+    @ParameterizedTest(name = "{0} writer connection(s)")
+    @ValueSource(ints = {1, 2})
+    void aFailedPageGivesItsConnectionsBackAndNothingAfterItCommits(int connections) throws Exception {
+        CountingDataSource pool = new CountingDataSource();
+        RecordingWriter writer = new RecordingWriter(pool.dataSource());
+        WriteBehindPages pages = new WriteBehindPages(writer, connections == 1 ? List.of(executor) : List.of(executor, second),
+                connections + 1, 60_000);
         pages.startPoll();
         pages.submit("111", null, page("p1"));
         try {
@@ -127,13 +163,16 @@ class WriteBehindPagesTest {
         } catch (SQLException failedPage) {
             assertThat(failedPage.getMessage()).isEqualTo("read timed out");
         }
+        // the poll is told the failed page's own error, not its successor's
         assertThatThrownBy(pages::awaitPending).hasMessage("read timed out");
+        assertThat(writer.committed).containsExactly("p1");
         assertThat(pool.open.get()).isZero();
     }
 
     @AfterEach
     void stop() {
         executor.shutdownNow();
+        second.shutdownNow();
     }
 
     @Test
