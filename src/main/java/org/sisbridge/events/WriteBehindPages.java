@@ -64,7 +64,11 @@ public class WriteBehindPages {
         this(writer, executor, 1);
     }
 
-    /** @param depth how many pages may be handed over and not yet committed (at least 1) */
+    /**
+     * One writer connection: a page's predecessor has always committed before it starts, so no overlap wait applies.
+     *
+     * @param depth how many pages may be handed over and not yet committed (at least 1)
+     */
     public WriteBehindPages(EventPageWriter writer, ExecutorService executor, int depth) {
         this(writer, List.of(executor), depth, 0);
     }
@@ -72,7 +76,7 @@ public class WriteBehindPages {
     /**
      * @param writers           single-threaded executors, one per connection the pages commit on
      * @param overlapWaitMillis how long a page waits for the one before it to commit before it steps back
-     *                          (sisbridge.events.overlap-wait-ms; see {@link PageTurn})
+     *                          (sisbridge.events.overlap-wait-ms; see {@link PageTurn}); 0: no bound, for one writer only
      */
     public WriteBehindPages(EventPageWriter writer, List<ExecutorService> writers, int depth, long overlapWaitMillis) {
         if (writers.isEmpty()) {
