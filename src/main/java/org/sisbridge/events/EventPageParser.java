@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.sisbridge.upstream.UpstreamAnswerRefusedException;
 import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamTransientException;
@@ -23,6 +25,9 @@ import org.sisbridge.upstream.UpstreamTransientException;
  */
 public class EventPageParser {
 
+    /** The page's own fields; each may come once. Any other field is skipped (a newer upstream may add some). */
+    private static final Set<String> PAGE_FIELDS = Set.of("events", "nextCursor", "hasMore");
+
     private final ObjectMapper json;
     private final int limit;
 
@@ -36,28 +41,52 @@ public class EventPageParser {
         List<JsonNode> events = new ArrayList<>();
         String nextCursor = null;
         boolean hasMore = false;
+        Set<String> known = new HashSet<>();
         try (JsonParser parser = json.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new UpstreamTransientException("events page is not a JSON object");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                parser.nextToken();
+                JsonToken value = parser.nextToken();
+                if (PAGE_FIELDS.contains(field) && !known.add(field)) {
+                    // a second "events" array would be merged into the first, or replace it, depending on
+                    // the reader: neither is the page the server meant
+                    throw new UpstreamTransientException("events page has the field '" + field + "' twice");
+                }
                 switch (field) {
                     case "events" -> readEvents(parser, events);
-                    case "nextCursor" -> nextCursor = parser.getValueAsString();
-                    case "hasMore" -> hasMore = parser.getValueAsBoolean();
+                    case "nextCursor" -> {
+                        // an object or array read as text is null: the page would pass as "nothing new"
+                        // while its events are skipped without a word
+                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                            throw wrongType(field, "a string", value);
+                        }
+                        nextCursor = parser.getValueAsString();
+                    }
+                    case "hasMore" -> {
+                        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE && value != JsonToken.VALUE_NULL) {
+                            throw wrongType(field, "true or false", value);
+                        }
+                        hasMore = value == JsonToken.VALUE_TRUE;
+                    }
                     default -> parser.skipChildren();
                 }
+            }
+            if (parser.nextToken() != null) {
+                // an error page glued after the JSON, or two answers in one: not a page of the contract
+                throw new UpstreamTransientException("events page has more after its JSON object (at byte "
+                        + parser.currentLocation().getByteOffset() + ")");
             }
         } catch (IOException e) {
             // too large or too slow: the bound's own line says which
             UpstreamAnswerRefusedException.rethrowIfBound(e);
-            // the parser's own message may quote the payload; say only where it broke
-            long at = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-                    ? jpe.getLocation().getCharOffset() : -1;
-            throw new UpstreamTransientException("events page could not be read as JSON (truncated?) at character " + at);
+            throw unreadable(e);
         }
+        return page(events, nextCursor, hasMore);
+    }
+
+    private static EventPage page(List<JsonNode> events, String nextCursor, boolean hasMore) throws UpstreamTransientException {
         if (nextCursor == null || nextCursor.isEmpty()) {
             // nothing new and nothing more: a server may have no cursor to give yet (an empty feed), and
             // the feed stays where it is (EventPage.cursorAfter); with events or more to come, the cursor
@@ -69,6 +98,37 @@ public class EventPageParser {
             return new EventPage(events, null, false);
         }
         return new EventPage(events, nextCursor, hasMore);
+    }
+
+    private static UpstreamTransientException wrongType(String field, String expected, JsonToken found) {
+        return new UpstreamTransientException("events page field '" + field + "' is not " + expected + " but "
+                + describe(found));
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            default -> String.valueOf(token);
+        };
+    }
+
+    /**
+     * The parser's own message may quote the payload, so the line says only where the page broke (the
+     * byte: a stream of bytes has no character count). A read that failed (a reset, a read timeout, a
+     * body shorter than announced) is no JSON fault, and says so.
+     */
+    private static UpstreamTransientException unreadable(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe) {
+            long at = jpe.getLocation() == null ? -1 : jpe.getLocation().getByteOffset();
+            return new UpstreamTransientException("events page could not be read as JSON (truncated, or not JSON)"
+                    + (at >= 0 ? " at byte " + at : ""));
+        }
+        return new UpstreamTransientException("events page stopped arriving before its end: "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     private void readEvents(JsonParser parser, List<JsonNode> events)

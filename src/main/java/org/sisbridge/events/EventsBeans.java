@@ -42,6 +42,7 @@ public class EventsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("statusTransitionPolicy", StatusTransitionPolicy.class),
                 "store".equals(config.oneOf("sisbridge.events.unknown-event-type", "store", "reject")));
         registry.bind("eventPageParser", new EventPageParser(json, config.integer("sisbridge.events.page-size")));
+        registry.bind("eventCursorLoopCheck", new CursorLoopCheck());
         registry.bind("eventFeedCursor", new EventFeedCursor(checkpoints, config.integer("sisbridge.events.page-size")));
         IdmeEventTable eventTable = new IdmeEventTable(registry.lookupByNameAndType("stagingMapping", StagingMapping.class)
                 .table("idme_status_event"), staging.batchSize());
