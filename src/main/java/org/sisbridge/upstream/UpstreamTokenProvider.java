@@ -37,6 +37,9 @@ public class UpstreamTokenProvider {
     private final UpstreamSettings settings;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    /** The longest a token is kept, whatever lifetime the endpoint gives. */
+    static final long MAX_LIFETIME_SECONDS = 86_400;
+
     private final Clock clock;
     private final UpstreamLimits limits;
     private final UpstreamProxy proxy;
@@ -159,7 +162,9 @@ public class UpstreamTokenProvider {
         try {
             JsonNode body = json.readTree(response.body());
             String fetched = body.path("access_token").asText(null);
-            long expiresIn = body.path("expires_in").asLong(3600);
+            // a lifetime past the calendar's end made every poll fail on the date arithmetic, and a negative
+            // one is no lifetime: kept between none (a token each call) and a day (refreshed daily anyway)
+            long expiresIn = Math.max(0, Math.min(body.path("expires_in").asLong(3600), MAX_LIFETIME_SECONDS));
             if (fetched == null || fetched.isEmpty()) {
                 throw new UpstreamTransientException("token response carried no access_token");
             }
