@@ -67,6 +67,7 @@ public final class ConfigKeys {
         rule("sisbridge.staging.mapping", required());
         rule("sisbridge.staging.batch-size", integer(1, 100_000));
         rule("sisbridge.staging.reject-table", sqlIdentifier());
+        rule("sisbridge.staging.reject-max-raw-chars", integer(1024, 16_777_216));
         rule("sisbridge.staging.checkpoint-table", sqlIdentifier());
         rule("sisbridge.staging.flow-run-table", sqlIdentifier());
         rule("sisbridge.status.latest-rows", integer(1, 10_000));

@@ -126,7 +126,7 @@ public class AgentBeans implements CamelConfiguration {
         }
         bindIfAbsent(registry, "checkpointStore", CheckpointStore.class,
                 () -> new CheckpointStore(dataSource, staging.checkpointTable(), clock));
-        registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock));
+        registry.bind("rejectWriter", new RejectWriter(staging.rejectTable(), clock, config.integer("sisbridge.staging.reject-max-raw-chars")));
         FlowActivity activity = bindIfAbsent(registry, "flowActivity", FlowActivity.class,
                 () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
 
