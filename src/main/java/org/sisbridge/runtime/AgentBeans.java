@@ -166,6 +166,7 @@ public class AgentBeans implements CamelConfiguration {
         registry.bind("upstreamResponseClassifier", new UpstreamResponseClassifier(tokens, upstream.maxRetryAfterSeconds(),
                 upstreamText));
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
+        registry.bind("pollStoppedHandler", new org.sisbridge.upstream.PollStoppedHandler(context));
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity, staging,
                 () -> registry.lookupByNameAndType("flowMetrics", org.sisbridge.watch.FlowMetrics.class)));
         registry.bind("failureSite", new FailureSite());

@@ -3,10 +3,13 @@ package org.sisbridge.upstream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an upstream HTTP answer into the outcome the error policy (routes/upstream-errors.yaml)
@@ -15,7 +18,10 @@ import org.apache.camel.Message;
  */
 public class UpstreamResponseClassifier {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamResponseClassifier.class);
     private static final int MAX_ERROR_BODY = 2000;
+    /** A Retry-After at least this long gets a line when the wait starts. */
+    private static final long LONG_WAIT_MILLIS = 10_000;
 
     private final UpstreamTokenProvider tokens;
     private final int maxRetryAfterSeconds;
@@ -52,7 +58,14 @@ public class UpstreamResponseClassifier {
         if (status == 429 || status == 503) {
             RetryAfter.parse(message.getHeader("Retry-After", String.class), ZonedDateTime.now(ZoneOffset.UTC))
                     .map(wait -> Math.min(wait.toMillis(), Duration.ofSeconds(maxRetryAfterSeconds).toMillis()))
-                    .ifPresent(millis -> message.setHeader(Exchange.REDELIVERY_DELAY, millis));
+                    .ifPresent(millis -> {
+                        message.setHeader(Exchange.REDELIVERY_DELAY, millis);
+                        if (millis >= LONG_WAIT_MILLIS) {
+                            // the retry's own line comes only after the wait: without this one, minutes of silence
+                            LOG.info("{}; waiting {} s as its Retry-After asks, until {} UTC, before trying again", what,
+                                    millis / 1000, LocalTime.now(ZoneOffset.UTC).plusNanos(millis * 1_000_000).withNano(0));
+                        }
+                    });
             throw new UpstreamTransientException(what);
         }
         if (status >= 500) {

@@ -38,6 +38,7 @@ class FirstPollOnTimeTest {
             Properties p = new Properties();
             p.put("sisbridge.mis-codes", "111,222");
             context.getPropertiesComponent().setInitialProperties(p);
+            context.getRegistry().bind("pollStoppedHandler", new org.sisbridge.upstream.PollStoppedHandler(context));
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + TEMPLATE));
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("first-poll.yaml", """
                     - templatedRoute:

@@ -33,6 +33,7 @@ class IdmeEventsRouteTest extends YamlRouteTestSupport {
         registry.bind("eventPagesWriteBehind", pages);
         registry.bind("eventFeedCursor", new StubCursor());
         registry.bind("eventPageParser", new EventPageParser(new ObjectMapper(), 1000));
+        registry.bind("eventCursorLoopCheck", new org.sisbridge.events.CursorLoopCheck());
     }
 
     @Test

@@ -86,6 +86,7 @@ abstract class YamlRouteTestSupport extends CamelTestSupport {
                 new CallsInProgress(Clock.systemUTC()), Executors.newSingleThreadScheduledExecutor()));
         registry.bind("failureSite", new FailureSite());
         registry.bind("upstreamRetryLog", new UpstreamRetryLog());
+        registry.bind("pollStoppedHandler", new org.sisbridge.upstream.PollStoppedHandler(context));
         registry.bind("flowActivity", activity);
         registry.bind("pollFailureRecorder", new PollFailureRecorder(activity, stagingSettings(), () -> null));
         bindFlowBeans(registry);
