@@ -67,6 +67,19 @@ public final class StagingQueries {
         }
     }
 
+    /** Runs one change (a test setting up a state the agent must meet); @return the rows it changed */
+    public int update(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** True for a database's true in any form: BOOLEAN true, BIT 1, NUMBER(1) 1. */
     public static boolean isTrue(Object value) {
         return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() == 1;
