@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.runtime.SisbridgeAgent;
 import org.sisbridge.simulator.ReportCatalog;
@@ -43,21 +40,11 @@ class FailedReportOutsideLookbackTest {
             fixture.db().update("DELETE FROM sisbridge_report_load WHERE report_id = ?", oldest.reportId());
             int downloadsBefore = fixture.simulator.reportCounters().downloads(oldest.reportId());
 
-            pollNow(agent);
+            ReportsAgent.pollNow(agent);
 
             assertThat(fixture.simulator.reportCounters().downloads(oldest.reportId())).isEqualTo(downloadsBefore + 1);
             assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_report_load WHERE report_id = ?",
                     oldest.reportId())).isEqualTo(1);
-        }
-    }
-
-    private static void pollNow(SisbridgeAgent agent) {
-        try (ProducerTemplate template = agent.camelContext().createProducerTemplate()) {
-            Exchange poll = new DefaultExchange(agent.camelContext());
-            poll.setProperty("misCode", "111");
-            template.send("direct:idme-status-report-collect", poll);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

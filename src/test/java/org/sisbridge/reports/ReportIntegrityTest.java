@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,7 +49,7 @@ class ReportIntegrityTest {
             assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_reject")).isZero();
             assertThat(statistics.snapshot().loaded()).isZero();
 
-            pollNow(agent);
+            ReportsAgent.pollNow(agent);
             await().atMost(Duration.ofSeconds(60)).until(() -> statistics.snapshot().loaded() == 3);
             assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_report_load")).isEqualTo(3);
             for (var entry : fixture.simulator.reports().reports("111", null)) {
@@ -62,16 +59,6 @@ class ReportIntegrityTest {
                 assertThat(fixture.simulator.reportCounters().downloads(entry.reportId())).isEqualTo(2);
             }
             assertThat(statistics.snapshot().refused()).isEqualTo(3);
-        }
-    }
-
-    private static void pollNow(SisbridgeAgent agent) {
-        try (ProducerTemplate template = agent.camelContext().createProducerTemplate()) {
-            Exchange poll = new DefaultExchange(agent.camelContext());
-            poll.setProperty("misCode", "111");
-            template.send("direct:idme-status-report-collect", poll);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -37,4 +37,15 @@ final class ReportsAgent {
     static Path workDir(String label) {
         return AgentFixture.HOME.resolve("target/test-reports").resolve(label + "-" + System.nanoTime());
     }
+
+    /** One poll of MIS 111's listing now, on the caller's thread (the test's timer poll is an hour away). */
+    static void pollNow(org.sisbridge.runtime.SisbridgeAgent agent) {
+        try (org.apache.camel.ProducerTemplate template = agent.camelContext().createProducerTemplate()) {
+            org.apache.camel.Exchange poll = new org.apache.camel.support.DefaultExchange(agent.camelContext());
+            poll.setProperty("misCode", "111");
+            template.send("direct:idme-status-report-collect", poll);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
