@@ -110,8 +110,10 @@ public class RosterValidator {
     /**
      * A field holding U+FFFD (text some program before us could not decode: the letter is lost, and
      * an account must not be created with the mark), a control character (tab, line break, NUL,
-     * U+0080..U+009F) or half a surrogate pair. Format characters such as the zero-width joiner
-     * are letters' business in several scripts and pass.
+     * U+0080..U+009F) or half a surrogate pair; or a name holding '?', which no legal name has and
+     * which Excel's "CSV (Comma delimited)" (windows-1252) writes for every letter it cannot encode
+     * ("Nguyễn" becomes "Nguy?n"). Format characters such as the zero-width joiner are letters'
+     * business in several scripts and pass.
      */
     private static RosterProblem firstUnusableCharacter(RosterStudent s) {
         String[][] fields = {{"local_id", s.localId()}, {"first_name", s.firstName()}, {"middle_name", s.middleName()},
@@ -125,6 +127,10 @@ public class RosterValidator {
             if (value.indexOf('\uFFFD') >= 0) {
                 return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds U+FFFD, the mark of a letter"
                         + " lost when the file was saved or decoded");
+            }
+            if (field[0].endsWith("_name") && value.indexOf('?') >= 0) {
+                return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds '?', which usually stands for a"
+                        + " letter lost when the file was saved in an encoding without it (Excel's \"CSV (Comma delimited)\")");
             }
             boolean control = value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
                     || Character.getType(cp) == Character.SURROGATE);

@@ -83,6 +83,23 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aQuestionMarkInANameIsALetterExcelsWindows1252CsvCouldNotWrite() {
+        // "CSV (Comma delimited)" writes '?' for every letter windows-1252 lacks: Nguyễn, Łukasz, Đặng
+        for (RosterStudent student : new RosterStudent[] {
+                s("Nguy?n", "Lopez", "2000-01-01", "a@b.edu", null, null),
+                s("Ana", "??ng", "2000-01-01", "a@b.edu", null, null),
+                new RosterStudent(1, "S1", "Ana", "?ukasz", "Lopez", "2000-01-01", "a@b.edu", null, null)}) {
+            RosterProblem problem = validator.check(student).orElseThrow();
+            assertThat(problem.reason()).as("%s", student).isEqualTo(RejectReason.UNUSABLE_CHARACTER);
+            assertThat(problem.detail()).contains("_name holds '?'").contains("encoding");
+            assertThat(problem.describe()).contains("CSV UTF-8").doesNotContain("Nguy").doesNotContain("ukasz")
+                    .doesNotContain("??ng");
+        }
+        // elsewhere a '?' is no lost letter of a name: the e-mail's own rules decide
+        assertThat(validator.check(s("Ana", "Lopez", "2000-01-01", "ana?lopez@example.edu", null, null))).isEmpty();
+    }
+
+    @Test
     void aNoBreakSpaceLeftByCopyAndPasteIsTrimmedNotAnError() {
         assertThat(validator.check(s("Ana\u00A0", "\u00A0Lopez", "2000-01-01\u00A0", "ana@example.edu\u00A0", null,
                 "95814\u2007"))).isEmpty();
