@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sisbridge.csv.SpreadsheetNumber;
 import org.sisbridge.dictionary.RejectReason;
 
 /**
@@ -68,6 +69,10 @@ public class RosterValidator {
         RosterProblem unusable = firstUnusableCharacter(s);
         if (unusable != null) {
             return unusable;
+        }
+        if (SpreadsheetNumber.isScientific(s.localId())) {
+            return new RosterProblem(RejectReason.INVALID_LOCAL_ID, "local_id looks like a number a spreadsheet shortened to"
+                    + " scientific notation (such as 1.23457E+11): its digits are lost; format the column as Text and export again");
         }
         for (String[] name : new String[][] {{"first_name", s.firstName()}, {"middle_name", s.middleName()}, {"last_name", s.lastName()}}) {
             if (name[1] != null && NAME_DIGITS.matcher(name[1]).find()) {

@@ -100,6 +100,21 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aLocalIdASpreadsheetShortenedToScientificNotationIsRefusedWithItsOwnReason() {
+        for (String id : new String[] {"1.23457E+11", "1.2E+11", "1,23457E+11", "1.23457e+011", "1E+15"}) {
+            RosterProblem problem = validator.check(new RosterStudent(1, id, "Ana", null, "Lopez", "2000-01-01", "a@b.edu",
+                    null, null)).orElseThrow();
+            assertThat(problem.reason()).as(id).isEqualTo(RejectReason.INVALID_LOCAL_ID);
+            assertThat(problem.describe()).contains("scientific notation", "Text");
+        }
+        // an id of letters and digits without an exponent sign, or a number in full, is no shortened number
+        for (String id : new String[] {"2E0001", "12E45", "A1.2E", "123456789012"}) {
+            assertThat(validator.check(new RosterStudent(1, id, "Ana", null, "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                    .as(id).isEmpty();
+        }
+    }
+
+    @Test
     void aNoBreakSpaceLeftByCopyAndPasteIsTrimmedNotAnError() {
         assertThat(validator.check(s("Ana\u00A0", "\u00A0Lopez", "2000-01-01\u00A0", "ana@example.edu\u00A0", null,
                 "95814\u2007"))).isEmpty();
