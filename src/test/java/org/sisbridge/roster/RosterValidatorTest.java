@@ -115,6 +115,30 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aBirthDateAsASpreadsheetWritesItIsRead() {
+        for (String date : new String[] {"2000-01-05 00:00:00", "2000/01/05", "2000/01/05 00:00:00", "1/5/2000 0:00",
+                "2000-01-05 00:00", "2000-01-05", "1/5/2000"}) {
+            assertThat(RosterValidator.parseBirthDate(date)).as(date).contains(java.time.LocalDate.of(2000, 1, 5));
+            assertThat(validator.check(s("Ana", "Lopez", date, "a@b.edu", null, null))).as(date).isEmpty();
+        }
+        // a time of day is no birth date, and the slashed form is still checked strictly
+        for (String date : new String[] {"2000-01-05 12:00:00", "2000/01/05 00:00:01", "2001/02/29", "2000/1/5"}) {
+            assertThat(validator.check(s("Ana", "Lopez", date, "a@b.edu", null, null))).as(date).get()
+                    .extracting(RosterProblem::reason).isEqualTo(RejectReason.INVALID_BIRTH_DATE);
+        }
+    }
+
+    @Test
+    void aBirthDateInNoFormTheAgentReadsListsTheFormsButNotTheValue() {
+        RosterProblem unread = validator.check(s("Ana", "Lopez", "05.01.2000", "a@b.edu", null, null)).orElseThrow();
+        assertThat(unread.detail()).contains("YYYY-MM-DD", "M/D/YYYY", "YYYY/MM/DD");
+        assertThat(unread.describe()).doesNotContain("05.01.2000");
+        RosterProblem unreal = validator.check(s("Ana", "Lopez", "2001-02-29", "a@b.edu", null, null)).orElseThrow();
+        assertThat(unreal.detail()).isEqualTo("birth_date is not a real calendar date");
+        assertThat(unreal.describe()).doesNotContain("2001-02-29");
+    }
+
+    @Test
     void aNoBreakSpaceLeftByCopyAndPasteIsTrimmedNotAnError() {
         assertThat(validator.check(s("Ana\u00A0", "\u00A0Lopez", "2000-01-01\u00A0", "ana@example.edu\u00A0", null,
                 "95814\u2007"))).isEmpty();
