@@ -16,8 +16,19 @@ public record CsvRecord(List<String> fields, String raw, long line, boolean malf
         this(fields, raw, line, false, false);
     }
 
-    /** True for a line holding nothing but spaces. */
+    /**
+     * True for a line holding nothing but spaces, and for a record whose every field is empty or
+     * spaces (",,,,": a spreadsheet writes one for every formatted, empty row).
+     */
     public boolean blank() {
-        return fields.size() == 1 && fields.get(0).isBlank();
+        if (tooLong || fields.isEmpty()) {
+            return false;
+        }
+        for (String field : fields) {
+            if (!field.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

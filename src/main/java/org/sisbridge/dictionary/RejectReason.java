@@ -20,9 +20,10 @@ public enum RejectReason {
     // roster students (bulk CCCID creation): checked before anything leaves the college
     STUDENT_FIELD_MISSING("A required student field is empty (local_id, first_name, last_name, birth_date, e-mail).", "Fill it in the SIS or the roster file and queue the student again."),
     STUDENT_FIELD_TOO_LONG("A student field is longer than the account form allows.", "Shorten it in the SIS or the roster file and queue the student again."),
+    INVALID_LOCAL_ID("The local_id is in scientific notation (1.23457E+11): a spreadsheet shortened a long number, and its digits are lost.", "Format the local_id column as Text, export the roster again and drop it (or correct the SIS value)."),
     INVALID_NAME("A name contains digits.", "Correct the legal name in the SIS or the roster file and queue the student again."),
-    UNUSABLE_CHARACTER("A field holds U+FFFD (a letter lost by a wrong encoding) or a control character (tab, line break, NUL).", "Save the roster as \"CSV UTF-8\" (or correct the SIS value) so the letter is there, then queue the student again."),
-    INVALID_BIRTH_DATE("The birth date is not a real calendar date (yyyy-MM-dd, or M/d/yyyy in a roster file).", "Correct the birth date and queue the student again."),
+    UNUSABLE_CHARACTER("A field holds U+FFFD or a name holds '?' (a letter lost by a wrong encoding), or a field holds a control character (tab, line break, NUL).", "Save the roster as \"CSV UTF-8\" and drop it again, or correct the SIS value and queue the student again, so that the letter is there."),
+    INVALID_BIRTH_DATE("The birth date is not a real calendar date (yyyy-MM-dd, or in a roster file also M/d/yyyy or yyyy/MM/dd, a time after it only as 00:00:00).", "Correct the birth date and queue the student again."),
     IMPLAUSIBLE_AGE("The birth date gives an age outside sisbridge.roster.min-age..max-age.", "Check the birth date (a year typed wrong is common) and queue the student again."),
     INVALID_EMAIL("The e-mail cannot receive the account's mail: not an RFC 5321 address, or a form refused for accounts (quoted, an IP address, letters outside ASCII before the @, a reserved domain such as .invalid); the reason says which.", "Correct the e-mail and queue the student again."),
     INVALID_PHONE("The phone is not a number of 10 to 15 digits (spaces, dashes, dots, brackets and a leading + allowed).", "Correct or clear the phone and queue the student again."),

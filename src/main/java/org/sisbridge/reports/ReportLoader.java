@@ -112,6 +112,9 @@ public class ReportLoader {
             try (InputStream bytes = Files.newInputStream(file); CsvRecordReader csv = ReportText.csv(bytes)) {
                 ReportHeader header = ReportHeader.parse(csv.next());
                 for (CsvRecord record = csv.next(); record != null; record = csv.next()) {
+                    if (record.blank()) {
+                        continue; // a spreadsheet's empty row (",,,,"): no row, like a blank line
+                    }
                     total++;
                     RowCheck check = validator.check(id, header, record);
                     if (check instanceof RowCheck.Accepted ok) {

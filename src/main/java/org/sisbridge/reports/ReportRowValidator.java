@@ -3,6 +3,7 @@ package org.sisbridge.reports;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.sisbridge.csv.CsvRecord;
+import org.sisbridge.csv.SpreadsheetNumber;
 import org.sisbridge.dictionary.CccidFormat;
 import org.sisbridge.dictionary.IdmeStatus;
 import org.sisbridge.dictionary.MisCode;
@@ -88,6 +89,11 @@ public class ReportRowValidator {
 
     private static long applicationId(String text) throws Invalid {
         if (!asciiDigits(text) || text.length() > MAX_APP_ID_DIGITS) {
+            if (SpreadsheetNumber.isScientific(text)) {
+                throw new Invalid(RejectReason.INVALID_APPLICATION_ID, "latest_app_id looks like a number a spreadsheet"
+                        + " shortened to scientific notation (" + text + "): its digits are lost; load the original file,"
+                        + " not one saved from a spreadsheet");
+            }
             throw new Invalid(RejectReason.INVALID_APPLICATION_ID, "latest_app_id has " + text.length()
                     + " characters" + (text.chars().allMatch(Character::isDigit) ? "" : ", not all digits"));
         }

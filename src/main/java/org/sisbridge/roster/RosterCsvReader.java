@@ -33,8 +33,20 @@ final class RosterCsvReader implements RosterRecords {
             this(fields, raw, line, malformed, false);
         }
 
+        /**
+         * True for a line of nothing but spaces, and for a row of empty or all-space fields
+         * (",,,,,,,": a spreadsheet writes one for every formatted, empty row): skipped like a blank line.
+         */
         boolean blank() {
-            return fields.size() == 1 && fields.get(0).isBlank();
+            if (tooLong || fields.isEmpty()) {
+                return false;
+            }
+            for (String field : fields) {
+                if (!UnicodeSpace.isBlank(field)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

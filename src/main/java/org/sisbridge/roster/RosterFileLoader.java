@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * name, enters nothing and says which file it repeats). Each
  * row is validated as it is read: a bad row enters as REJECTED with its reason (so the results
  * file lists it), a line that is not readable CSV goes to the rejects table with its line number.
+ * A row of nothing but empty fields (a spreadsheet's formatted, empty row) is skipped like a blank
+ * line, and a row short of trailing fields is read with them empty ({@link #fitted}).
  * A line longer than sisbridge.roster.max-line-chars is rejected (ROSTER_LINE_TOO_LONG) and the
  * file goes on from the next line end, so no file holds more than one line's cap in memory.
  * A file that cannot be used at all (no header, a required column missing, a quote never closed,
@@ -173,11 +175,12 @@ public class RosterFileLoader {
             RosterColumns columns = RosterColumns.of(header.fields(), emailRequired);
             String defaultMis = defaultMisCode(fileName, columns, misCodes);
             int pending = 0;
-            for (RosterCsvReader.Record r = csv.next(); r != null; r = csv.next()) {
-                lastLine = r.line();
-                if (r.blank()) {
+            for (RosterCsvReader.Record read = csv.next(); read != null; read = csv.next()) {
+                lastLine = read.line();
+                if (read.blank()) {
                     continue;
                 }
+                RosterCsvReader.Record r = fitted(read, columns);
                 String mis = r.tooLong() ? defaultMis : misCode(r, columns, defaultMis);
                 Reject lineReject = lineReject(r, columns, mis, misCodes, header.raw(), fileName, keyPrefix);
                 if (lineReject != null) {
@@ -215,6 +218,28 @@ public class RosterFileLoader {
     /** The birth date as a date column takes it; null when it is no real date (the row is then REJECTED). */
     static java.time.LocalDate storableBirthDate(RosterStudent student) {
         return RosterValidator.parseBirthDate(student.birthDate()).filter(d -> d.getYear() > 1000 && d.getYear() < 10000).orElse(null);
+    }
+
+    /**
+     * The record with as many fields as the header, where that loses nothing: a row short of
+     * fields is padded with empty ones (a spreadsheet leaves out a row's trailing empty cells), and
+     * a row with more fields than the header loses its extra ones when they are all blank. Any other
+     * record (one with values past the header, broken quoting, too long) is returned as it is.
+     */
+    static RosterCsvReader.Record fitted(RosterCsvReader.Record r, RosterColumns columns) {
+        List<String> fields = r.fields();
+        int width = columns.width();
+        if (r.malformed() || r.tooLong() || fields.size() == width) {
+            return r;
+        }
+        if (fields.size() > width && !fields.subList(width, fields.size()).stream().allMatch(UnicodeSpace::isBlank)) {
+            return r;
+        }
+        List<String> fitted = new ArrayList<>(fields.subList(0, Math.min(width, fields.size())));
+        while (fitted.size() < width) {
+            fitted.add("");
+        }
+        return new RosterCsvReader.Record(fitted, r.raw(), r.line(), false);
     }
 
     static String misCode(RosterCsvReader.Record r, RosterColumns columns, String defaultMis) {

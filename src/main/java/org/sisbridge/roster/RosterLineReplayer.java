@@ -69,7 +69,8 @@ public class RosterLineReplayer implements RejectReplayer {
             return new ReplayOutcome.NotReplayable("its raw input holds no roster line after the header");
         }
         long lineNumber = stored.lineNumber() == null ? line.line() : stored.lineNumber();
-        RosterCsvReader.Record original = new RosterCsvReader.Record(line.fields(), line.raw(), lineNumber, line.malformed());
+        RosterCsvReader.Record original = RosterFileLoader.fitted(
+                new RosterCsvReader.Record(line.fields(), line.raw(), lineNumber, line.malformed()), columns);
         String fileName = stored.sourceRef();
         String keyPrefix = stored.recordKey().substring(0, stored.recordKey().lastIndexOf(':'));
         String mis;

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sisbridge.csv.SpreadsheetNumber;
 import org.sisbridge.dictionary.RejectReason;
 
 /**
@@ -19,6 +20,18 @@ public class RosterValidator {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** As LibreOffice, Gnumeric and Excel in some locales write a date: 2000/01/05. */
+    private static final DateTimeFormatter SLASHED_ISO = DateTimeFormatter.ofPattern("uuuu/MM/dd").withResolverStyle(ResolverStyle.STRICT);
+    /** The forms as the reasons name them. */
+    static final String BIRTH_DATE_FORMS = "YYYY-MM-DD, M/D/YYYY, YYYY/MM/DD, each optionally with the time 00:00:00";
+    /**
+     * A midnight time after the date, as a spreadsheet writes a date cell formatted with a time
+     * ("2000-01-05 00:00:00", "1/5/2000 0:00"): any other time is no birth date.
+     */
+    private static final Pattern MIDNIGHT = Pattern.compile("\\s+0?0:00(:00(\\.0+)?)?$");
+    /** The shapes of the forms, to tell a date in a form from a real calendar date (2001-02-29 is in one, and is none). */
+    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
+            + "|[0-9]{4}/[0-9]{2}/[0-9]{2}");
     private static final Pattern NAME_DIGITS = Pattern.compile("[0-9]");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
@@ -41,19 +54,34 @@ public class RosterValidator {
         return Optional.ofNullable(firstProblem(s));
     }
 
-    /** The birth date in either accepted form, or empty when it is not a real date. */
+    /**
+     * The birth date in an accepted form (yyyy-MM-dd, M/d/yyyy, yyyy/MM/dd, each optionally followed by
+     * the time 00:00:00 or 0:00), or empty when it is not a real date in one of them.
+     */
     public static Optional<LocalDate> parseBirthDate(String text) {
-        if (text == null) {
+        String date = birthDateWithoutMidnight(text);
+        if (date == null) {
             return Optional.empty();
         }
-        for (DateTimeFormatter form : new DateTimeFormatter[] {ISO, US}) {
+        for (DateTimeFormatter form : new DateTimeFormatter[] {ISO, US, SLASHED_ISO}) {
             try {
-                return Optional.of(LocalDate.parse(UnicodeSpace.strip(text), form));
+                return Optional.of(LocalDate.parse(date, form));
             } catch (DateTimeParseException notThisForm) {
                 // try the next form
             }
         }
         return Optional.empty();
+    }
+
+    /** The trimmed value without a midnight time after it; null for null. */
+    private static String birthDateWithoutMidnight(String text) {
+        return text == null ? null : MIDNIGHT.matcher(UnicodeSpace.strip(text)).replaceFirst("");
+    }
+
+    /** Why a birth date that {@link #parseBirthDate} refused is refused, without its value (student data). */
+    private static String birthDateProblem(String text) {
+        return DATE_SHAPE.matcher(birthDateWithoutMidnight(text)).matches() ? "birth_date is not a real calendar date"
+                : "birth_date is not a date in a form the agent reads (" + BIRTH_DATE_FORMS + ")";
     }
 
     private RosterProblem firstProblem(RosterStudent s) {
@@ -69,6 +97,10 @@ public class RosterValidator {
         if (unusable != null) {
             return unusable;
         }
+        if (SpreadsheetNumber.isScientific(s.localId())) {
+            return new RosterProblem(RejectReason.INVALID_LOCAL_ID, "local_id looks like a number a spreadsheet shortened to"
+                    + " scientific notation (such as 1.23457E+11): its digits are lost; format the column as Text and export again");
+        }
         for (String[] name : new String[][] {{"first_name", s.firstName()}, {"middle_name", s.middleName()}, {"last_name", s.lastName()}}) {
             if (name[1] != null && NAME_DIGITS.matcher(name[1]).find()) {
                 return new RosterProblem(RejectReason.INVALID_NAME, name[0] + " contains a digit");
@@ -76,7 +108,7 @@ public class RosterValidator {
         }
         Optional<LocalDate> born = parseBirthDate(s.birthDate());
         if (born.isEmpty()) {
-            return new RosterProblem(RejectReason.INVALID_BIRTH_DATE, "birth_date is not a real calendar date");
+            return new RosterProblem(RejectReason.INVALID_BIRTH_DATE, birthDateProblem(s.birthDate()));
         }
         LocalDate today = LocalDate.now(clock);
         if (born.get().isAfter(today) || Period.between(born.get(), today).getYears() < minAge
@@ -110,8 +142,10 @@ public class RosterValidator {
     /**
      * A field holding U+FFFD (text some program before us could not decode: the letter is lost, and
      * an account must not be created with the mark), a control character (tab, line break, NUL,
-     * U+0080..U+009F) or half a surrogate pair. Format characters such as the zero-width joiner
-     * are letters' business in several scripts and pass.
+     * U+0080..U+009F) or half a surrogate pair; or a name holding '?', which no legal name has and
+     * which Excel's "CSV (Comma delimited)" (windows-1252) writes for every letter it cannot encode
+     * ("Nguyễn" becomes "Nguy?n"). Format characters such as the zero-width joiner are letters'
+     * business in several scripts and pass.
      */
     private static RosterProblem firstUnusableCharacter(RosterStudent s) {
         String[][] fields = {{"local_id", s.localId()}, {"first_name", s.firstName()}, {"middle_name", s.middleName()},
@@ -125,6 +159,10 @@ public class RosterValidator {
             if (value.indexOf('\uFFFD') >= 0) {
                 return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds U+FFFD, the mark of a letter"
                         + " lost when the file was saved or decoded");
+            }
+            if (field[0].endsWith("_name") && value.indexOf('?') >= 0) {
+                return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds '?', which usually stands for a"
+                        + " letter lost when the file was saved in an encoding without it (Excel's \"CSV (Comma delimited)\")");
             }
             boolean control = value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
                     || Character.getType(cp) == Character.SURROGATE);

@@ -10,8 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
  * Turns the rows of a streamed sheet into the records a roster CSV gives: the fields in column
  * order (a cell the sheet leaves out is an empty field), the row number as the line, and the row
  * written as a CSV line as its raw text, so a rejected row can be read, fixed and replayed like a
- * CSV line. The first row with a value is the header; a row of nothing but empty cells is skipped
- * (spreadsheets keep formatted, empty rows); empty cells past the header's last column are dropped,
+ * CSV line. The first row with a value is the header; a row of nothing but empty or all-space cells
+ * is skipped (spreadsheets keep formatted, empty rows); such cells past the header's last column are dropped,
  * while a value there makes the row one field too wide, as in a CSV. A row longer than the record
  * cap is returned as too long, like a CSV line.
  */
@@ -73,7 +73,7 @@ final class WorkbookRowCollector implements SheetContentsHandler {
             return;
         }
         int lastValue = fields.size() - 1;
-        while (lastValue >= 0 && fields.get(lastValue).isEmpty()) {
+        while (lastValue >= 0 && UnicodeSpace.isBlank(fields.get(lastValue))) {
             lastValue--;
         }
         if (lastValue < 0) {

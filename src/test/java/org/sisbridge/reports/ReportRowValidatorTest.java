@@ -75,6 +75,16 @@ class ReportRowValidatorTest {
     }
 
     @Test
+    void anApplicationIdInScientificNotationSaysASpreadsheetShortenedIt() throws Exception {
+        for (String id : new String[] {"1.23457E+15", "1,23457E+15"}) {
+            RowCheck check = check("\"" + id + "\",x,111,ABC1234,2024-01-15 18:22,verified,expired,");
+            var reject = ((RowCheck.Rejected) check).reject();
+            assertThat(reject.reason().name()).isEqualTo("INVALID_APPLICATION_ID");
+            assertThat(reject.detail()).contains("scientific notation", id, "original file");
+        }
+    }
+
+    @Test
     void aHeaderWithoutTheMandatoryColumnsRefusesTheReport() {
         assertThatThrownBy(() -> ReportHeader.parse(new CsvRecord(java.util.List.of("name", "ccc_id"), "name,ccc_id", 1)))
                 .isInstanceOf(ReportRefusedException.class).hasMessageContaining("mis_code");

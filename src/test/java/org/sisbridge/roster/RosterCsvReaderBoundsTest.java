@@ -59,6 +59,16 @@ class RosterCsvReaderBoundsTest {
         });
     }
 
+    @Test
+    void aRowOfBlankFieldsIsBlankButATooLongRecordWithNoFieldsKeptIsNot() throws Exception {
+        Reader in = concat(new StringReader("a,b,c\r\n,,\r\n\" \", ,\u00A0\r\n,x,\r\n"), repeat(',', CAP + 10),
+                new StringReader("\r\n"));
+        List<RosterCsvReader.Record> records = readAll(new RosterCsvReader(in, CAP));
+        // a spreadsheet's formatted, empty row, and one of spaces, are skipped like a blank line
+        assertThat(records).extracting(RosterCsvReader.Record::blank).containsExactly(false, true, true, false, false);
+        assertThat(records.get(4).tooLong()).isTrue();
+    }
+
     private static List<RosterCsvReader.Record> readAll(RosterCsvReader csv) throws Exception {
         List<RosterCsvReader.Record> records = new ArrayList<>();
         for (RosterCsvReader.Record r = csv.next(); r != null; r = csv.next()) {

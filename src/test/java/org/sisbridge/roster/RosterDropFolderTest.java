@@ -46,7 +46,7 @@ class RosterDropFolderTest {
             csv.append("F1,").append("A".repeat(120)).append(",,Long,2000-01-01,f1@college.example.edu,,\r\n");
             csv.append("F2,Ana,,Date,2001-02-30,f2@college.example.edu,,\r\n");
             csv.append("F3,Ana,,\"Lopez, Jr.\",4/30/2001,f3@college.example.edu,,95814\r\n");
-            csv.append("F4,too,few,fields\r\n");
+            csv.append("F4,Ana,,Wide,2000-01-01,f4@college.example.edu,,95814,past the header\r\n");
             csv.append("F5,\"broken \"quote,,Name,2000-01-01,f5@college.example.edu,,\r\n");
             byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
             drop(dir, "fall-roster.csv", bytes);

@@ -22,7 +22,7 @@ import org.sisbridge.testsupport.TestDatabases;
 /**
  * Roster file lines rejected because they name a college this agent did not serve: once it does,
  * {@code rejects replay} queues the student in the outbox as PENDING under the file's source and
- * line; a line that is still wrong (a bad e-mail, too few fields) stays, with its new reason.
+ * line; a line that is still wrong (a bad e-mail, a value past the header's last column) stays, with its new reason.
  */
 class RosterRejectReplayTest {
 
@@ -41,7 +41,7 @@ class RosterRejectReplayTest {
                     + "S1,Ana,,Garcia,2000-01-01,ana.garcia@college.example.edu,,95814,111\r\n"
                     + "S2,Luis,,Ortiz,1999-05-06,luis.ortiz@college.example.edu,,95814,222\r\n"
                     + "S3,Mia,,Chen,2001-07-08,not-an-address,,95814,222\r\n"
-                    + "S4,too,few\r\n";
+                    + "S4,Ana,,Wide,2000-01-01,s4@college.example.edu,,95814,111,past the header\r\n";
             Files.createDirectories(dir.resolve("inbox"));
             Files.writeString(dir.resolve("roster.part"), csv, StandardCharsets.UTF_8);
             Files.move(dir.resolve("roster.part"), dir.resolve("inbox/fall.csv"));

@@ -83,6 +83,62 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aQuestionMarkInANameIsALetterExcelsWindows1252CsvCouldNotWrite() {
+        // "CSV (Comma delimited)" writes '?' for every letter windows-1252 lacks: Nguyễn, Łukasz, Đặng
+        for (RosterStudent student : new RosterStudent[] {
+                s("Nguy?n", "Lopez", "2000-01-01", "a@b.edu", null, null),
+                s("Ana", "??ng", "2000-01-01", "a@b.edu", null, null),
+                new RosterStudent(1, "S1", "Ana", "?ukasz", "Lopez", "2000-01-01", "a@b.edu", null, null)}) {
+            RosterProblem problem = validator.check(student).orElseThrow();
+            assertThat(problem.reason()).as("%s", student).isEqualTo(RejectReason.UNUSABLE_CHARACTER);
+            assertThat(problem.detail()).contains("_name holds '?'").contains("encoding");
+            assertThat(problem.describe()).contains("CSV UTF-8").doesNotContain("Nguy").doesNotContain("ukasz")
+                    .doesNotContain("??ng");
+        }
+        // elsewhere a '?' is no lost letter of a name: the e-mail's own rules decide
+        assertThat(validator.check(s("Ana", "Lopez", "2000-01-01", "ana?lopez@example.edu", null, null))).isEmpty();
+    }
+
+    @Test
+    void aLocalIdASpreadsheetShortenedToScientificNotationIsRefusedWithItsOwnReason() {
+        for (String id : new String[] {"1.23457E+11", "1.2E+11", "1,23457E+11", "1.23457e+011", "1E+15"}) {
+            RosterProblem problem = validator.check(new RosterStudent(1, id, "Ana", null, "Lopez", "2000-01-01", "a@b.edu",
+                    null, null)).orElseThrow();
+            assertThat(problem.reason()).as(id).isEqualTo(RejectReason.INVALID_LOCAL_ID);
+            assertThat(problem.describe()).contains("scientific notation", "Text");
+        }
+        // an id of letters and digits without an exponent sign, or a number in full, is no shortened number
+        for (String id : new String[] {"2E0001", "12E45", "A1.2E", "123456789012"}) {
+            assertThat(validator.check(new RosterStudent(1, id, "Ana", null, "Lopez", "2000-01-01", "a@b.edu", null, null)))
+                    .as(id).isEmpty();
+        }
+    }
+
+    @Test
+    void aBirthDateAsASpreadsheetWritesItIsRead() {
+        for (String date : new String[] {"2000-01-05 00:00:00", "2000/01/05", "2000/01/05 00:00:00", "1/5/2000 0:00",
+                "2000-01-05 00:00", "2000-01-05", "1/5/2000"}) {
+            assertThat(RosterValidator.parseBirthDate(date)).as(date).contains(java.time.LocalDate.of(2000, 1, 5));
+            assertThat(validator.check(s("Ana", "Lopez", date, "a@b.edu", null, null))).as(date).isEmpty();
+        }
+        // a time of day is no birth date, and the slashed form is still checked strictly
+        for (String date : new String[] {"2000-01-05 12:00:00", "2000/01/05 00:00:01", "2001/02/29", "2000/1/5"}) {
+            assertThat(validator.check(s("Ana", "Lopez", date, "a@b.edu", null, null))).as(date).get()
+                    .extracting(RosterProblem::reason).isEqualTo(RejectReason.INVALID_BIRTH_DATE);
+        }
+    }
+
+    @Test
+    void aBirthDateInNoFormTheAgentReadsListsTheFormsButNotTheValue() {
+        RosterProblem unread = validator.check(s("Ana", "Lopez", "05.01.2000", "a@b.edu", null, null)).orElseThrow();
+        assertThat(unread.detail()).contains("YYYY-MM-DD", "M/D/YYYY", "YYYY/MM/DD");
+        assertThat(unread.describe()).doesNotContain("05.01.2000");
+        RosterProblem unreal = validator.check(s("Ana", "Lopez", "2001-02-29", "a@b.edu", null, null)).orElseThrow();
+        assertThat(unreal.detail()).isEqualTo("birth_date is not a real calendar date");
+        assertThat(unreal.describe()).doesNotContain("2001-02-29");
+    }
+
+    @Test
     void aNoBreakSpaceLeftByCopyAndPasteIsTrimmedNotAnError() {
         assertThat(validator.check(s("Ana\u00A0", "\u00A0Lopez", "2000-01-01\u00A0", "ana@example.edu\u00A0", null,
                 "95814\u2007"))).isEmpty();

@@ -45,6 +45,21 @@ class WorkbookRosterRecordsTest {
     }
 
     @Test
+    void aRowOfNothingButSpacesIsSkippedLikeAnEmptyRow() throws Exception {
+        Path file = new RosterWorkbooks()
+                .row(1).texts(" ", "\u00A0")
+                .row(2).texts("local_id", "first_name")
+                .row(3).texts("  ", "", "\u00A0")
+                .row(4).texts("S1", "Ana", " ")
+                .write(dir.resolve("spaces.xlsx"));
+        List<RosterCsvReader.Record> records = readAll(file, WorkbookLimits.DEFAULTS);
+
+        assertThat(records).extracting(RosterCsvReader.Record::line).containsExactly(2L, 4L);
+        assertThat(records.get(0).fields()).containsExactly("local_id", "first_name");
+        assertThat(records.get(1).fields()).containsExactly("S1", "Ana");
+    }
+
+    @Test
     void aRowLongerThanTheRecordCapIsTooLongNotHeld() throws Exception {
         Path file = new RosterWorkbooks().row(1).texts("local_id", "first_name").row(2).texts("S1", "x".repeat(3000))
                 .row(3).texts("S2", "Ana").write(dir.resolve("long.xlsx"));
