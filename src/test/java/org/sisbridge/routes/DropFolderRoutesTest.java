@@ -22,6 +22,7 @@ import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.reports.ReportLoadStoppedException;
 import org.sisbridge.reports.ReportsBeans;
 import org.sisbridge.roster.RosterBeans;
+import org.sisbridge.roster.RosterFileLoader;
 
 /**
  * routes/roster-drop.yaml, routes/idme-status-report-drop.yaml and their error policy,
@@ -68,7 +69,7 @@ class DropFolderRoutesTest extends YamlRouteTestSupport {
     protected void bindFlowBeans(Registry registry) {
         registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", RosterBeans.INBOX_FILES, 10, UNFINISHED_WAIT_MS));
         registry.bind("reportInboxGuard", new DropFolderGuard("Report", ReportsBeans.INBOX_FILES, 10, UNFINISHED_WAIT_MS));
-        registry.bind("rosterFileLoader", loaders);
+        registry.bind("rosterFileLoader", loaders.rosterLoader);
         registry.bind("rosterResultsFiles", loaders);
         registry.bind("reportDropFolder", loaders);
     }
@@ -172,12 +173,8 @@ class DropFolderRoutesTest extends YamlRouteTestSupport {
         volatile SQLException failWith;
         volatile boolean stopped;
 
-        public void loadOrExplain(Object file, String fileName) throws SQLException {
-            if (failWith != null) {
-                throw failWith;
-            }
-            rosters.add(fileName);
-        }
+        /** The roster loader's side (its method has the report drop folder's name). */
+        public final RosterLoader rosterLoader = new RosterLoader(this);
 
         public void writeSettled() throws SQLException {
             resultRuns.add(resultRuns.size() + 1);
@@ -195,6 +192,24 @@ class DropFolderRoutesTest extends YamlRouteTestSupport {
                 throw failWith;
             }
             reports.add(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+        }
+    }
+
+    /** The roster loader without a database: a loaded file moves to done/ as the real one says. */
+    public static final class RosterLoader {
+        private final StubLoaders loaders;
+
+        RosterLoader(StubLoaders loaders) {
+            this.loaders = loaders;
+        }
+
+        public void take(Exchange exchange) throws SQLException {
+            String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            exchange.getMessage().setHeader(RosterFileLoader.TARGET, "done/20260101-000000000-" + fileName);
+            if (loaders.failWith != null) {
+                throw loaders.failWith;
+            }
+            loaders.rosters.add(fileName);
         }
     }
 }
