@@ -137,6 +137,7 @@ public final class ConfigKeys {
         rule("sisbridge.reports.inbox", required());
         rule("sisbridge.reports.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.reports.inbox-settle-ms", atLeast(0));
+        rule("sisbridge.reports.inbox-unfinished-wait-ms", atLeast(0));
 
         rule("sisbridge.reports.mailbox.enabled", flag());
         rule("sisbridge.reports.mailbox.host", KeyRule.hostNames());
@@ -196,6 +197,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.outbox", required());
         rule("sisbridge.roster.inbox-poll-interval-ms", atLeast(1));
         rule("sisbridge.roster.inbox-settle-ms", atLeast(0));
+        rule("sisbridge.roster.inbox-unfinished-wait-ms", atLeast(0));
         rule("sisbridge.roster.max-line-chars", integer(1024, 16 * 1024 * 1024));
         rule("sisbridge.roster.charset", ConfigKeys::autoOrCharset);
         rule("sisbridge.roster.workbook-max-part-bytes", integer(1024 * 1024, Integer.MAX_VALUE));

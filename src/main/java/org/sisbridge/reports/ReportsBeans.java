@@ -25,6 +25,9 @@ import org.sisbridge.watch.FlowMetrics;
  */
 public class ReportsBeans implements CamelConfiguration {
 
+    /** The names the report drop folder takes (its guard is its include pattern): CSV files. */
+    public static final String INBOX_FILES = "(?i).*\\.csv";
+
     @Override
     public void configure(CamelContext context) {
         AgentProperties config = new AgentProperties(context.getPropertiesComponent());
@@ -64,6 +67,7 @@ public class ReportsBeans implements CamelConfiguration {
                 config.integer("sisbridge.reports.max-row-bytes"), config.integer("sisbridge.reports.download-slack-bytes")));
         registry.bind("reportIntake", intake);
         registry.bind("reportDropFolder", new ReportDropFolder(intake));
-        registry.bind("reportInboxGuard", new DropFolderGuard("Report", config.integer("sisbridge.reports.inbox-settle-ms")));
+        registry.bind("reportInboxGuard", new DropFolderGuard("Report", INBOX_FILES, config.integer("sisbridge.reports.inbox-settle-ms"),
+                config.integer("sisbridge.reports.inbox-unfinished-wait-ms")));
     }
 }

@@ -24,6 +24,12 @@ import org.sisbridge.watch.FlowMetrics;
 /** The beans routes/roster-push.yaml, roster-drop.yaml and roster-source.yaml call, built from {@code sisbridge.roster.*}. */
 public class RosterBeans implements CamelConfiguration {
 
+    /**
+     * The names the roster drop folder takes (its guard is its include pattern): CSV, text as Excel saves
+     * "Unicode Text", workbooks; .xls too, only to move it to error/ with the reason (save it as .xlsx or CSV).
+     */
+    public static final String INBOX_FILES = "(?i).*\\.(csv|txt|xlsx|xls)";
+
     @Override
     public void configure(CamelContext context) {
         AgentProperties config = new AgentProperties(context.getPropertiesComponent());
@@ -71,7 +77,8 @@ public class RosterBeans implements CamelConfiguration {
                 config.integer("sisbridge.roster.max-line-chars"), RosterFileText.fallback(config.text("sisbridge.roster.charset")),
                 new WorkbookLimits(config.integer("sisbridge.roster.workbook-max-part-bytes"),
                         config.integer("sisbridge.roster.workbook-max-shared-strings-bytes"))));
-        registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", config.integer("sisbridge.roster.inbox-settle-ms")));
+        registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", INBOX_FILES, config.integer("sisbridge.roster.inbox-settle-ms"),
+                config.integer("sisbridge.roster.inbox-unfinished-wait-ms")));
         registry.bind("rosterLineReplayer", new RosterLineReplayer(requests, files, validator,
                 registry.lookupByNameAndType("misCodes", MisCodes.class).values(), settings.emailRequired(), clock));
         registry.bind("rosterResultsFiles", new RosterResultsFiles(dataSource, files, requests,

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.BatchCounts;
 import org.slf4j.Logger;
@@ -22,6 +25,8 @@ public class RosterFileFailure {
     /** The drop folder's name on the status page and in the flow-run table. */
     public static final String FLOW = "roster-drop";
     public static final String SCOPE = "inbox";
+    /** The stamp before a loaded file's name in done/: the same file dropped twice within a second keeps both copies. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
     private final Path inbox;
     private final FlowActivity activity;
@@ -45,27 +50,46 @@ public class RosterFileFailure {
 
     /**
      * A file that repeats one loaded before: it moves to done/ (nothing is wrong with it), and
-     * done/NAME.reason says which file it repeats, since no results file of its own name will come.
+     * done/NAME.reason says which file it repeats, since no results file of its own name will come. NAME is
+     * a free name (name-1.csv, ... when an earlier file of that name is there), the one the file moves to.
+     *
+     * @return where the file moves, relative to the inbox ("done/NAME")
      */
-    public void duplicate(String fileName, String why) throws IOException {
-        Path reason = inbox.resolve("done").resolve(fileName + ".reason");
-        Files.createDirectories(reason.getParent());
-        Files.writeString(reason, "The roster file " + fileName + " entered nothing: " + why + System.lineSeparator(),
-                StandardCharsets.UTF_8);
+    public String duplicate(String fileName, String why) throws IOException {
+        Path done = inbox.resolve("done");
+        Files.createDirectories(done);
+        String target = DropFolderGuard.freeName(done, fileName);
+        Files.writeString(done.resolve(target + ".reason"), "The roster file " + fileName + " entered nothing: " + why
+                + System.lineSeparator(), StandardCharsets.UTF_8);
         LOG.info("Roster file {} entered nothing: {}", fileName, why);
+        return "done/" + target;
     }
 
-    public void explain(String fileName, Exception cause) throws IOException {
+    /** Where a loaded file moves, relative to the inbox: done/, its name after the millisecond it was loaded. */
+    public String loadedTarget(String fileName, LocalDateTime loadedAt) {
+        return "done/" + DropFolderGuard.freeName(inbox.resolve("done"), STAMP.format(loadedAt) + "-" + fileName);
+    }
+
+    /**
+     * Writes error/NAME.reason, logs the one line and puts the failure on the status page. NAME is a free
+     * name (name-1.csv, ... when an earlier failed file of that name is there), so no earlier file or reason
+     * is overwritten; the file must move to exactly that name.
+     *
+     * @return where the file moves, relative to the inbox ("error/NAME")
+     */
+    public String explain(String fileName, Throwable cause) throws IOException {
         String why = cause instanceof java.sql.SQLException sql
                 ? "staging database error (SQLState " + sql.getSQLState() + "); drop the file again once it is fixed"
                 : cause.getMessage();
-        Path reason = inbox.resolve("error").resolve(fileName + ".reason");
-        Files.createDirectories(reason.getParent());
-        Files.writeString(reason, "The roster file " + fileName + " was not loaded: " + why + System.lineSeparator(),
-                StandardCharsets.UTF_8);
-        LOG.error("Roster file {} was not loaded and moves to {}: {}", fileName, reason.getParent(), why);
+        Path error = inbox.resolve("error");
+        Files.createDirectories(error);
+        String target = DropFolderGuard.freeName(error, fileName);
+        Files.writeString(error.resolve(target + ".reason"), "The roster file " + fileName + " was not loaded: " + why
+                + System.lineSeparator(), StandardCharsets.UTF_8);
+        LOG.error("Roster file {} was not loaded and moves to {}: {}", fileName, error.resolve(target), why);
         if (activity != null) {
-            activity.failure(FLOW, SCOPE, "roster file " + fileName + " was not loaded (moved to error/): " + why);
+            activity.failure(FLOW, SCOPE, "roster file " + fileName + " was not loaded (moved to error/" + target + "): " + why);
         }
+        return "error/" + target;
     }
 }

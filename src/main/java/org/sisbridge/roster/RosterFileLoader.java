@@ -14,11 +14,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.staging.Reject;
 import org.sisbridge.staging.RejectWriter;
+import org.sisbridge.staging.StagingFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * ({@link WorkbookRosterRecords}), the row number as the line.
  */
 public class RosterFileLoader {
+
+    /** The header that tells the file consumer where a dropped file moves (routes/roster-drop.yaml, move and moveFailed). */
+    public static final String TARGET = "rosterDropTarget";
 
     /** What the roster file table records as a workbook's encoding (its cells are Unicode, the file a zip). */
     static final String WORKBOOK_ENCODING = "xlsx workbook";
@@ -91,23 +98,56 @@ public class RosterFileLoader {
         this.clock = clock;
     }
 
-    /** Loads the file, or explains in error/NAME.reason why not and fails (the consumer moves it to error/). */
-    public long loadOrExplain(File file, String fileName) throws Exception {
+    /**
+     * The drop folder's side of a dropped file (routes/roster-drop.yaml): loads it, then says where the file
+     * consumer moves it (header {@value #TARGET}, relative to the inbox): done/ when it was loaded or repeats
+     * one that was, error/ with a NAME.reason beside it when it cannot be used. A refused file completes
+     * normally, so its one log line is the reason's ({@link RosterFileFailure}), with no Camel error handler
+     * or rollback lines after it. A staging database failure still fails the exchange, for the routes'
+     * error policy (drop-folder-staging-errors), and the file moves to the same error/ name (moveFailed).
+     */
+    public void take(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        File file = message.getBody(File.class);
+        String fileName = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        loadOrExplain(file, fileName, target -> message.setHeader(TARGET, target));
+    }
+
+    /**
+     * Loads the file, or explains in error/NAME.reason why not (see {@link #take}).
+     *
+     * @return where the file is to move, relative to the inbox (done/..., error/...)
+     */
+    public String loadOrExplain(File file, String fileName) throws Exception {
+        String[] target = new String[1];
+        loadOrExplain(file, fileName, t -> target[0] = t);
+        return target[0];
+    }
+
+    private void loadOrExplain(File file, String fileName, Consumer<String> moveTo) throws Exception {
         try {
             // checked again just before reading: the entry may have been swapped for a link since the scan
             String unreadable = DropFolderGuard.problem(file.toPath()).orElse(null);
             if (unreadable != null) {
                 throw new IllegalArgumentException(unreadable);
             }
-            return load(file, fileName);
+            Loaded loaded = loadFile(file, fileName);
+            moveTo.accept(loaded.duplicateTarget() != null ? loaded.duplicateTarget()
+                    : failure.loadedTarget(fileName, LocalDateTime.now(clock)));
         } catch (Exception e) {
-            failure.explain(fileName, e);
-            throw e;
+            moveTo.accept(failure.explain(fileName, e));
+            if (StagingFailure.isStagingFailure(e)) {
+                throw e; // the error policy records it; the consumer's rollback moves the file (moveFailed)
+            }
         } catch (Error e) {
             // still say why the file moves to error/ (a JVM that is out of memory exits right after)
-            failure.explain(fileName, new IllegalStateException("the agent could not load it (" + e + ")"));
+            moveTo.accept(failure.explain(fileName, new IllegalStateException("the agent could not load it (" + e + ")")));
             throw e;
         }
+    }
+
+    /** What a load did: the rows it entered, or where a file that repeats an earlier one moves (done/NAME). */
+    record Loaded(long rows, String duplicateTarget) {
     }
 
     /** The outbox's source of a file's rows: its name and its content's sha256. */
@@ -117,6 +157,11 @@ public class RosterFileLoader {
 
     /** @return rows entered into the outbox (0 when the same file was loaded before) */
     public long load(File file, String fileName) throws IOException, SQLException {
+        return loadFile(file, fileName).rows();
+    }
+
+    /** Loads the file; a file whose content was loaded before enters nothing and gets its done/ reason. */
+    Loaded loadFile(File file, String fileName) throws IOException, SQLException {
         // one pass takes the sha256 (and, for text, finds the encoding); a workbook is a zip, whose bytes are no text
         boolean workbook = WorkbookRosterRecords.isWorkbook(fileName);
         RosterFileText text = RosterFileText.scan(file.toPath(), fallbackCharset);
@@ -139,14 +184,14 @@ public class RosterFileLoader {
             return n;
         });
         if (counts == null) {
-            failure.duplicate(fileName, "it has the same content (sha256 " + sha256.substring(0, 16) + "...) as " + earlier[0]
-                    + "; its students entered the outbox once, from that file, and its results file has their outcomes");
-            return 0;
+            return new Loaded(0, failure.duplicate(fileName, "it has the same content (sha256 " + sha256.substring(0, 16)
+                    + "...) as " + earlier[0] + "; its students entered the outbox once, from that file, and its results"
+                    + " file has their outcomes"));
         }
         LOG.info("Roster file {} loaded as {}: {} row(s) into the outbox, {} unreadable line(s) rejected", fileName,
                 encoding, counts[0], counts[1]);
         failure.loaded(fileName, counts[0], counts[1]);
-        return counts[0];
+        return new Loaded(counts[0], null);
     }
 
     /** The file's records: CSV (or tab/semicolon-separated text) in the encoding its scan found. */

@@ -17,6 +17,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.sisbridge.dropfolder.DropFolderGuard;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -62,6 +63,11 @@ final class WorkbookRosterRecords implements RosterRecords {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls")) {
             throw new IllegalArgumentException("an Excel 97-2003 workbook (.xls) is not read: save it as Excel Workbook"
                     + " (.xlsx) or as CSV UTF-8 and drop it again");
+        }
+        // a zip cut off before its end record: POI would log a WARN and read it again as a stream, for the same refusal
+        if (!DropFolderGuard.hasZipEndRecord(file)) {
+            throw new IllegalArgumentException("it is not an Excel workbook (.xlsx) that can be read: it has no zip end"
+                    + " record, so it is cut off (a copy that did not finish) or not a workbook at all");
         }
         // POI's zip-bomb guard (compressed-to-uncompressed ratio, 1% by default) stays on; the entry cap is ours
         ZipSecureFile.setMaxEntrySize(limits.maxPartBytes());

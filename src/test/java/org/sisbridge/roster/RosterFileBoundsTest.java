@@ -105,7 +105,7 @@ class RosterFileBoundsTest {
         RosterFileLoader loader = new RosterFileLoader(null, null, null, null, null, java.util.Set.of("111"), true, 10,
                 java.time.Clock.systemUTC(), new RosterFileFailure(inbox), 1024) {
             @Override
-            public long load(File f, String fileName) {
+            Loaded loadFile(File f, String fileName) {
                 throw new OutOfMemoryError("Java heap space (simulated)");
             }
         };

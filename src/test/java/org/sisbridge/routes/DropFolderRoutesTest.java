@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,6 +20,9 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.dropfolder.DropFolderGuard;
 import org.sisbridge.reports.ReportLoadStoppedException;
+import org.sisbridge.reports.ReportsBeans;
+import org.sisbridge.roster.RosterBeans;
+import org.sisbridge.roster.RosterFileLoader;
 
 /**
  * routes/roster-drop.yaml, routes/idme-status-report-drop.yaml and their error policy,
@@ -25,6 +30,9 @@ import org.sisbridge.reports.ReportLoadStoppedException;
  * one recorded failure (the status page's state), never a retry; a report file then stays in the inbox.
  */
 class DropFolderRoutesTest extends YamlRouteTestSupport {
+
+    /** A minute, as shipped: a file that looks unfinished is not read within a test unless its time says so. */
+    private static final long UNFINISHED_WAIT_MS = 60_000;
 
     private Path root;
     private final StubLoaders loaders = new StubLoaders();
@@ -59,9 +67,9 @@ class DropFolderRoutesTest extends YamlRouteTestSupport {
 
     @Override
     protected void bindFlowBeans(Registry registry) {
-        registry.bind("rosterInboxGuard", new DropFolderGuard(root().resolve("rosters").toString(), 10));
-        registry.bind("reportInboxGuard", new DropFolderGuard(root().resolve("reports").toString(), 10));
-        registry.bind("rosterFileLoader", loaders);
+        registry.bind("rosterInboxGuard", new DropFolderGuard("Roster", RosterBeans.INBOX_FILES, 10, UNFINISHED_WAIT_MS));
+        registry.bind("reportInboxGuard", new DropFolderGuard("Report", ReportsBeans.INBOX_FILES, 10, UNFINISHED_WAIT_MS));
+        registry.bind("rosterFileLoader", loaders.rosterLoader);
         registry.bind("rosterResultsFiles", loaders);
         registry.bind("reportDropFolder", loaders);
     }
@@ -118,19 +126,55 @@ class DropFolderRoutesTest extends YamlRouteTestSupport {
         assertThat(activity.lastFailure("idme-status-report-drop", "all")).isNull();
     }
 
+    @Test
+    void aReportFileCutOffMidLineStaysInTheInboxUntilItHasNotChangedForTheUnfinishedWait() throws Exception {
+        startWithUpstreamMock();
+        Files.createDirectories(root().resolve("reports"));
+        // a copy paused longer than the settle time: the read lock alone would take it half-written
+        Path cut = root().resolve("reports/cut.csv");
+        Files.writeString(cut, "mis_code,cccid\n111,ABC1234\n111,AB");
+        Files.setLastModifiedTime(cut, FileTime.from(Instant.now().minusSeconds(5)));
+        Path whole = root().resolve("reports/whole.csv");
+        Files.writeString(whole, "mis_code,cccid\n111,ABC1234\n");
+
+        // scans go on past it: a later, whole file is taken while the cut one waits
+        await().atMost(Duration.ofSeconds(20)).until(() -> loaders.reports.contains("whole.csv"));
+        assertThat(loaders.reports).containsExactly("whole.csv");
+        assertThat(cut).exists();
+
+        Files.setLastModifiedTime(cut, FileTime.from(Instant.now().minusMillis(UNFINISHED_WAIT_MS + 1000)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> loaders.reports.contains("cut.csv"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(root().resolve("reports/done/cut.csv")));
+    }
+
+    @Test
+    void anEmptyWorkbookOrTextFileInTheRosterInboxGoesToErrorAndDoesNotHoldUpTheFolder() throws Exception {
+        startWithUpstreamMock();
+        Path rosters = root().resolve("rosters");
+        Files.createDirectories(rosters);
+        Files.createFile(rosters.resolve("empty.xlsx"));
+        Files.createFile(rosters.resolve("empty.txt"));
+        Files.writeString(rosters.resolve("good.csv"), "local_id\nS1\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(rosters.resolve("error/empty.xlsx.reason"))
+                && Files.exists(rosters.resolve("error/empty.txt.reason")) && loaders.rosters.contains("good.csv"));
+        assertThat(rosters.resolve("empty.xlsx")).doesNotExist();
+        assertThat(rosters.resolve("empty.txt")).doesNotExist();
+        assertThat(rosters.resolve("error/empty.xlsx")).exists();
+        assertThat(Files.readString(rosters.resolve("error/empty.txt.reason"))).contains("empty");
+        assertThat(loaders.rosters).containsExactly("good.csv");
+    }
+
     /** The roster loader, results writer and report drop folder without a database. */
     public static final class StubLoaders {
         final List<String> rosters = new CopyOnWriteArrayList<>();
+        final List<String> reports = new CopyOnWriteArrayList<>();
         final List<Integer> resultRuns = new CopyOnWriteArrayList<>();
         volatile SQLException failWith;
         volatile boolean stopped;
 
-        public void loadOrExplain(Object file, String fileName) throws SQLException {
-            if (failWith != null) {
-                throw failWith;
-            }
-            rosters.add(fileName);
-        }
+        /** The roster loader's side (its method has the report drop folder's name). */
+        public final RosterLoader rosterLoader = new RosterLoader(this);
 
         public void writeSettled() throws SQLException {
             resultRuns.add(resultRuns.size() + 1);
@@ -147,6 +191,25 @@ class DropFolderRoutesTest extends YamlRouteTestSupport {
             if (failWith != null) {
                 throw failWith;
             }
+            reports.add(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+        }
+    }
+
+    /** The roster loader without a database: a loaded file moves to done/ as the real one says. */
+    public static final class RosterLoader {
+        private final StubLoaders loaders;
+
+        RosterLoader(StubLoaders loaders) {
+            this.loaders = loaders;
+        }
+
+        public void take(Exchange exchange) throws SQLException {
+            String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            exchange.getMessage().setHeader(RosterFileLoader.TARGET, "done/20260101-000000000-" + fileName);
+            if (loaders.failWith != null) {
+                throw loaders.failWith;
+            }
+            loaders.rosters.add(fileName);
         }
     }
 }
