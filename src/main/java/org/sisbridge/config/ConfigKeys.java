@@ -66,6 +66,7 @@ public final class ConfigKeys {
         rule("sisbridge.staging.manage-schema", flag());
         rule("sisbridge.staging.mapping", required());
         rule("sisbridge.staging.batch-size", integer(1, 100_000));
+        rule("sisbridge.staging.read-timeout-ms", integer(0, 86_400_000));
         rule("sisbridge.staging.reject-table", sqlIdentifier());
         rule("sisbridge.staging.reject-max-raw-chars", integer(1024, 16_777_216));
         rule("sisbridge.staging.checkpoint-table", sqlIdentifier());

@@ -218,7 +218,8 @@ public class AgentBeans implements CamelConfiguration {
                 config.integer("sisbridge.staging.batch-size"),
                 config.text("sisbridge.staging.reject-table"),
                 config.text("sisbridge.staging.checkpoint-table"),
-                config.text("sisbridge.staging.flow-run-table"));
+                config.text("sisbridge.staging.flow-run-table"),
+                config.integer("sisbridge.staging.read-timeout-ms"));
     }
 
     public static UpstreamSettings upstreamSettings(AgentProperties config, SecretSource secrets) {

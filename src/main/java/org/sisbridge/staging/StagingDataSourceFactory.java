@@ -23,6 +23,8 @@ public final class StagingDataSourceFactory {
         config.setAutoCommit(true);
         // a connection whose socket failed is dropped, so the next poll gets a working one
         config.setExceptionOverride(new BrokenConnectionEviction());
+        DriverReadTimeout.property(settings.database(), settings.jdbcUrl(), settings.readTimeoutMs())
+                .ifPresent(p -> config.addDataSourceProperty(p.getKey(), p.getValue()));
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -6,7 +6,18 @@ import java.util.Locale;
 /** Connection and schema settings of the staging database (keys {@code sisbridge.staging.*}). */
 public record StagingSettings(String jdbcUrl, String databaseSetting, String username, String password, int poolSize,
                               long connectionTimeoutMs, boolean manageSchema, int batchSize,
-                              String rejectTable, String checkpointTable, String flowRunTable) {
+                              String rejectTable, String checkpointTable, String flowRunTable, long readTimeoutMs) {
+
+    /** The shipped default of sisbridge.staging.read-timeout-ms. */
+    public static final long DEFAULT_READ_TIMEOUT_MS = 120_000;
+
+    /** With the shipped read timeout. */
+    public StagingSettings(String jdbcUrl, String databaseSetting, String username, String password, int poolSize,
+                           long connectionTimeoutMs, boolean manageSchema, int batchSize,
+                           String rejectTable, String checkpointTable, String flowRunTable) {
+        this(jdbcUrl, databaseSetting, username, password, poolSize, connectionTimeoutMs, manageSchema, batchSize,
+                rejectTable, checkpointTable, flowRunTable, DEFAULT_READ_TIMEOUT_MS);
+    }
 
     /** H2's error code for "database not found" when asked not to create one (IFEXISTS=TRUE). */
     private static final int H2_DATABASE_NOT_FOUND = 90146;
@@ -24,7 +35,7 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
     /** The same database with a pool of its own size (a command needs two connections, not the agent's pool). */
     public StagingSettings withPoolSize(int size) {
         return new StagingSettings(jdbcUrl, databaseSetting, username, password, size, connectionTimeoutMs, manageSchema,
-                batchSize, rejectTable, checkpointTable, flowRunTable);
+                batchSize, rejectTable, checkpointTable, flowRunTable, readTimeoutMs);
     }
 
     /**
@@ -36,7 +47,7 @@ public record StagingSettings(String jdbcUrl, String databaseSetting, String use
             return this;
         }
         return new StagingSettings(jdbcUrl + ";IFEXISTS=TRUE", databaseSetting, username, password, poolSize,
-                connectionTimeoutMs, manageSchema, batchSize, rejectTable, checkpointTable, flowRunTable);
+                connectionTimeoutMs, manageSchema, batchSize, rejectTable, checkpointTable, flowRunTable, readTimeoutMs);
     }
 
     /** Whether a connection failed because {@link #onlyIfItExists} found no H2 file (H2's error 90146). */
