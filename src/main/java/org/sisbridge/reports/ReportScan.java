@@ -61,7 +61,9 @@ public final class ReportScan {
                 rows++;
             }
         } catch (CharacterCodingException e) {
-            throw new ReportRefusedException("the file is not UTF-8 text");
+            // ID.me writes UTF-8; a report that is not was most likely opened and saved again by a spreadsheet
+            throw new ReportRefusedException("the file is not UTF-8 text (a report saved again by a spreadsheet"
+                    + " program as 'Unicode Text' or windows-1252?): drop the file as it came, or save it as 'CSV UTF-8'");
         } catch (CsvFormatException e) {
             throw new ReportRefusedException(e.getMessage());
         }

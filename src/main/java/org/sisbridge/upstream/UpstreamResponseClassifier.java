@@ -53,7 +53,8 @@ public class UpstreamResponseClassifier {
         message.setBody(null);
         if (status == 401) {
             tokens.invalidate();
-            throw new UpstreamAuthExpiredException(what + "; fetching a new token");
+            // the policy retries once with a new token; the line must stay true when that retry fails too
+            throw new UpstreamAuthExpiredException(what + ": the access token was refused (expired or revoked)");
         }
         if (status == 429 || status == 503) {
             RetryAfter.parse(message.getHeader("Retry-After", String.class), ZonedDateTime.now(ZoneOffset.UTC))

@@ -36,6 +36,21 @@ class UpstreamFailuresTest {
         }
     }
 
+    /** A 401 that a new token does not cure: one retry, then the poll's line, which no longer says "fetching a new token". */
+    @Test
+    void a401ThatANewTokenDoesNotCureStopsThePollWithALineThatStaysTrue() throws Exception {
+        try (AgentFixture fixture = new AgentFixture(smallFeed(), TestDatabase.h2File("auth401-twice"))
+                .property("sisbridge.events.poll-interval-ms", 600_000)) {
+            fixture.simulator.faults().failNext(401, 2);
+            fixture.start();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> fixture.lastEventsFailure() != null);
+            assertThat(fixture.lastEventsFailure()).contains("answered HTTP 401", "the access token was refused")
+                    .doesNotContain("fetching a new token");
+            assertThat(fixture.simulator.counters().responses(401)).isEqualTo(2);
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_event")).isZero();
+        }
+    }
+
     @Test
     void earlyExpiringTokensAreReplacedAndNothingIsLost() throws Exception {
         SimulatorSettings s = smallFeed();
