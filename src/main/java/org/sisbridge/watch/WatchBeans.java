@@ -79,7 +79,9 @@ public class WatchBeans implements CamelConfiguration {
         StatusWithMemory snapshots = new StatusWithMemory(
                 registry.lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class),
                 registry.lookupByNameAndType("flowActivity", org.sisbridge.runtime.FlowActivity.class),
-                registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock);
+                registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "status-page-read"),
+                Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms")));
         registry.bind("statusPage", new StatusPage(snapshots,
                 new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"),
                         config.flag("sisbridge.watch.staff-pages-enabled")),

@@ -150,6 +150,11 @@ class WatchEndpointTest {
                 assertThat(again.statusCode()).isEqualTo(503);
                 assertThat(compact(again.body())).contains("{\"name\":\"staging-database\",\"status\":\"DOWN\"");
                 assertThat(watch.get("/observe/health/live").statusCode()).isEqualTo(200);
+                // the status page too answers from memory in time (it waited the pool's 30 s, an audit found)
+                HttpResponse<String> status = watch.get("/status.json", Duration.ofSeconds(10));
+                assertThat(status.statusCode()).isEqualTo(200);
+                assertThat(status.body()).contains("cannot be read (no answer within 2000 ms");
+                assertThat(watch.get("/status", Duration.ofSeconds(10)).body()).contains("no answer within 2000 ms");
                 proxy.close(); // the hung connections fail now, so the agent stops without waiting for them
             }
         }
