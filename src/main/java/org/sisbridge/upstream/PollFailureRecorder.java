@@ -65,6 +65,16 @@ public class PollFailureRecorder {
 
     private String describeDatabaseFailure(Throwable cause) {
         SQLException sql = StagingFailure.sqlException(cause);
+        if (sql instanceof java.sql.SQLTransientConnectionException && String.valueOf(sql.getMessage())
+                .contains("Connection is not available")) {
+            // the pool's own timeout: HikariCP gives it the SQLState of the last failed connect (MariaDB's can
+            // read 42000, "syntax error or access violation"), which would send a reader the wrong way
+            return "the staging database " + StagingFailure.describeDatabase(staging) + " gave no connection within "
+                    + staging.connectionTimeoutMs() + " ms (sisbridge.staging.connection-timeout-ms): the server is down,"
+                    + " hangs, or refuses new connections" + (sql.getCause() == null ? ""
+                    : "; last connect failure: " + sql.getCause().getClass().getSimpleName() + ": "
+                            + String.valueOf(sql.getCause().getMessage()).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse(""));
+        }
         String what = sql == null ? String.valueOf(cause.getMessage())
                 // database messages can quote the row's values: keep the error, mask the quoted parts
                 : "SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + ": "
