@@ -167,7 +167,11 @@ public class RosterValidator {
             boolean control = value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
                     || Character.getType(cp) == Character.SURROGATE);
             if (control) {
-                return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + " holds a control character");
+                // a line break or tab is typed into a cell (Alt+Enter), not lost by an encoding: saying so is the fix
+                boolean typed = value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t');
+                return new RosterProblem(RejectReason.UNUSABLE_CHARACTER, field[0] + (typed
+                        ? " holds a line break or a tab (Alt+Enter in a spreadsheet cell): take it out of the cell"
+                        : " holds a control character"));
             }
         }
         return null;

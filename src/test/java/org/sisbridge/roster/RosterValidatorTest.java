@@ -83,6 +83,18 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aLineBreakOrTabTypedIntoACellIsSaidAsSuchNotAsALostLetter() {
+        for (String typed : new String[] {"Lo\npez", "Lo\r\npez", "Lo\tpez"}) {
+            RosterProblem problem = validator.check(s("Ana", typed, "2000-01-01", "a@b.edu", null, null)).orElseThrow();
+            assertThat(problem.reason()).isEqualTo(RejectReason.UNUSABLE_CHARACTER);
+            assertThat(problem.detail()).isEqualTo("last_name holds a line break or a tab (Alt+Enter in a spreadsheet cell):"
+                    + " take it out of the cell");
+        }
+        assertThat(validator.check(new RosterStudent(1, "S1", "Ana", "Ma\u0000ria", "Lopez", "2000-01-01", "a@b.edu", null, null))
+                .orElseThrow().detail()).isEqualTo("middle_name holds a control character");
+    }
+
+    @Test
     void aQuestionMarkInANameIsALetterExcelsWindows1252CsvCouldNotWrite() {
         // "CSV (Comma delimited)" writes '?' for every letter windows-1252 lacks: Nguyễn, Łukasz, Đặng
         for (RosterStudent student : new RosterStudent[] {
