@@ -58,7 +58,9 @@ public class ReportDownload {
             UpstreamAnswerRefusedException bound = UpstreamAnswerRefusedException.find(cut);
             if (bound != null) {
                 // larger than the listing allows, or slower than sisbridge.reports.download-timeout-ms
-                return new DownloadedReport(null, bytes, "the download was stopped after " + bytes + " bytes: "
+                // the count is of the bytes saved: the read that went past the bound is not (an audit read
+                // "stopped after 1055211 bytes: larger than 1071104" as a contradiction)
+                return new DownloadedReport(null, bytes, "the download was stopped with " + bytes + " bytes saved: "
                         + bound.getMessage(), bound.tooLarge());
             }
             return new DownloadedReport(null, bytes, "the download broke off after " + bytes + " bytes ("

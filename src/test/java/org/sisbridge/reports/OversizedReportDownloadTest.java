@@ -43,10 +43,10 @@ class OversizedReportDownloadTest {
                     .isLessThan(Duration.ofSeconds(30));
 
             String failure = agent.bean("flowActivity", FlowActivity.class).lastFailure(ReportIntake.FLOW, "111");
-            assertThat(failure).contains("refused", "the download was stopped after", "the listing declares",
+            assertThat(failure).contains("refused", "the download was stopped with", "bytes saved", "the listing declares",
                     "sisbridge.reports.max-row-bytes");
             // stopped at (rows + 1) x 512 + 64 KB, a few hundred KB, not 200 MB
-            Matcher stoppedAt = Pattern.compile("stopped after (\\d+) bytes").matcher(failure);
+            Matcher stoppedAt = Pattern.compile("stopped with (\\d+) bytes saved").matcher(failure);
             assertThat(stoppedAt.find()).isTrue();
             assertThat(Long.parseLong(stoppedAt.group(1))).isLessThan(4L * 1024 * 1024);
 
