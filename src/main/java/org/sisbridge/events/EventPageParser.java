@@ -38,6 +38,26 @@ public class EventPageParser {
     }
 
     public EventPage parse(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
+        return parse(body, null);
+    }
+
+    /**
+     * @param contentType the answer's Content-Type, named in the line when the page is not JSON (an HTML error
+     *                    page sent with 200 by a proxy or a gateway); a page that parses is taken whatever it says
+     */
+    public EventPage parse(InputStream body, String contentType) throws UpstreamTransientException, UpstreamPermanentException {
+        try {
+            return read(body);
+        } catch (UpstreamTransientException e) {
+            if (contentType == null || contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+                throw e;
+            }
+            throw new UpstreamTransientException(e.getMessage() + "; the answer's Content-Type was '"
+                    + contentType.replaceAll("[^\\x20-\\x7E]", "?") + "', not JSON");
+        }
+    }
+
+    private EventPage read(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         List<JsonNode> events = new ArrayList<>();
         String nextCursor = null;
         boolean hasMore = false;

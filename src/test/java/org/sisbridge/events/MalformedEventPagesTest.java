@@ -92,6 +92,16 @@ class MalformedEventPagesTest {
     }
 
     @Test
+    void aPageThatIsNotJsonNamesItsContentTypeAndAJsonPageIsTakenWhateverItsContentType() throws Exception {
+        InputStream html = new ByteArrayInputStream("<html><body>Gateway maintenance</body></html>".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> parser.parse(html, "text/html; charset=utf-8")).isInstanceOf(UpstreamTransientException.class)
+                .hasMessage("events page could not be read as JSON (truncated, or not JSON) at byte 0;"
+                        + " the answer's Content-Type was 'text/html; charset=utf-8', not JSON");
+        String page = "{\"events\":[" + events("e1") + "],\"nextCursor\":\"c1\",\"hasMore\":false}";
+        assertThat(parser.parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)), "text/plain").events()).hasSize(1);
+    }
+
+    @Test
     void wellFormedPagesStillPass() throws Exception {
         EventPage page = parse("{\"extra\":{\"a\":[1,2]},\"events\":[" + events("e1", "e2")
                 + "],\"nextCursor\":\"c1\",\"hasMore\":null}\n");
