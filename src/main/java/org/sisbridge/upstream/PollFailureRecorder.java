@@ -73,12 +73,11 @@ public class PollFailureRecorder {
                     + staging.connectionTimeoutMs() + " ms (sisbridge.staging.connection-timeout-ms): the server is down,"
                     + " hangs, or refuses new connections" + (sql.getCause() == null ? ""
                     : "; last connect failure: " + sql.getCause().getClass().getSimpleName() + ": "
-                            + String.valueOf(sql.getCause().getMessage()).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse(""));
+                            + firstLineMasked(sql.getCause().getMessage()));
         }
         String what = sql == null ? String.valueOf(cause.getMessage())
                 // database messages can quote the row's values: keep the error, mask the quoted parts
-                : "SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + ": "
-                        + String.valueOf(sql.getMessage()).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse("");
+                : "SQLState " + sql.getSQLState() + ", code " + sql.getErrorCode() + ": " + firstLineMasked(sql.getMessage());
         if (what.length() > MAX_DATABASE_MESSAGE) {
             // a failed batch quotes its whole statement; the driver's reason is at the end
             what = what.substring(0, MAX_DATABASE_MESSAGE / 2) + " ... " + what.substring(what.length() - MAX_DATABASE_MESSAGE / 2);
@@ -90,6 +89,11 @@ public class PollFailureRecorder {
         String underneath = root instanceof SQLException || root == cause ? ""
                 : "; underneath: " + root.getClass().getSimpleName() + ": " + root.getMessage();
         return "the staging database " + StagingFailure.describeDatabase(staging) + " failed (" + what + underneath + ")";
+    }
+
+    /** A database message's first line, its quoted parts masked: they can quote the row's values. */
+    private static String firstLineMasked(String message) {
+        return String.valueOf(message).replaceAll("'[^']*'", "'***'").lines().findFirst().orElse("");
     }
 
     private static String describe(Throwable cause) {

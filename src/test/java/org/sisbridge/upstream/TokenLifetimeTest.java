@@ -7,13 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sisbridge.testsupport.SettableClock;
 
 /**
  * A token endpoint's expires_in is its word, not a number to do date arithmetic with unchecked: a
@@ -42,36 +41,17 @@ class TokenLifetimeTest {
         });
         endpoint.start();
         try {
-            MovableClock clock = new MovableClock();
+            SettableClock clock = new SettableClock(Instant.parse("2026-12-01T12:00:00Z"));
             UpstreamTokenProvider tokens = new UpstreamTokenProvider(new UpstreamSettings(
                     URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort()), "id", "secret", "scope", 60, 2000, 2000,
                     300, null), HttpClient.newHttpClient(), clock);
 
             assertThat(tokens.currentToken()).isEqualTo("t1");
-            clock.now = clock.now.plus(Duration.ofSeconds(secondsLater));
+            clock.advance(Duration.ofSeconds(secondsLater));
             assertThat(tokens.currentToken()).isEqualTo("t" + fetches);
             assertThat(issued).hasValue(fetches);
         } finally {
             endpoint.stop(0);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
