@@ -1,7 +1,7 @@
 -- sisbridge staging tables for Oracle, mapping 'generic' (generic.yaml)
 -- Printed by: sisbridge migrate --print --database oracle
 -- Every table and index the enabled flows need, and the agent's own tables of the source query,
--- reconciliation and the digest (needed once one of them is turned on): 14 table(s).
+-- reconciliation, the digest and the report listing (needed once one of them is turned on): 15 table(s).
 -- Review it, run it as a user allowed to create tables, then run the agent with
 -- sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.
 -- Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,
@@ -219,4 +219,13 @@ CREATE TABLE sisbridge_digest (
     last_failure_at TIMESTAMP(3),
     last_failure    VARCHAR2(1000 CHAR),
     CONSTRAINT pk_sisbridge_digest PRIMARY KEY (digest_day)
+);
+
+CREATE TABLE sisbridge_report_offer (
+    mis_code    VARCHAR2(3 CHAR)    NOT NULL,
+    report_id   VARCHAR2(100 CHAR)  NOT NULL,
+    sha256      CHAR(64 CHAR)       NOT NULL,
+    period_end  DATE,
+    offered_at  TIMESTAMP(3)        NOT NULL,
+    CONSTRAINT pk_sisbridge_report_offer PRIMARY KEY (mis_code, report_id, sha256)
 );

@@ -1,7 +1,7 @@
 -- sisbridge staging tables for PostgreSQL, mapping 'generic' (generic.yaml)
 -- Printed by: sisbridge migrate --print --database postgresql
 -- Every table and index the enabled flows need, and the agent's own tables of the source query,
--- reconciliation and the digest (needed once one of them is turned on): 14 table(s).
+-- reconciliation, the digest and the report listing (needed once one of them is turned on): 15 table(s).
 -- Review it, run it as a user allowed to create tables, then run the agent with
 -- sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.
 -- Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,
@@ -219,4 +219,13 @@ CREATE TABLE sisbridge_digest (
     last_failure_at TIMESTAMP,
     last_failure    VARCHAR(1000),
     CONSTRAINT pk_sisbridge_digest PRIMARY KEY (digest_day)
+);
+
+CREATE TABLE sisbridge_report_offer (
+    mis_code    VARCHAR(3)   NOT NULL,
+    report_id   VARCHAR(100) NOT NULL,
+    sha256      CHAR(64)     NOT NULL,
+    period_end  DATE,
+    offered_at  TIMESTAMP    NOT NULL,
+    CONSTRAINT pk_sisbridge_report_offer PRIMARY KEY (mis_code, report_id, sha256)
 );

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.sisbridge.config.AgentConfiguration;
 import org.sisbridge.runtime.AgentProperties;
 import org.sisbridge.staging.StagingDatabase;
+import org.sisbridge.staging.ddl.AgentOwnTables;
 import org.sisbridge.staging.ddl.StagingDdl;
 import org.sisbridge.staging.mapping.MappingFile;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -90,9 +92,11 @@ public final class BenchmarkLayout {
         if (isGeneric()) {
             return;
         }
-        // every table, as the shipped DDL has them (every flow on), whichever flow the benchmark runs
-        List<String> ddl = StagingDdl.statements(StagingDdl.tables(mapping,
-                StagingDatabase.fromJdbcUrl(database.jdbcUrl()).dialect(), table -> true));
+        // every table, as the shipped DDL has them (every flow on, the agent's own tables too), whichever flow the benchmark runs
+        StagingDatabase kind = StagingDatabase.fromJdbcUrl(database.jdbcUrl());
+        List<StagingDdl.TableDdl> tables = new ArrayList<>(StagingDdl.tables(mapping, kind.dialect(), table -> true));
+        tables.addAll(AgentOwnTables.ddl(kind));
+        List<String> ddl = StagingDdl.statements(tables);
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             for (String sql : ddl) {
                 s.execute(sql);

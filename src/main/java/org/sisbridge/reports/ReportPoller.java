@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * it was refused) pulls the next listing back to its period, however far behind the latest loaded one
  * it is. Before, the other reports of the poll went on loading, the latest period moved on, and a
  * report of a backfill that failed on a cut connection fell out of the lookback window for good
- * (three of 148 in an audit with the connection cut mid-load).
+ * (three of 148 in an audit with the connection cut mid-load). What the last listing offered is kept
+ * in the database ({@link OfferedReports}), so a restart in between does not forget it.
  */
 public class ReportPoller {
 
@@ -32,14 +33,16 @@ public class ReportPoller {
     /** The date each MIS code's listing was last asked from, for its log line. */
     private final java.util.Map<String, LocalDate> askedSince = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each MIS code's reports its last listing offered for download (or held back as oversized). */
-    private final java.util.Map<String, List<ReportListing>> offered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final OfferedReports offered;
 
     /** @param startDate where a first run starts; null = lookback-days before today */
-    public ReportPoller(ReportLoadTable loads, LocalDate startDate, int lookbackDays, Clock clock, OversizedReports oversized) {
+    public ReportPoller(ReportLoadTable loads, OfferedReports offered, LocalDate startDate, int lookbackDays, Clock clock,
+                        OversizedReports oversized) {
         if (lookbackDays < 0) {
             throw new IllegalArgumentException("sisbridge.reports.lookback-days must be 0 or more, was " + lookbackDays);
         }
         this.loads = loads;
+        this.offered = offered;
         this.oversized = oversized;
         this.startDate = startDate;
         this.lookbackDays = lookbackDays;
@@ -50,7 +53,7 @@ public class ReportPoller {
     public String query(String misCode) throws SQLException {
         LocalDate since = loads.latestPeriodEnd(misCode).map(end -> end.minusDays(lookbackDays))
                 .orElseGet(() -> startDate != null ? startDate : LocalDate.now(clock).minusDays(lookbackDays));
-        for (ReportListing report : offered.getOrDefault(misCode, List.of())) {
+        for (OfferedReports.Offer report : offered.of(misCode)) {
             // the listing gives the reports whose period ends on or after since
             if (report.periodEnd() != null && report.periodEnd().isBefore(since)
                     && !loads.isLoaded(report.reportId(), report.sha256())) {
@@ -64,7 +67,7 @@ public class ReportPoller {
     /** The listed versions to download, after one line saying what the listing asked and got (see {@link ListingLog}). */
     public List<ReportListing> notYetLoaded(String misCode, List<ReportListing> listed) throws SQLException {
         List<ReportListing> unloaded = unloaded(listed);
-        offered.put(misCode, unloaded);
+        offered.remember(misCode, unloaded);
         List<ReportListing> fresh = notWaiting(unloaded);
         listingLog.listed(misCode, String.valueOf(askedSince.get(misCode)), listed.size(), fresh.size());
         return fresh;

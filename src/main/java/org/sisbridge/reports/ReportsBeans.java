@@ -59,7 +59,7 @@ public class ReportsBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("flowMetrics", FlowMetrics.class), oversized);
 
         String start = config.textOrEmpty("sisbridge.reports.start-date");
-        registry.bind("reportPoller", new ReportPoller(loads, start.isEmpty() ? null : LocalDate.parse(start),
+        registry.bind("reportPoller", new ReportPoller(loads, new OfferedReports(dataSource, clock), start.isEmpty() ? null : LocalDate.parse(start),
                 config.integer("sisbridge.reports.lookback-days"), clock, oversized));
         registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class),
                 config.text("sisbridge.upstream.base-url")));

@@ -24,7 +24,7 @@ class MigrationFilesTest {
 
     private static final Path MIGRATIONS = Path.of(System.getProperty("sisbridge.home", "."), "src/main/resources/db/migration");
 
-    /** SHA-256 of every migration released so far (V1–V10 of each database). */
+    /** SHA-256 of every migration released so far (V1–V11 of each database). */
     private static final Map<String, String> RELEASED = Map.ofEntries(Stream.of(new String[][] {
             {"h2/V1__events_staging.sql", "a7755d1bf04e517d6a4e35791734086baf721148d2fe591e2a7e31c16e4ca2ca"},
             {"h2/V2__reject_context.sql", "4707563eb8e9f73906e1765fecc42e9fd8bcbb0cf31b80c85fcba60579448e17"},
@@ -73,6 +73,11 @@ class MigrationFilesTest {
             {"postgresql/V8__result_write_back.sql", "69b6252c6e628a2b472f8379cf3bd690e40119ce49cbd949976b1c0b01e93064"},
             {"postgresql/V9__reconcile.sql", "b4212634f7436d6bd9a69bae75fa9082ff426aff6c632b09fee561ccf3ed33ea"},
             {"sqlserver/V10__digest.sql", "ce8b880fa3717f6ec6bf030b716d2e11e205fb3e67c92f0b6c04056bd5cfce8e"},
+            {"h2/V11__report_offer.sql", "1f984b4e9fbe17fd04306cf6cd029c76db1b0d94e955d227c4bb73d62895d1ff"},
+            {"mysql/V11__report_offer.sql", "144d6a6f95916fdf8c52c5a6bc6e525ba826c99aed28ea4bd44f29c3cf6668dc"},
+            {"oracle/V11__report_offer.sql", "85504d71e4ee12fb01e2f502d2c2eef7c3e722756ed20bb2442506f7b08eca02"},
+            {"postgresql/V11__report_offer.sql", "1f984b4e9fbe17fd04306cf6cd029c76db1b0d94e955d227c4bb73d62895d1ff"},
+            {"sqlserver/V11__report_offer.sql", "2aff789f9425df8e6158ff290838508d6f604552225835c0eda233388a9152e4"},
             {"sqlserver/V7__roster_source.sql", "c85f2f9da377232cd7917ef89b9246fe2ea9fe1d98d8e54e77bda80c129d1911"},
             {"sqlserver/V8__result_write_back.sql", "5e2efe99111d36815e70c34a59a843099818315353b8122883f61b27c5f2a5f2"},
             {"sqlserver/V9__reconcile.sql", "7df4f0e816f338bddaa4e5492ed02232f7e52e29be98f63b5bcc70316074fe46"},

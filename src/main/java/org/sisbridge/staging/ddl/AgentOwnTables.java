@@ -13,10 +13,10 @@ import org.sisbridge.staging.StagingDatabase;
 
 /**
  * The agent's own tables that no mapping renames or reshapes, each needed by one flow: the SIS source
- * query's (V7), reconciliation's (V9) and the daily digest's (V10). {@code migrate --print} showed only
- * the mapped tables, so a DBA who created the schema from it had none of these, and the flow failed
- * on its first statement. Their DDL is the migration's own, read from the database's migration folder,
- * so what a DBA runs is what Flyway runs.
+ * query's (V7), reconciliation's (V9), the daily digest's (V10) and the report listing's offers (V11).
+ * {@code migrate --print} showed only the mapped tables, so a DBA who created the schema from it had
+ * none of these, and the flow failed on its first statement. Their DDL is the migration's own, read
+ * from the database's migration folder, so what a DBA runs is what Flyway runs.
  */
 public final class AgentOwnTables {
 
@@ -28,7 +28,8 @@ public final class AgentOwnTables {
             new OwnTable("cccid_source_student", "sisbridge.roster.source.enabled", "V7__roster_source.sql"),
             new OwnTable("sisbridge_reconcile_run", "sisbridge.reconcile.enabled", "V9__reconcile.sql"),
             new OwnTable("cccid_reconcile", "sisbridge.reconcile.enabled", "V9__reconcile.sql"),
-            new OwnTable("sisbridge_digest", "sisbridge.digest.enabled", "V10__digest.sql"));
+            new OwnTable("sisbridge_digest", "sisbridge.digest.enabled", "V10__digest.sql"),
+            new OwnTable("sisbridge_report_offer", "sisbridge.reports.enabled", "V11__report_offer.sql"));
 
     private AgentOwnTables() {
     }

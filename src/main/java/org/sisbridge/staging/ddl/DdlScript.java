@@ -28,7 +28,8 @@ public final class DdlScript {
                         + mappingFile.getFileName() + ")",
                 "Printed by: sisbridge migrate --print --database " + database.name().toLowerCase(Locale.ROOT),
                 "Every table and index the enabled flows need, and the agent's own tables of the source query,",
-                "reconciliation and the digest (needed once one of them is turned on): " + tables.size() + " table(s).",
+                "reconciliation, the digest and the report listing (needed once one of them is turned on): "
+                        + tables.size() + " table(s).",
                 "Review it, run it as a user allowed to create tables, then run the agent with",
                 "sisbridge.staging.manage-schema=false; `sisbridge check` says whether the tables fit.",
                 "Text lengths follow the data dictionary; a column with a conversion (yes-no, upper-case,",
