@@ -52,10 +52,10 @@ class EventRejectReplayTest {
 
             String firstId = String.valueOf(rejects.get(0).get("reject_id"));
             Cli.Result show = Cli.run("rejects", "show", firstId, "--config", site.write().toString());
-            assertThat(show.out()).contains("reason code: MIS_CODE_NOT_CONFIGURED", "misCode '" + wrongMis + "' is not in",
+            assertThat(show.out()).as(show.toString()).contains("reason code: MIS_CODE_NOT_CONFIGURED", "misCode '" + wrongMis + "' is not in",
                     "raw input:   not shown (it may hold student data)").doesNotContain("eventPayload");
-            assertThat(Cli.run("rejects", "show", firstId, "--raw", "--config", site.write().toString()).out())
-                    .contains("\"eventPayload\"");
+            Cli.Result raw = Cli.run("rejects", "show", firstId, "--raw", "--config", site.write().toString());
+            assertThat(raw.out()).as(raw.toString()).contains("\"eventPayload\"");
 
             // the cause fixed: this agent serves the forgotten college too
             String config = site.set("sisbridge.mis-codes", "111," + wrongMis).write().toString();
