@@ -42,14 +42,21 @@ class CliConnectorTest {
         try (AgentFixture fixture = new AgentFixture(WatchEndpointTest.badInput(), TestDatabases.create(DatabaseKind.H2, "cli-off"))
                 .property("sisbridge.reports.enabled", false).property("sisbridge.roster.enabled", false)
                 .property("sisbridge.watch.cli-connector-enabled", false)) {
-            // the status file is named by the JVM's pid: an agent an earlier test ran in this JVM may have left it
-            java.nio.file.attribute.FileTime started = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(1));
+            // the status file is named by the JVM's pid: an agent an earlier test ran in this JVM may have left it,
+            // and a Camel context another test class left running in this fork keeps rewriting it (a red CI)
+            java.time.Instant before = java.time.Instant.now();
+            boolean anotherContextWrites = Files.exists(status)
+                    && Files.getLastModifiedTime(status).toInstant().isAfter(before.minusSeconds(3));
+            java.nio.file.attribute.FileTime started = java.nio.file.attribute.FileTime.from(before.minusSeconds(1));
             fixture.start();
             fixture.awaitEventsCaughtUp();
             assertThat(fixture.camelContext().hasService(org.apache.camel.spi.CliConnector.class)).isNull();
-            // the connector rewrites its file every second while it runs: this agent wrote none
-            assertThat(!Files.exists(status) || Files.getLastModifiedTime(status).compareTo(started) < 0)
-                    .as("%s not written by this agent", status).isTrue();
+            if (!anotherContextWrites) {
+                // the connector rewrites its file every second while it runs: this agent wrote none
+                assertThat(!Files.exists(status) || Files.getLastModifiedTime(status).compareTo(started) < 0)
+                        .as("%s not written by this agent: %s", status, Files.exists(status) ? Files.readString(status) : "")
+                        .isTrue();
+            }
         }
     }
 }
