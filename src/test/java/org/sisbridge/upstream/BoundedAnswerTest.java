@@ -17,6 +17,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.runtime.CallsInProgress;
+import org.sisbridge.testsupport.PlainCamelContexts;
 
 /** The bounds every upstream answer is read through: bytes counted as read, the call's deadline, no draining. */
 class BoundedAnswerTest {
@@ -89,7 +90,7 @@ class BoundedAnswerTest {
 
     @Test
     void theGuardRefusesUnreadAnAnswerWhoseContentLengthPassesTheCap() throws Exception {
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+        try (DefaultCamelContext camel = PlainCamelContexts.asTheAgentRunsIt(new DefaultCamelContext())) {
             CallsInProgress calls = new CallsInProgress(java.time.Clock.systemUTC());
             ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
             try {

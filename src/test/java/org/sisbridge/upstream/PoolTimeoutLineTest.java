@@ -12,6 +12,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.StagingSettings;
+import org.sisbridge.testsupport.PlainCamelContexts;
 
 /**
  * With MariaDB frozen, the pool's own timeout was shown as "SQLState 42000" (HikariCP passes on the
@@ -27,7 +28,7 @@ class PoolTimeoutLineTest {
         StagingSettings staging = new StagingSettings("jdbc:mariadb://127.0.0.1:3306/sis", "auto", "root", "", 8, 30_000,
                 true, 1000, "sisbridge_reject", "sisbridge_checkpoint", "sisbridge_flow_run");
         PollFailureRecorder recorder = new PollFailureRecorder(activity, staging, () -> null);
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
+        try (DefaultCamelContext context = PlainCamelContexts.asTheAgentRunsIt(new DefaultCamelContext())) {
             context.start();
             Exchange exchange = new DefaultExchange(context);
             exchange.setProperty("flow", "idme-events");
