@@ -54,7 +54,10 @@ public final class StaffAccessCheck implements AuthenticationHandler {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String path = request.path();
+        // the path as the router matches it (dot segments removed, "//" joined, %73 decoded to "s"): the raw
+        // request.path() of "/x/../staff/roster" or "/%73taff/roster" does not start with /staff, yet the router serves
+        // /staff/roster for it, so a check on the raw path let those requests past the login
+        String path = ctx.normalizedPath();
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
             if (others == null) {
                 ctx.next();
