@@ -118,4 +118,32 @@ class StaffLoginPartsTest {
         throttle.failed("ana", "10.0.0.1");
         assertThat(throttle.wait("ana", "10.0.0.1")).as("a success starts the count again").isZero();
     }
+    /**
+     * An unknown name is checked against a hash of the users' own bcrypt cost: at the default cost 12 a wrong name once
+     * took a quarter of a wrong password's time (its stand-in hash had cost 10), which told a guesser which names exist.
+     * The fastest of a few tries of each is compared, so a busy machine slows either, never makes one look cheap.
+     */
+    @Test
+    void aWrongNameTakesAsLongAsAWrongPasswordAtTheUsersCost() throws Exception {
+        StaffUsers users = new StaffUsers(dir.resolve("staff-users"), 12);
+        users.put("ana", "correct horse".toCharArray());
+        long wrongPassword = fastestOf(4, () -> users.verify("ana", "battery staple".toCharArray()));
+        long wrongName = fastestOf(4, () -> users.verify("nobody", "battery staple".toCharArray()));
+        long tooLong = fastestOf(4, () -> users.verify("ana", "x".repeat(80).toCharArray()));
+        assertThat(wrongName).as("a wrong name (%d ms) against a wrong password (%d ms)", wrongName / 1_000_000,
+                wrongPassword / 1_000_000).isGreaterThan(wrongPassword * 6 / 10);
+        assertThat(tooLong).as("a password beyond bcrypt's 72 bytes").isGreaterThan(wrongPassword * 6 / 10);
+    }
+
+    /** The fastest of n runs, in nanoseconds, after one run not timed (it may build the stand-in hash). */
+    private static long fastestOf(int n, java.util.function.BooleanSupplier check) {
+        assertThat(check.getAsBoolean()).isFalse();
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            assertThat(check.getAsBoolean()).isFalse();
+            fastest = Math.min(fastest, System.nanoTime() - start);
+        }
+        return fastest;
+    }
 }
