@@ -119,7 +119,7 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             Map<String, List<String>> form = new QueryStringDecoder(read.result().toString(), false).parameters();
             String name = first(form, "user").trim();
             char[] password = first(form, "password").toCharArray();
-            Duration wait = throttle.wait(name, address);
+            Duration wait = throttle.attempt(name, address);
             if (!wait.isZero()) {
                 LOG.warn("Staff login refused for user '{}' from {}: too many failed logins, locked for {} s more",
                         printable(name), address, seconds(wait));
@@ -134,7 +134,7 @@ public final class StaffAccessCheck implements AuthenticationHandler {
                     LOG.info("Staff user '{}' logged in from {}", printable(name), address);
                     redirect(ctx, HOME);
                 } else {
-                    throttle.failed(name, address);
+                    // already counted as a failure by attempt(): nothing more to record
                     LOG.warn("Staff login failed for user '{}' from {}: {}", printable(name), address,
                             checked.succeeded() ? "wrong name or password" : checked.cause().getMessage());
                     loginPage(ctx, 401, checked.succeeded() ? "Wrong name or password."

@@ -118,6 +118,18 @@ class StaffLoginPartsTest {
         throttle.failed("ana", "10.0.0.1");
         assertThat(throttle.wait("ana", "10.0.0.1")).as("a success starts the count again").isZero();
     }
+    @Test
+    void aLoginBeingCheckedCountsAsAFailureSoSimultaneousGuessesGetNoExtraTries() {
+        HandClock clock = new HandClock();
+        LoginThrottle throttle = new LoginThrottle(2, Duration.ofSeconds(2), Duration.ofSeconds(10), 100, clock);
+        assertThat(throttle.attempt("ana", "10.0.0.1")).isZero();
+        assertThat(throttle.attempt("ana", "10.0.0.2")).as("the second free try, while the first is being checked").isZero();
+        assertThat(throttle.attempt("ana", "10.0.0.3")).as("no third before either answered").isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.attempt("ana", "10.0.0.3")).as("a refused try is not counted").isEqualTo(Duration.ofSeconds(2));
+        throttle.succeeded("ana", "10.0.0.2");
+        assertThat(throttle.attempt("ana", "10.0.0.2")).as("a success clears the count").isZero();
+    }
+
     /**
      * An unknown name is checked against a hash of the users' own bcrypt cost: at the default cost 12 a wrong name once
      * took a quarter of a wrong password's time (its stand-in hash had cost 10), which told a guesser which names exist.
