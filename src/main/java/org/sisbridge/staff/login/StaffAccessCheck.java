@@ -77,6 +77,12 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             return;
         }
         Optional<StaffSessions.Session> session = sessions.touch(cookie(ctx));
+        if (session.isPresent() && !users.stillHas(session.get().user(), session.get().hash())) {
+            // removed ('users remove') or given a new password ('users add') since this login: the session ends here
+            sessions.close(session.get().id());
+            LOG.info("Staff session of user '{}' ended: the user was removed or has a new password", printable(session.get().user()));
+            session = Optional.empty();
+        }
         if (path.equals(LOGOUT) && request.method() == HttpMethod.POST) {
             if (!sameOrigin(request)) {
                 forbidden(ctx);
@@ -127,10 +133,10 @@ public final class StaffAccessCheck implements AuthenticationHandler {
                 return;
             }
             // bcrypt takes a good fraction of a second by design: off the event loop
-            ctx.vertx().<Boolean>executeBlocking(() -> verify(name, password), false).onComplete(checked -> {
-                if (checked.succeeded() && checked.result()) {
+            ctx.vertx().<Optional<String>>executeBlocking(() -> verify(name, password), false).onComplete(checked -> {
+                if (checked.succeeded() && checked.result().isPresent()) {
                     throttle.succeeded(name, address);
-                    ctx.response().addCookie(sessionCookie(ctx, sessions.open(name)));
+                    ctx.response().addCookie(sessionCookie(ctx, sessions.open(name, checked.result().get())));
                     LOG.info("Staff user '{}' logged in from {}", printable(name), address);
                     redirect(ctx, HOME);
                 } else {
@@ -144,9 +150,10 @@ public final class StaffAccessCheck implements AuthenticationHandler {
         });
     }
 
-    private boolean verify(String name, char[] password) {
+    /** The user's hash when the password is theirs. */
+    private Optional<String> verify(String name, char[] password) {
         try {
-            return !name.isEmpty() && users.verify(name, password);
+            return name.isEmpty() ? Optional.empty() : users.check(name, password);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -71,7 +71,7 @@ class StaffLoginPartsTest {
     void sessionsEndAfterTheIdleTimeoutAtLogoutAndBeyondTheCap() {
         HandClock clock = new HandClock();
         StaffSessions sessions = new StaffSessions(Duration.ofMinutes(30), 2, clock);
-        String a = sessions.open("ana");
+        String a = sessions.open("ana", "hash-ana");
         assertThat(a).hasSize(43); // 256 bits, base64url
         clock.now = clock.now.plus(Duration.ofMinutes(29));
         assertThat(sessions.touch(a)).get().extracting(StaffSessions.Session::user).isEqualTo("ana");
@@ -80,17 +80,17 @@ class StaffLoginPartsTest {
         clock.now = clock.now.plus(Duration.ofMinutes(30));
         assertThat(sessions.touch(a)).as("idle 30 min").isEmpty();
 
-        String b = sessions.open("ben");
+        String b = sessions.open("ben", "hash-ben");
         sessions.close(b);
         assertThat(sessions.touch(b)).isEmpty();
         assertThat(sessions.touch("made-up")).isEmpty();
         assertThat(sessions.touch(null)).isEmpty();
 
-        String c1 = sessions.open("c1");
+        String c1 = sessions.open("c1", "hash-c1");
         clock.now = clock.now.plusSeconds(1);
-        String c2 = sessions.open("c2");
+        String c2 = sessions.open("c2", "hash-c2");
         clock.now = clock.now.plusSeconds(1);
-        sessions.open("c3");
+        sessions.open("c3", "hash-c3");
         assertThat(sessions.size()).isEqualTo(2);
         assertThat(sessions.touch(c1)).as("oldest dropped at the cap").isEmpty();
         assertThat(sessions.touch(c2)).isPresent();
