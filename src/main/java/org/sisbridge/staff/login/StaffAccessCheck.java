@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class StaffAccessCheck implements AuthenticationHandler {
 
     public static final String COOKIE = "sisbridge_staff";
-    /** The logged-in user's name, for the pages; a client's own header of that name is removed first. */
-    public static final String USER_HEADER = "X-Sisbridge-Staff-User";
+    /**
+     * Where the pages find the logged-in user: Camel's header of the routing context's user (set here from the session),
+     * which Camel sets after it has copied the request's headers and query parameters, so neither can supply it. A
+     * header of our own was once joined by a query parameter of its name: a link could put any text beside "Logged in as".
+     */
+    public static final String USER_HEADER = org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants.AUTHENTICATED_USER;
     static final String PREFIX = "/staff";
     static final String LOGIN = "/staff/login";
     static final String LOGOUT = "/staff/logout";
@@ -66,7 +70,6 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             }
             return;
         }
-        request.headers().remove(USER_HEADER);
         noCaching(ctx);
         if (path.equals(LOGIN)) {
             if (request.method() == HttpMethod.POST) {
@@ -101,7 +104,7 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             redirect(ctx, HOME);
             return;
         }
-        request.headers().set(USER_HEADER, session.get().user());
+        ctx.setUser(io.vertx.ext.auth.User.fromName(session.get().user()));
         ctx.next();
     }
 
