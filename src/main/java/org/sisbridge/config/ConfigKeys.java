@@ -226,6 +226,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.write-back.query-timeout-seconds", integer(0, 3600));
         rule("sisbridge.roster.write-back.max-retries-per-run", integer(1, 100_000));
         rule("sisbridge.reconcile.csv-max-rows", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.reconcile.csv-answer-within-ms", integer(1, 3_600_000));
     }
 
     private ConfigKeys() {
