@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * The staff users of the staff pages (sisbridge.watch.users-file). A password is read from the console
  * (twice, not echoed) or, without a console, as one line of standard input: never from the command
  * line, where other users of the machine and the shell history would see it. The running agent reads
- * the file at every login, so a change needs no restart; a removed user's open session ends at its timeout.
+ * the file at every login and every staff request, so a change needs no restart: a removed user's open sessions,
+ * and those opened with a password since replaced, end at their next request.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = {"Add, remove and list the staff users who may log in to the staff pages (/staff).",
@@ -83,8 +84,7 @@ public class UsersCommand implements Callable<Integer> {
                         err.println("No staff user '" + name + "' in " + users.file());
                         return 1;
                     }
-                    out.println("Staff user '" + name + "' removed; an open session of theirs ends at its timeout"
-                            + " (sisbridge.watch.session-timeout-minutes) or when the agent restarts");
+                    out.println("Staff user '" + name + "' removed; an open session of theirs ends at its next request");
                     return 0;
                 }
                 default -> {

@@ -102,6 +102,7 @@ public final class ConfigKeys {
         rule("sisbridge.staff.page-rows", integer(1, 100_000));
         rule("sisbridge.staff.csv-rows", integer(1, 10_000_000));
         rule("sisbridge.staff.chart-days", integer(1, 3660));
+        rule("sisbridge.staff.answer-within-ms", integer(1, 3_600_000));
 
         rule("sisbridge.events.enabled", flag());
         rule("sisbridge.events.poll-interval-ms", atLeast(1));
@@ -225,6 +226,7 @@ public final class ConfigKeys {
         rule("sisbridge.roster.write-back.query-timeout-seconds", integer(0, 3600));
         rule("sisbridge.roster.write-back.max-retries-per-run", integer(1, 100_000));
         rule("sisbridge.reconcile.csv-max-rows", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.reconcile.csv-answer-within-ms", integer(1, 3_600_000));
     }
 
     private ConfigKeys() {

@@ -125,9 +125,14 @@ public class DigestMail {
         }
     }
 
+    /**
+     * The student's name after the CCCID, on that line: a name is the upstream's text, and one with line breaks in
+     * it once started lines of its own in the plain-text part ("IT: your password expires, reset it at ..."), in a
+     * mail staff trust. Control characters and line or paragraph separators become spaces.
+     */
     private static String name(Map<String, String> names, String cccId) {
         String name = names.get(cccId);
-        return name == null || name.isBlank() ? "" : " " + name;
+        return name == null || name.isBlank() ? "" : " " + name.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ").strip();
     }
 
     private static String esc(Object value) {

@@ -52,6 +52,15 @@ public class StaffBeans implements CamelConfiguration {
                         pageRows, csvRows),
                 new RosterPage(new WaitingRosterStudents(dataSource, mapping, dialect), new RejectsPerDay(dataSource, mapping), clock,
                         config.integer("sisbridge.staff.chart-days"), pageRows, csvRows),
-                new ConflictsPage(dataSource, dialect, pageRows, csvRows))));
+                new ConflictsPage(dataSource, dialect, pageRows, csvRows)), staffPageReads(context),
+                java.time.Duration.ofMillis(config.integer("sisbridge.staff.answer-within-ms"))));
+    }
+
+    /** StaffPages.READERS threads and no queue: a view beyond them is refused (503 at once), never queued behind hung reads. */
+    private java.util.concurrent.ExecutorService staffPageReads(CamelContext context) {
+        org.apache.camel.spi.ThreadPoolProfile profile = new org.apache.camel.builder.ThreadPoolProfileBuilder("staff-page-read")
+                .poolSize(StaffPages.READERS).maxPoolSize(StaffPages.READERS).maxQueueSize(0)
+                .rejectedPolicy(org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy.Abort).build();
+        return context.getExecutorServiceManager().newThreadPool(this, "staff-page-read", profile);
     }
 }

@@ -8,8 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.sisbridge.reconcile.ReconcileConflictsCsv;
@@ -32,11 +39,21 @@ public class StatusPage {
     private final StatusPageHtml html;
     private final ReconcileConflictsCsv conflicts;
     private final ObjectMapper json = StatusJson.mapper();
+    private final ExecutorService csvReads;
+    private final Duration csvWithin;
 
-    public StatusPage(StatusWithMemory reader, StatusPageHtml html, ReconcileConflictsCsv conflicts) {
+    /**
+     * @param csvReads  one thread and no queue (from Camel's ExecutorServiceManager, so it stops with Camel): the conflicts
+     *                  CSV is read there, and a download while it still reads is answered 503 at once
+     * @param csvWithin how long a download waits for the database (sisbridge.reconcile.csv-answer-within-ms)
+     */
+    public StatusPage(StatusWithMemory reader, StatusPageHtml html, ReconcileConflictsCsv conflicts, ExecutorService csvReads,
+                      Duration csvWithin) {
         this.reader = reader;
         this.html = html;
         this.conflicts = conflicts;
+        this.csvReads = csvReads;
+        this.csvWithin = csvWithin;
     }
 
     public void html(Exchange exchange) {
@@ -51,19 +68,46 @@ public class StatusPage {
     /**
      * /reconcile-conflicts.csv: written to a temporary file first (memory stays bounded, and the database connection is
      * not held while a slow client reads), then streamed as a download; the file is gone once the answer is sent.
+     *
+     * <p>A staging database that hangs once held each download on a thread of the management server for the pool's
+     * 30 s, or for ever on a pooled connection (no read timeout): some twenty and health and the status page hung too.
+     * The file is now written on a thread of its own; a download answers 503 after sisbridge.reconcile.csv-answer-within-ms,
+     * and at once while an earlier one still waits on the database.
      */
     public void conflictsCsv(Exchange exchange) throws IOException {
         Path file = Files.createTempFile("sisbridge-reconcile-conflicts-", ".csv");
         long rows;
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            rows = conflicts.write(out);
+        Future<Long> written = null;
+        try {
+            written = csvReads.submit(() -> {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    return conflicts.write(out);
+                }
+            });
+            rows = written.get(csvWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | RejectedExecutionException e) {
+            if (written != null) {
+                written.cancel(true); // a driver that heeds the interrupt lets go of the database now
+            }
+            Files.deleteIfExists(file);
+            String why = written == null ? "the staging database did not answer an earlier download still waiting on it"
+                    : "the staging database did not answer within " + csvWithin.toMillis() + " ms (sisbridge.reconcile.csv-answer-within-ms)";
+            LOG.warn("The reconciliation conflicts CSV was not sent: {}", why);
+            answer(exchange, "text/plain; charset=utf-8", "503: the reconciliation conflicts cannot be read now: " + why
+                    + "; see the agent's log.\n");
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
+            return;
         } catch (Exception e) {
             Files.deleteIfExists(file);
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             // one line, no stack trace: the staging database is down, or the reconcile tables are not there
-            LOG.warn("The reconciliation conflicts CSV could not be read from the staging database: {}", e.getMessage());
+            LOG.warn("The reconciliation conflicts CSV could not be read from the staging database: {}", cause.getMessage());
             answer(exchange, "text/plain; charset=utf-8", "The reconciliation conflicts cannot be read from the staging database"
                     + " now; see the agent's log.\n");
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
         // on Unix the name is removed at once; elsewhere when the server closes the stream

@@ -87,6 +87,11 @@ public class WatchBeans implements CamelConfiguration {
                         config.flag("sisbridge.watch.staff-pages-enabled")),
                 new ReconcileConflictsCsv(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class).database().dialect(),
-                        config.integer("sisbridge.reconcile.csv-max-rows"))));
+                        config.integer("sisbridge.reconcile.csv-max-rows")),
+                // one reader, no queue: a download while it still waits on a hanging database is refused, never queued
+                context.getExecutorServiceManager().newThreadPool(this, "reconcile-conflicts-csv",
+                        new org.apache.camel.builder.ThreadPoolProfileBuilder("reconcile-conflicts-csv").poolSize(1).maxPoolSize(1)
+                                .maxQueueSize(0).rejectedPolicy(org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy.Abort).build()),
+                Duration.ofMillis(config.integer("sisbridge.reconcile.csv-answer-within-ms"))));
     }
 }

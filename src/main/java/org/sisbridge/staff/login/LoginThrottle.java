@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down password guessing, per user name and per remote address separately: after
  * sisbridge.watch.login-free-failures failed logins in a row, each further attempt must wait a
  * lockout that doubles with every failure (login-lockout-base-seconds, at most login-lockout-max-seconds).
- * While locked out, a login is refused before the password is even checked. A success clears the
+ * While locked out, a login is refused before the password is even checked; a login being checked counts as a
+ * failure already ({@link #attempt}). A success clears the
  * user's and the address's count. Tracked keys are capped (login-throttle-max-keys): past that the
  * oldest are forgotten, so random names cannot exhaust memory.
  */
@@ -42,7 +43,22 @@ public final class LoginThrottle {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    public void failed(String user, String address) {
+    /**
+     * Starts a login: zero when it may be tried now, and then it already counts as a failure until {@link #succeeded}
+     * clears it; otherwise how long to wait, and nothing is counted. Counting before the password is checked is the
+     * point: bcrypt takes a quarter of a second, and a failure counted only after it let every guess sent in that
+     * quarter second through (twenty simultaneous guesses were twenty checked passwords). Synchronized, so two logins
+     * cannot both see the last free try.
+     */
+    public synchronized Duration attempt(String user, String address) {
+        Duration wait = wait(user, address);
+        if (wait.isZero()) {
+            failed(user, address);
+        }
+        return wait;
+    }
+
+    public synchronized void failed(String user, String address) {
         record("user:" + user);
         record("addr:" + address);
     }

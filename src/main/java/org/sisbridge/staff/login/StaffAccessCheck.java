@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class StaffAccessCheck implements AuthenticationHandler {
 
     public static final String COOKIE = "sisbridge_staff";
-    /** The logged-in user's name, for the pages; a client's own header of that name is removed first. */
-    public static final String USER_HEADER = "X-Sisbridge-Staff-User";
+    /**
+     * Where the pages find the logged-in user: Camel's header of the routing context's user (set here from the session),
+     * which Camel sets after it has copied the request's headers and query parameters, so neither can supply it. A
+     * header of our own was once joined by a query parameter of its name: a link could put any text beside "Logged in as".
+     */
+    public static final String USER_HEADER = org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants.AUTHENTICATED_USER;
     static final String PREFIX = "/staff";
     static final String LOGIN = "/staff/login";
     static final String LOGOUT = "/staff/logout";
@@ -54,7 +58,10 @@ public final class StaffAccessCheck implements AuthenticationHandler {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String path = request.path();
+        // the path as the router matches it (dot segments removed, "//" joined, %73 decoded to "s"): the raw
+        // request.path() of "/x/../staff/roster" or "/%73taff/roster" does not start with /staff, yet the router serves
+        // /staff/roster for it, so a check on the raw path let those requests past the login
+        String path = ctx.normalizedPath();
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
             if (others == null) {
                 ctx.next();
@@ -63,7 +70,6 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             }
             return;
         }
-        request.headers().remove(USER_HEADER);
         noCaching(ctx);
         if (path.equals(LOGIN)) {
             if (request.method() == HttpMethod.POST) {
@@ -74,6 +80,12 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             return;
         }
         Optional<StaffSessions.Session> session = sessions.touch(cookie(ctx));
+        if (session.isPresent() && !users.stillHas(session.get().user(), session.get().hash())) {
+            // removed ('users remove') or given a new password ('users add') since this login: the session ends here
+            sessions.close(session.get().id());
+            LOG.info("Staff session of user '{}' ended: the user was removed or has a new password", printable(session.get().user()));
+            session = Optional.empty();
+        }
         if (path.equals(LOGOUT) && request.method() == HttpMethod.POST) {
             if (!sameOrigin(request)) {
                 forbidden(ctx);
@@ -92,7 +104,7 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             redirect(ctx, HOME);
             return;
         }
-        request.headers().set(USER_HEADER, session.get().user());
+        ctx.setUser(io.vertx.ext.auth.User.fromName(session.get().user()));
         ctx.next();
     }
 
@@ -108,15 +120,11 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             return;
         }
         String address = request.remoteAddress() == null ? "?" : request.remoteAddress().host();
-        request.body().onComplete(read -> {
-            if (read.failed() || read.result().length() > MAX_FORM_BYTES) {
-                loginPage(ctx, 400, "That is not a login form.");
-                return;
-            }
-            Map<String, List<String>> form = new QueryStringDecoder(read.result().toString(), false).parameters();
+        boundedBody(ctx, body -> {
+            Map<String, List<String>> form = new QueryStringDecoder(body.toString(), false).parameters();
             String name = first(form, "user").trim();
             char[] password = first(form, "password").toCharArray();
-            Duration wait = throttle.wait(name, address);
+            Duration wait = throttle.attempt(name, address);
             if (!wait.isZero()) {
                 LOG.warn("Staff login refused for user '{}' from {}: too many failed logins, locked for {} s more",
                         printable(name), address, seconds(wait));
@@ -124,14 +132,14 @@ public final class StaffAccessCheck implements AuthenticationHandler {
                 return;
             }
             // bcrypt takes a good fraction of a second by design: off the event loop
-            ctx.vertx().<Boolean>executeBlocking(() -> verify(name, password), false).onComplete(checked -> {
-                if (checked.succeeded() && checked.result()) {
+            ctx.vertx().<Optional<String>>executeBlocking(() -> verify(name, password), false).onComplete(checked -> {
+                if (checked.succeeded() && checked.result().isPresent()) {
                     throttle.succeeded(name, address);
-                    ctx.response().addCookie(sessionCookie(ctx, sessions.open(name)));
+                    ctx.response().addCookie(sessionCookie(ctx, sessions.open(name, checked.result().get())));
                     LOG.info("Staff user '{}' logged in from {}", printable(name), address);
                     redirect(ctx, HOME);
                 } else {
-                    throttle.failed(name, address);
+                    // already counted as a failure by attempt(): nothing more to record
                     LOG.warn("Staff login failed for user '{}' from {}: {}", printable(name), address,
                             checked.succeeded() ? "wrong name or password" : checked.cause().getMessage());
                     loginPage(ctx, 401, checked.succeeded() ? "Wrong name or password."
@@ -141,9 +149,43 @@ public final class StaffAccessCheck implements AuthenticationHandler {
         });
     }
 
-    private boolean verify(String name, char[] password) {
+    /**
+     * Reads the form, at most MAX_FORM_BYTES, then hands it on. request.body() would have kept a body without a
+     * Content-Length (chunked) whole in memory before its size could be looked at: an unauthenticated client sending one
+     * endless login body filled the heap (190 MB in a test, and no answer). Past the limit this answers 413 at once,
+     * keeps nothing more and closes the connection.
+     */
+    private static void boundedBody(RoutingContext ctx, java.util.function.Consumer<io.vertx.core.buffer.Buffer> then) {
+        HttpServerRequest request = ctx.request();
+        io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer();
+        request.handler(chunk -> {
+            if (ctx.response().ended()) {
+                return; // answered already: the rest is dropped as it comes
+            }
+            if (body.length() + chunk.length() > MAX_FORM_BYTES) {
+                ctx.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+                loginPage(ctx, 413, "That is not a login form.");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> {
+            if (!ctx.response().ended()) {
+                loginPage(ctx, 400, "That is not a login form.");
+            }
+        });
+        request.endHandler(v -> {
+            if (!ctx.response().ended()) {
+                then.accept(body);
+            }
+        });
+        request.resume(); // the router pauses a request until a handler reads it
+    }
+
+    /** The user's hash when the password is theirs. */
+    private Optional<String> verify(String name, char[] password) {
         try {
-            return !name.isEmpty() && users.verify(name, password);
+            return name.isEmpty() ? Optional.empty() : users.check(name, password);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StaffSessions {
 
-    public record Session(String id, String user, Instant lastSeen) {
+    /** @param hash the user's password hash at login: a session ends when the users file no longer has it */
+    public record Session(String id, String user, String hash, Instant lastSeen) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -36,7 +37,7 @@ public final class StaffSessions {
         return timeout;
     }
 
-    public synchronized String open(String user) {
+    public synchronized String open(String user, String hash) {
         Instant now = clock.instant();
         sessions.values().removeIf(s -> expired(s, now));
         while (sessions.size() >= max) {
@@ -46,7 +47,7 @@ public final class StaffSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Session(id, user, now));
+        sessions.put(id, new Session(id, user, hash, now));
         return id;
     }
 
@@ -64,7 +65,7 @@ public final class StaffSessions {
             sessions.remove(id, found);
             return Optional.empty();
         }
-        Session renewed = new Session(id, found.user(), now);
+        Session renewed = new Session(id, found.user(), found.hash(), now);
         sessions.replace(id, found, renewed);
         return Optional.of(renewed);
     }
@@ -73,11 +74,6 @@ public final class StaffSessions {
         if (id != null) {
             sessions.remove(id);
         }
-    }
-
-    /** Ends every session of a user (their password changed or they were removed). */
-    public void closeAllOf(String user) {
-        sessions.values().removeIf(s -> s.user().equals(user));
     }
 
     int size() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
@@ -45,19 +46,54 @@ public final class StaffUsers {
 
     /** Whether this name and password are a user's; false for an unknown name, after the same work as for a known one. */
     public boolean verify(String name, char[] password) {
+        return check(name, password).isPresent();
+    }
+
+    /**
+     * The user's hash when this name and password are theirs (what a session remembers, see {@link #stillHas}); empty
+     * for an unknown name, after the same work as for a known one.
+     */
+    public Optional<String> check(String name, char[] password) {
         String hash = read().get(name);
         if (hash == null || !acceptable(password)) {
-            OpenBSDBCrypt.checkPassword(DUMMY, "x".toCharArray()); // the same time for a wrong name as a wrong password
-            return false;
+            OpenBSDBCrypt.checkPassword(dummy(), "x".toCharArray()); // the same time for a wrong name as a wrong password
+            return Optional.empty();
         }
         try {
-            return OpenBSDBCrypt.checkPassword(hash, password);
+            return OpenBSDBCrypt.checkPassword(hash, password) ? Optional.of(hash) : Optional.empty();
         } catch (IllegalArgumentException | org.bouncycastle.crypto.DataLengthException e) {
-            return false; // a damaged line: no login for that user, never a crash
+            return Optional.empty(); // a damaged line: no login for that user, never a crash
         }
     }
 
-    private static final String DUMMY = OpenBSDBCrypt.generate("sisbridge".toCharArray(), new byte[16], 10);
+    /**
+     * Whether the user is still in the file with the hash they logged in with: false once 'users remove' took them out
+     * or 'users add' gave them a new password. Read at every staff request, so both end a session at once, also one kept
+     * alive by use; a small file, read in well under a millisecond. A file that cannot be read ends no session.
+     */
+    public boolean stillHas(String name, String hash) {
+        try {
+            return hash.equals(read().get(name));
+        } catch (StaffUsersFileException e) {
+            return true; // a passing read error (the login says so) is no reason to log everyone out
+        }
+    }
+
+    /**
+     * The hash an unknown name is checked against, at the users' own cost: a fixed cost 10 made a wrong name answer
+     * four times sooner than a wrong password at the default cost 12, which told a guesser which names are users.
+     * Made at the first login (a bcrypt at cost 12 takes a good fraction of a second), not at start.
+     */
+    private volatile String dummy;
+
+    private String dummy() {
+        String d = dummy;
+        if (d == null) {
+            d = OpenBSDBCrypt.generate("sisbridge".toCharArray(), new byte[16], cost);
+            dummy = d;
+        }
+        return d;
+    }
 
     /** Adds the user or replaces their password. */
     public void put(String name, char[] password) throws IOException {

@@ -23,7 +23,8 @@ public record StaffQuery(String user, boolean csv, String status, String cccId, 
         if (asked.matches("\\d{1,5}")) {
             days = Math.max(1, Math.min(maxDays, Integer.parseInt(asked)));
         }
-        return new StaffQuery(in.getHeader(StaffAccessCheck.USER_HEADER, String.class), "csv".equalsIgnoreCase(text(in, "format")),
+        io.vertx.ext.auth.User user = in.getHeader(StaffAccessCheck.USER_HEADER, io.vertx.ext.auth.User.class);
+        return new StaffQuery(user == null ? null : user.principal().getString("username"), "csv".equalsIgnoreCase(text(in, "format")),
                 IdmeStatus.isKnown(status) ? status : null, CCCID_SEARCH.matcher(cccId).matches() ? cccId : null, days);
     }
 

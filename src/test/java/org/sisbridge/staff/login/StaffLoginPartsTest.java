@@ -71,7 +71,7 @@ class StaffLoginPartsTest {
     void sessionsEndAfterTheIdleTimeoutAtLogoutAndBeyondTheCap() {
         HandClock clock = new HandClock();
         StaffSessions sessions = new StaffSessions(Duration.ofMinutes(30), 2, clock);
-        String a = sessions.open("ana");
+        String a = sessions.open("ana", "hash-ana");
         assertThat(a).hasSize(43); // 256 bits, base64url
         clock.now = clock.now.plus(Duration.ofMinutes(29));
         assertThat(sessions.touch(a)).get().extracting(StaffSessions.Session::user).isEqualTo("ana");
@@ -80,17 +80,17 @@ class StaffLoginPartsTest {
         clock.now = clock.now.plus(Duration.ofMinutes(30));
         assertThat(sessions.touch(a)).as("idle 30 min").isEmpty();
 
-        String b = sessions.open("ben");
+        String b = sessions.open("ben", "hash-ben");
         sessions.close(b);
         assertThat(sessions.touch(b)).isEmpty();
         assertThat(sessions.touch("made-up")).isEmpty();
         assertThat(sessions.touch(null)).isEmpty();
 
-        String c1 = sessions.open("c1");
+        String c1 = sessions.open("c1", "hash-c1");
         clock.now = clock.now.plusSeconds(1);
-        String c2 = sessions.open("c2");
+        String c2 = sessions.open("c2", "hash-c2");
         clock.now = clock.now.plusSeconds(1);
-        sessions.open("c3");
+        sessions.open("c3", "hash-c3");
         assertThat(sessions.size()).isEqualTo(2);
         assertThat(sessions.touch(c1)).as("oldest dropped at the cap").isEmpty();
         assertThat(sessions.touch(c2)).isPresent();
@@ -117,5 +117,45 @@ class StaffLoginPartsTest {
         throttle.failed("ana", "10.0.0.1");
         throttle.failed("ana", "10.0.0.1");
         assertThat(throttle.wait("ana", "10.0.0.1")).as("a success starts the count again").isZero();
+    }
+    @Test
+    void aLoginBeingCheckedCountsAsAFailureSoSimultaneousGuessesGetNoExtraTries() {
+        HandClock clock = new HandClock();
+        LoginThrottle throttle = new LoginThrottle(2, Duration.ofSeconds(2), Duration.ofSeconds(10), 100, clock);
+        assertThat(throttle.attempt("ana", "10.0.0.1")).isZero();
+        assertThat(throttle.attempt("ana", "10.0.0.2")).as("the second free try, while the first is being checked").isZero();
+        assertThat(throttle.attempt("ana", "10.0.0.3")).as("no third before either answered").isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.attempt("ana", "10.0.0.3")).as("a refused try is not counted").isEqualTo(Duration.ofSeconds(2));
+        throttle.succeeded("ana", "10.0.0.2");
+        assertThat(throttle.attempt("ana", "10.0.0.2")).as("a success clears the count").isZero();
+    }
+
+    /**
+     * An unknown name is checked against a hash of the users' own bcrypt cost: at the default cost 12 a wrong name once
+     * took a quarter of a wrong password's time (its stand-in hash had cost 10), which told a guesser which names exist.
+     * The fastest of a few tries of each is compared, so a busy machine slows either, never makes one look cheap.
+     */
+    @Test
+    void aWrongNameTakesAsLongAsAWrongPasswordAtTheUsersCost() throws Exception {
+        StaffUsers users = new StaffUsers(dir.resolve("staff-users"), 12);
+        users.put("ana", "correct horse".toCharArray());
+        long wrongPassword = fastestOf(4, () -> users.verify("ana", "battery staple".toCharArray()));
+        long wrongName = fastestOf(4, () -> users.verify("nobody", "battery staple".toCharArray()));
+        long tooLong = fastestOf(4, () -> users.verify("ana", "x".repeat(80).toCharArray()));
+        assertThat(wrongName).as("a wrong name (%d ms) against a wrong password (%d ms)", wrongName / 1_000_000,
+                wrongPassword / 1_000_000).isGreaterThan(wrongPassword * 6 / 10);
+        assertThat(tooLong).as("a password beyond bcrypt's 72 bytes").isGreaterThan(wrongPassword * 6 / 10);
+    }
+
+    /** The fastest of n runs, in nanoseconds, after one run not timed (it may build the stand-in hash). */
+    private static long fastestOf(int n, java.util.function.BooleanSupplier check) {
+        assertThat(check.getAsBoolean()).isFalse();
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            assertThat(check.getAsBoolean()).isFalse();
+            fastest = Math.min(fastest, System.nanoTime() - start);
+        }
+        return fastest;
     }
 }
