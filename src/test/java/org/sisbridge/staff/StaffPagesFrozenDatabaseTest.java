@@ -3,11 +3,9 @@ package org.sisbridge.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +31,7 @@ class StaffPagesFrozenDatabaseTest {
                     "sisbridge.staging.connection-timeout-ms", "30000", "sisbridge.watch.health-timeout-ms", "2000",
                     "sisbridge.staff.answer-within-ms", "2000")) {
                 String base = site.baseUrl();
-                HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/staff/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-                        .POST(HttpRequest.BodyPublishers.ofString("user=" + StaffSite.USER + "&password="
-                                + URLEncoder.encode(StaffSite.PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-                String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-                String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+                String cookie = site.sessionCookie(http);
                 assertThat(get(base + "/staff/roster", cookie, Duration.ofSeconds(30)).statusCode()).isEqualTo(200);
 
                 db.proxy.freeze();

@@ -51,11 +51,7 @@ class StaffPagesTlsTest {
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(live.body()).contains("UP");
 
-            HttpResponse<String> login = https.send(HttpRequest.newBuilder(URI.create(base + "/staff/login"))
-                    .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("user=" + StaffSite.USER + "&password="
-                            + java.net.URLEncoder.encode(StaffSite.PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = site.logIn(https);
             assertThat(login.statusCode()).isEqualTo(303);
             assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
                     .startsWith("sisbridge_staff=").contains("; Secure").containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));

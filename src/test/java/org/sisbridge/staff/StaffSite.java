@@ -115,6 +115,22 @@ public final class StaffSite implements AutoCloseable {
         return org.sisbridge.watch.WatchEndpoint.baseUrl(agent.camelContext());
     }
 
+    /** Logs {@link #USER} in through the login form, from the site's own origin; @return the answer, whose Set-Cookie is the session */
+    public java.net.http.HttpResponse<String> logIn(java.net.http.HttpClient http) throws Exception {
+        String base = baseUrl();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("user=" + USER + "&password="
+                        + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@link #logIn}'s session cookie, as a Cookie header value */
+    public String sessionCookie(java.net.http.HttpClient http) throws Exception {
+        String setCookie = logIn(http).headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
     @Override
     public void close() throws Exception {
         fixture.close();

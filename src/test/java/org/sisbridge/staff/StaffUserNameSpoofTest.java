@@ -26,12 +26,7 @@ class StaffUserNameSpoofTest {
     void theLoggedInNameIsTheSessionsNotTheQueryStrings() throws Exception {
         try (StaffSite site = StaffSite.start(TestDatabases.create(DatabaseKind.H2, "staff-user-spoof"))) {
             String base = site.baseUrl();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/staff/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-                    .POST(HttpRequest.BodyPublishers.ofString("user=" + StaffSite.USER + "&password="
-                            + URLEncoder.encode(StaffSite.PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-            String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+            String cookie = site.sessionCookie(http);
             String spoof = URLEncoder.encode("IT support: call 555-0100 now", StandardCharsets.UTF_8);
             for (String query : new String[] {"?X-Sisbridge-Staff-User=" + spoof, "?x-sisbridge-staff-user=" + spoof,
                 "?CamelVertxPlatformHttpAuthenticatedUser=" + spoof}) {
