@@ -91,6 +91,7 @@ public final class ConfigKeys {
         rule("sisbridge.watch.users-file", required());
         rule("sisbridge.watch.users-bcrypt-cost", integer(4, 31));
         rule("sisbridge.watch.session-timeout-minutes", integer(1, 24 * 60));
+        rule("sisbridge.watch.session-max-hours", integer(1, 7 * 24));
         rule("sisbridge.watch.max-sessions", integer(1, 100_000));
         rule("sisbridge.watch.login-free-failures", integer(0, 100));
         rule("sisbridge.watch.login-lockout-base-seconds", integer(1, 3600));

@@ -26,6 +26,7 @@ public record StaffLogin(StaffUsers users, StaffSessions sessions, LoginThrottle
         }
         return new StaffLogin(users,
                 new StaffSessions(Duration.ofMinutes(config.integer("sisbridge.watch.session-timeout-minutes")),
+                        Duration.ofHours(config.integer("sisbridge.watch.session-max-hours")),
                         config.integer("sisbridge.watch.max-sessions"), clock),
                 new LoginThrottle(config.integer("sisbridge.watch.login-free-failures"),
                         Duration.ofSeconds(config.integer("sisbridge.watch.login-lockout-base-seconds")),

@@ -11,24 +11,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Logged-in staff, in memory only (a restart logs everyone out): a random 256-bit id per login, which
- * ends after sisbridge.watch.session-timeout-minutes without a request, or at logout. At most
+ * ends after sisbridge.watch.session-timeout-minutes without a request, at logout, or
+ * sisbridge.watch.session-max-hours after the login however busy it is (a page left open on a shared
+ * front-desk screen that refreshes itself would otherwise stay logged in for good). At most
  * sisbridge.watch.max-sessions live at once; beyond that the oldest is dropped, so a flood of logins
  * cannot fill the memory.
  */
 public final class StaffSessions {
 
     /** @param hash the user's password hash at login: a session ends when the users file no longer has it */
-    public record Session(String id, String user, String hash, Instant lastSeen) {
+    public record Session(String id, String user, String hash, Instant openedAt, Instant lastSeen) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Duration timeout;
+    private final Duration lifetime;
     private final int max;
     private final Clock clock;
 
-    public StaffSessions(Duration timeout, int max, Clock clock) {
+    /** @param timeout idle time that ends a session; @param lifetime time since the login that ends it */
+    public StaffSessions(Duration timeout, Duration lifetime, int max, Clock clock) {
         this.timeout = timeout;
+        this.lifetime = lifetime;
         this.max = max;
         this.clock = clock;
     }
@@ -47,7 +52,7 @@ public final class StaffSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(id, new Session(id, user, hash, now));
+        sessions.put(id, new Session(id, user, hash, now, now));
         return id;
     }
 
@@ -65,7 +70,7 @@ public final class StaffSessions {
             sessions.remove(id, found);
             return Optional.empty();
         }
-        Session renewed = new Session(id, found.user(), found.hash(), now);
+        Session renewed = new Session(id, found.user(), found.hash(), found.openedAt(), now);
         sessions.replace(id, found, renewed);
         return Optional.of(renewed);
     }
@@ -81,6 +86,6 @@ public final class StaffSessions {
     }
 
     private boolean expired(Session s, Instant now) {
-        return !s.lastSeen().plus(timeout).isAfter(now);
+        return !s.lastSeen().plus(timeout).isAfter(now) || !s.openedAt().plus(lifetime).isAfter(now);
     }
 }

@@ -70,7 +70,7 @@ class StaffLoginPartsTest {
     @Test
     void sessionsEndAfterTheIdleTimeoutAtLogoutAndBeyondTheCap() {
         HandClock clock = new HandClock();
-        StaffSessions sessions = new StaffSessions(Duration.ofMinutes(30), 2, clock);
+        StaffSessions sessions = new StaffSessions(Duration.ofMinutes(30), Duration.ofHours(12), 2, clock);
         String a = sessions.open("ana", "hash-ana");
         assertThat(a).hasSize(43); // 256 bits, base64url
         clock.now = clock.now.plus(Duration.ofMinutes(29));
@@ -94,6 +94,19 @@ class StaffLoginPartsTest {
         assertThat(sessions.size()).isEqualTo(2);
         assertThat(sessions.touch(c1)).as("oldest dropped at the cap").isEmpty();
         assertThat(sessions.touch(c2)).isPresent();
+    }
+
+    @Test
+    void aSessionInUseAllTheTimeStillEndsItsLifetimeAfterTheLogin() {
+        HandClock clock = new HandClock();
+        StaffSessions sessions = new StaffSessions(Duration.ofMinutes(30), Duration.ofHours(12), 10, clock);
+        String id = sessions.open("ana", "hash-ana");
+        for (int minutes = 10; minutes < 12 * 60; minutes += 10) { // a page that refreshes itself every 10 minutes
+            clock.now = clock.now.plus(Duration.ofMinutes(10));
+            assertThat(sessions.touch(id)).as("%d min after the login", minutes).isPresent();
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertThat(sessions.touch(id)).as("12 h after the login").isEmpty();
     }
 
     @Test
