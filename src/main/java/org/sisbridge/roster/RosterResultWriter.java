@@ -95,8 +95,10 @@ public class RosterResultWriter {
             int missing = 0;
             int errors = 0;
             WriteBackFailures writeBackFailures = new WriteBackFailures();
+            Map<String, StudentResult> unanswered = new HashMap<>(byLocalId);
             for (RosterStudent s : requests.ofBatch(c, batch.batchId())) {
                 StudentResult r = byLocalId.get(UnicodeSpace.strip(s.localId()));
+                unanswered.remove(UnicodeSpace.strip(s.localId()));
                 if (r == null) {
                     // upstream did not answer for this student: send it again in a later batch
                     settled.add(new Settlement(s.requestId(), "PENDING", null, null));
@@ -134,8 +136,27 @@ public class RosterResultWriter {
                         batch.misCode(), errors, RejectReason.UPSTREAM_RESULT_INVALID.name());
             }
             writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
+            logTakenBack(batch, unanswered.values());
             return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors);
         });
+    }
+
+    /**
+     * Results for students the batch no longer holds as SENT: the SIS owns the outbox rows and may put one
+     * on hold, delete it or queue it again while its batch is at upstream. Such a result has no outbox row
+     * to settle and is not recorded (a row queued again gets its own result, matched by upstream to the
+     * account it has), but an account may have been created for it: said in one line (counts and ids
+     * only), where before it was dropped without a word.
+     */
+    private static void logTakenBack(OpenBatch batch, java.util.Collection<StudentResult> unanswered) {
+        if (unanswered.isEmpty()) {
+            return;
+        }
+        long withCccid = unanswered.stream().filter(r -> "CREATED".equals(r.outcome()) || "EXISTING".equals(r.outcome())).count();
+        LOG.warn("Roster batch {} (job {}) for MIS {}: upstream answered for {} student(s) the batch no longer holds as SENT"
+                + " (the SIS changed or deleted their outbox rows while the batch was in flight), {} of them with a CCCID;"
+                + " those results are not recorded, and a student queued again is matched by upstream to the account it has",
+                batch.batchId(), batch.jobId(), batch.misCode(), unanswered.size(), withCccid);
     }
 
     /** The first attempt of a result's write-back, in the settle transaction; null when it is not written back. */

@@ -54,6 +54,33 @@ class RosterSisChangesInFlightTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void aResultForAStudentTheSisTookBackFromASubmittedBatchIsSaidNotDroppedSilently(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "roster-sis-takes-back-submitted");
+        SimulatorSettings settings = new SimulatorSettings();
+        settings.bulkRunningMillis = 2500;
+        try (AgentFixture fixture = RosterFixtures.agent(settings, database)) {
+            fixture.start();
+            Outbox.queue(database, "111", students(0, 3));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    fixture.db().count("SELECT COUNT(*) FROM cccid_batch WHERE status = 'SUBMITTED'") == 1);
+            // upstream is working on the job; the college puts one of its students on hold
+            assertThat(fixture.db().update("UPDATE cccid_request SET status = 'HOLD' WHERE local_id = 'T0' AND status = 'SENT'"))
+                    .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    fixture.db().count("SELECT COUNT(*) FROM cccid_batch WHERE status = 'COMPLETE'") == 1);
+
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request WHERE status = 'DONE'")).isEqualTo(2);
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_result WHERE local_id = 'T0'")).isZero();
+            // upstream created T0's account in that job: the agent says so rather than dropping the answer without a word
+            assertThat(fixture.simulator.accounts().accountsCreated("111", "T0")).isEqualTo(1);
+            String batchId = (String) fixture.db().single("SELECT batch_id FROM cccid_batch");
+            assertThat(TestLog.read()).contains("Roster batch " + batchId).contains(
+                    "upstream answered for 1 student(s) the batch no longer holds as SENT");
+        }
+    }
+
     static List<RosterStudent> students(int from, int count) {
         List<RosterStudent> students = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
