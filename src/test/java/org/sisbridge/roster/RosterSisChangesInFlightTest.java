@@ -56,6 +56,31 @@ class RosterSisChangesInFlightTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void aBatchLeftOpenWhoseStudentsTheSisAllTookBackIsClosedAndNotSent(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "roster-sis-takes-all-back");
+        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), database)) {
+            RosterFailuresTest.CrashAfterPost crashing = new RosterFailuresTest.CrashAfterPost(database.dataSource());
+            fixture.start(agent -> agent.bean("rosterBatches", crashing));
+            Outbox.queue(database, "111", students(0, 3));
+            await().atMost(Duration.ofSeconds(60)).until(() -> crashing.crashes.get() >= 1);
+            fixture.stopAgent();
+
+            // the college takes back every student of that batch, and queues two others
+            fixture.db().update("DELETE FROM cccid_request WHERE local_id IN ('T0', 'T1', 'T2')");
+            Outbox.queue(database, "111", students(3, 2));
+
+            fixture.start();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    fixture.db().count("SELECT COUNT(*) FROM cccid_request WHERE status = 'DONE'") == 2);
+            assertThat(fixture.db().column("SELECT status FROM cccid_batch ORDER BY created_at")).containsExactly("FAILED", "COMPLETE");
+            assertThat((String) fixture.db().single("SELECT last_error FROM cccid_batch WHERE status = 'FAILED'"))
+                    .contains("3 of its 3 student(s) are no longer SENT").contains("none is left");
+            assertThat(fixture.simulator.accounts().mostAccountsForOneStudent()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
     void aResultForAStudentTheSisTookBackFromASubmittedBatchIsSaidNotDroppedSilently(DatabaseKind kind) throws Exception {
         TestDatabase database = TestDatabases.create(kind, "roster-sis-takes-back-submitted");
         SimulatorSettings settings = new SimulatorSettings();
