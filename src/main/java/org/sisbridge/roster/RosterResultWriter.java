@@ -130,9 +130,8 @@ public class RosterResultWriter {
             }
             results.insert(c, rows, now);
             requests.settle(c, "SENT", batch.batchId(), settled, now);
-            if (missing > 0) {
-                errors += requeueMissing(c, batch, missing, now);
-            }
+            // after settle: the students without a result are then the only ones of the batch still SENT
+            int missingErrors = missing == 0 ? 0 : requeueMissing(c, batch, missing, now);
             if (errors > 0) {
                 LOG.warn("Roster batch {} (job {}) for MIS {}: {} student result(s) from upstream could not be stored"
                         + " (reason {}); those students are ERROR, the others settle", batch.batchId(), batch.jobId(),
@@ -140,7 +139,7 @@ public class RosterResultWriter {
             }
             writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
             logTakenBack(batch, unanswered.values());
-            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors);
+            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors + missingErrors);
         });
     }
 
