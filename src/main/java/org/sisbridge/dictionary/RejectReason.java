@@ -32,6 +32,7 @@ public enum RejectReason {
     UNREADABLE_ROSTER_LINE("The roster file line cannot be read as CSV with the header's columns.", "Fix the line (look for an unquoted comma or quote) and drop a file with the corrected students."),
     UPSTREAM_REJECTED("The upstream account service rejected the student's fields.", "Correct the fields named in the errors and queue the student again."),
     UPSTREAM_RESULT_INVALID("The upstream answered for the student with a CCCID not in the CCCID form, an unknown outcome, or a field longer than the data dictionary allows; nothing of the answer was stored.", "Report it to the upstream provider with the batch and job id; once corrected upstream, set the row back to PENDING with attempts 0."),
+    UPSTREAM_RESULT_MISSING("The upstream's finished job carried no result for the student, every time it was sent (sisbridge.roster.max-attempts).", "Report it to the upstream provider with the batch and job id; then set the row back to PENDING with attempts 0."),
     UPSTREAM_JOB_FAILED("The upstream bulk job failed every time the student was sent (sisbridge.roster.max-attempts).", "Check the upstream service's status, then set the row back to PENDING with attempts 0."),
     // status change reports (CSV rows)
     WRONG_FIELD_COUNT("The report row does not have as many fields as the header.", "Report it to the upstream provider; look for an unquoted comma in the raw row."),

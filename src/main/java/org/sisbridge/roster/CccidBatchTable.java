@@ -73,6 +73,26 @@ public class CccidBatchTable {
         }
     }
 
+    /**
+     * An OPEN batch some of whose students the SIS took back (see {@link RosterBatches#requestBody}):
+     * it is sent with the students left, and says so in its row, so the count matches what was sent.
+     * An OPEN batch with none left is closed FAILED with that reason instead, and sent no more.
+     *
+     * @return false when the batch was no longer OPEN (another run moved it)
+     */
+    public boolean shrink(Connection c, String batchId, int students, String why, Timestamp now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("student_count") + " = ?, "
+                + t.col("status") + " = " + (students == 0 ? t.literal("status", "FAILED") : t.col("status")) + ", "
+                + t.col("last_error") + " = ?, " + t.col("updated_at") + " = ? WHERE " + t.col("batch_id") + " = ? AND "
+                + t.col("status") + " = " + t.literal("status", "OPEN"))) {
+            t.set(ps, 1, "student_count", students);
+            t.set(ps, 2, "last_error", CccidRequestTable.truncate(why, 1000));
+            t.set(ps, 3, "updated_at", now);
+            t.set(ps, 4, "batch_id", batchId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** OPEN to SUBMITTED with its job. @return false when the batch was no longer OPEN (another run moved it) */
     public boolean recordJob(Connection c, String batchId, String jobId, Timestamp now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = "

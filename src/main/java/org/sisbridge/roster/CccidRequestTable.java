@@ -94,6 +94,27 @@ public class CccidRequestTable {
         return statuses;
     }
 
+    /**
+     * The fields of each of these students' latest outbox row, by local id: for the source query, which
+     * compares them with its own row when another path (a roster file, the SIS's own job) queued the
+     * student and upstream refused it.
+     */
+    public Map<String, RosterStudent> latestStudents(Connection c, String misCode, Collection<String> localIds) throws SQLException {
+        Map<String, RosterStudent> latest = new HashMap<>();
+        PerStudentLookup.each(c, "SELECT " + studentColumns + " FROM " + t.table() + " WHERE " + t.col("mis_code") + " = ? AND "
+                + t.col("local_id") + " = ?", localIds, (ps, localId) -> {
+                    t.set(ps, 1, "mis_code", misCode);
+                    t.set(ps, 2, "local_id", localId);
+                }, (localId, rs) -> {
+                    RosterStudent s = student(rs);
+                    RosterStudent known = latest.get(localId);
+                    if (known == null || known.requestId() < s.requestId()) {
+                        latest.put(localId, s);
+                    }
+                });
+        return latest;
+    }
+
     private String canonicalStatus(String read) {
         for (String status : List.of("PENDING", "SENT", "DONE", "REJECTED", "ERROR")) {
             if (t.is("status", status, read)) {
@@ -247,13 +268,18 @@ public class CccidRequestTable {
         List<RosterStudent> students = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                LocalDate born = t.date(rs, 6, "birth_date");
-                students.add(new RosterStudent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), born == null ? null : born.toString(), rs.getString(7), rs.getString(8),
-                        rs.getString(9)));
+                students.add(student(rs));
             }
         }
         return students;
+    }
+
+    /** One row of {@link #STUDENT_FIELDS}. */
+    private RosterStudent student(ResultSet rs) throws SQLException {
+        LocalDate born = t.date(rs, 6, "birth_date");
+        return new RosterStudent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), born == null ? null : born.toString(), rs.getString(7), rs.getString(8),
+                rs.getString(9));
     }
 
     /** At most max code points (as the validator and the contract count), never half a surrogate pair. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.sisbridge.staging.mapping.TableMapping;
 
@@ -16,6 +17,8 @@ public class CccidResultTable {
     static final List<String> FIELDS = List.of("request_id", "mis_code", "local_id", "outcome", "ccc_id", "matched_on",
             "errors", "batch_id", "job_id", "received_at", "write_back_status", "write_back_attempts", "write_back_error",
             "write_back_at");
+
+    private static final int IN_CHUNK = 500;
 
     private final MappedTable t;
 
@@ -33,7 +36,15 @@ public class CccidResultTable {
         return t;
     }
 
+    /**
+     * Records the results, each replacing any earlier result of its outbox row. The results table holds
+     * one row per request id, and an outbox row may come back: docs/flows.md tells the college to queue a
+     * student again by fixing the row and setting it PENDING, which keeps its request id (and its first
+     * result, often REJECTED). A plain insert broke that key, the whole settlement rolled back, and the
+     * batch, its other students and every later batch of the college stayed where they were for good.
+     */
     public void insert(Connection c, List<Row> rows, Timestamp now) throws SQLException {
+        removeEarlier(c, rows.stream().map(Row::requestId).toList());
         try (PreparedStatement ps = c.prepareStatement(t.insertSql(FIELDS))) {
             for (Row r : rows) {
                 t.bindRow(ps, FIELDS, Arrays.asList(
@@ -56,6 +67,36 @@ public class CccidResultTable {
             if (!rows.isEmpty()) {
                 ps.executeBatch();
             }
+        }
+    }
+
+    /** Deletes the results these request ids already have (none, but for a row queued again). */
+    private void removeEarlier(Connection c, List<Long> requestIds) throws SQLException {
+        List<Long> found = new ArrayList<>();
+        for (int from = 0; from < requestIds.size(); from += IN_CHUNK) {
+            List<Long> chunk = requestIds.subList(from, Math.min(requestIds.size(), from + IN_CHUNK));
+            // one read per chunk of the unique index on request_id: the common case finds nothing and deletes nothing
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("request_id") + " FROM " + t.table() + " WHERE "
+                    + t.col("request_id") + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.table() + " WHERE " + t.col("request_id") + " = ?")) {
+            for (long requestId : found) {
+                ps.setLong(1, requestId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.sisbridge.roster.CccidRequestTable.Settlement;
+import org.sisbridge.staging.ProgressMarkerMovedException;
 import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,9 @@ public class RosterBatchBuilder {
             batches.create(c, batchId, misCode, chosen.size(), now);
             int moved = requests.markSent(c, batchId, chosen, now);
             if (moved != chosen.size()) {
-                throw new IllegalStateException("the outbox changed while batch " + batchId + " was built ("
+                // another agent on this database (or the SIS) moved some of these rows first: a staging-database
+                // outcome, so the error policy names the database and counts it there, not as an upstream failure
+                throw new ProgressMarkerMovedException("the outbox changed while batch " + batchId + " was built ("
                         + moved + " of " + chosen.size() + " rows still PENDING); it is built again on the next poll");
             }
             return null;

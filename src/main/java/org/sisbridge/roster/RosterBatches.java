@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sisbridge.staging.ProgressMarkerMovedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The batches of the roster flow between "recorded" and "settled": which are open, the body each
@@ -15,6 +17,8 @@ import org.sisbridge.staging.ProgressMarkerMovedException;
  * upstream gave it.
  */
 public class RosterBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RosterBatches.class);
 
     private final DataSource dataSource;
     private final CccidRequestTable requests;
@@ -38,8 +42,18 @@ public class RosterBatches {
 
     /**
      * The POST body of a batch; also counts the attempt on the batch row. A batch that is no longer
-     * OPEN, or whose SENT students are not the ones it was recorded with, is not sent at all: another
-     * run moved it, and sending what is left would be a second, different request under its key.
+     * OPEN is not sent at all: another run moved it.
+     *
+     * <p>The SIS owns the outbox rows and may change them while the batch is in flight (a hold, a
+     * deleted row, a row queued again by hand), so the batch may hold fewer SENT students than it was
+     * recorded with. It is then sent with the students left, under its own key: upstream answers a key
+     * it knows with the job it already has, whatever the body (contract: "the same key again returns
+     * the same job and creates nothing new"), and a key it does not know gets a job for exactly the
+     * students still SENT. Refusing to send it, as before, held the batch, its other students and
+     * every later batch of the college for good. A batch with no student left is closed FAILED and
+     * not sent (null): an empty batch would be refused on every run.
+     *
+     * @return the body, or null when the batch has no student left and was closed
      */
     public byte[] requestBody(OpenBatch batch) throws SQLException, IOException {
         List<RosterStudent> students = RosterTransaction.run(dataSource, c -> {
@@ -47,13 +61,24 @@ public class RosterBatches {
                 throw new ProgressMarkerMovedException("roster batch " + batch.batchId() + " is no longer OPEN");
             }
             List<RosterStudent> sent = requests.ofBatch(c, batch.batchId());
-            if (sent.size() != batch.studentCount()) {
-                throw new ProgressMarkerMovedException("roster batch " + batch.batchId() + " holds " + sent.size()
-                        + " SENT student(s), it was recorded with " + batch.studentCount());
+            if (sent.size() != batch.studentCount()
+                    && !batches.shrink(c, batch.batchId(), sent.size(), takenBack(batch, sent.size()), now())) {
+                throw new ProgressMarkerMovedException("roster batch " + batch.batchId() + " is no longer OPEN");
             }
             return sent;
         });
-        return json.requestBody(batch.batchId(), students);
+        if (students.size() != batch.studentCount()) {
+            // counts and ids only: the rows the SIS changed are its own business, and hold student data
+            LOG.warn("Roster batch {} for MIS {}: {}", batch.batchId(), batch.misCode(), takenBack(batch, students.size()));
+        }
+        return students.isEmpty() ? null : json.requestBody(batch.batchId(), students);
+    }
+
+    private static String takenBack(OpenBatch batch, int left) {
+        return (batch.studentCount() - left) + " of its " + batch.studentCount() + " student(s) are no longer SENT in the"
+                + " outbox (the SIS changed or deleted their rows while the batch was in flight); "
+                + (left == 0 ? "none is left, so the batch is closed FAILED and not sent"
+                : "it is sent with the " + left + " left, under its own key; upstream's answer for the others is not recorded");
     }
 
     /**

@@ -13,6 +13,7 @@ import org.sisbridge.dictionary.RejectReason;
 import org.sisbridge.roster.CccidRequestTable.Settlement;
 import org.sisbridge.runtime.FlowActivity;
 import org.sisbridge.staging.BatchCounts;
+import org.sisbridge.staging.ProgressMarkerMovedException;
 import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +96,12 @@ public class RosterResultWriter {
             int missing = 0;
             int errors = 0;
             WriteBackFailures writeBackFailures = new WriteBackFailures();
+            Map<String, StudentResult> unanswered = new HashMap<>(byLocalId);
             for (RosterStudent s : requests.ofBatch(c, batch.batchId())) {
                 StudentResult r = byLocalId.get(UnicodeSpace.strip(s.localId()));
+                unanswered.remove(UnicodeSpace.strip(s.localId()));
                 if (r == null) {
-                    // upstream did not answer for this student: send it again in a later batch
-                    settled.add(new Settlement(s.requestId(), "PENDING", null, null));
+                    // upstream did not answer for this student: left SENT here, sent again below like a failed job's
                     missing++;
                     continue;
                 }
@@ -128,14 +130,59 @@ public class RosterResultWriter {
             }
             results.insert(c, rows, now);
             requests.settle(c, "SENT", batch.batchId(), settled, now);
+            // after settle: the students without a result are then the only ones of the batch still SENT
+            int missingErrors = missing == 0 ? 0 : requeueMissing(c, batch, missing, now);
             if (errors > 0) {
                 LOG.warn("Roster batch {} (job {}) for MIS {}: {} student result(s) from upstream could not be stored"
                         + " (reason {}); those students are ERROR, the others settle", batch.batchId(), batch.jobId(),
                         batch.misCode(), errors, RejectReason.UPSTREAM_RESULT_INVALID.name());
             }
             writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
-            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors);
+            logTakenBack(batch, unanswered.values());
+            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors + missingErrors);
         });
+    }
+
+    /**
+     * Results for students the batch no longer holds as SENT: the SIS owns the outbox rows and may put one
+     * on hold, delete it or queue it again while its batch is at upstream. Such a result has no outbox row
+     * to settle and is not recorded (a row queued again gets its own result, matched by upstream to the
+     * account it has), but an account may have been created for it: said in one line (counts and ids
+     * only), where before it was dropped without a word.
+     */
+    private static void logTakenBack(OpenBatch batch, java.util.Collection<StudentResult> unanswered) {
+        if (unanswered.isEmpty()) {
+            return;
+        }
+        long withCccid = unanswered.stream().filter(r -> "CREATED".equals(r.outcome()) || "EXISTING".equals(r.outcome())).count();
+        LOG.warn("Roster batch {} (job {}) for MIS {}: upstream answered for {} student(s) the batch no longer holds as SENT"
+                + " (the SIS changed or deleted their outbox rows while the batch was in flight), {} of them with a CCCID;"
+                + " those results are not recorded, and a student queued again is matched by upstream to the account it has",
+                batch.batchId(), batch.jobId(), batch.misCode(), unanswered.size(), withCccid);
+    }
+
+    /**
+     * The students upstream's finished job gave no result for: the only ones of the batch still SENT. Each
+     * goes back to PENDING for a new batch with one more attempt, or to ERROR after max-attempts, as a
+     * failed job's students do. Before, they went back to PENDING without an attempt counted, so an
+     * upstream that never answered for a student had it sent again under a new key on every run, for ever.
+     *
+     * @return how many of them ended in ERROR
+     */
+    private int requeueMissing(java.sql.Connection c, OpenBatch batch, int missing, Timestamp now) throws SQLException {
+        int errorsBefore = requests.countInBatch(c, batch.batchId(), "ERROR");
+        int requeued = requests.requeueBatch(c, batch.batchId(), maxAttempts, RejectReason.UPSTREAM_RESULT_MISSING.name(),
+                RejectReason.UPSTREAM_RESULT_MISSING.meaning() + " Last: batch " + batch.batchId() + ", job " + batch.jobId()
+                        + ". " + RejectReason.UPSTREAM_RESULT_MISSING.hint(), now);
+        if (requeued != missing) {
+            throw new ProgressMarkerMovedException("roster batch " + batch.batchId() + " holds " + requeued
+                    + " SENT student(s) without a result, " + missing + " were read");
+        }
+        int ended = requests.countInBatch(c, batch.batchId(), "ERROR") - errorsBefore;
+        LOG.warn("Roster batch {} (job {}) for MIS {}: upstream's results carried no entry for {} student(s); {} sent again in"
+                        + " a later batch, {} ERROR ({}) after sisbridge.roster.max-attempts = {}", batch.batchId(), batch.jobId(),
+                batch.misCode(), missing, missing - ended, ended, RejectReason.UPSTREAM_RESULT_MISSING.name(), maxAttempts);
+        return ended;
     }
 
     /** The first attempt of a result's write-back, in the settle transaction; null when it is not written back. */

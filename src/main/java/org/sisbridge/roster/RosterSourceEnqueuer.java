@@ -69,6 +69,13 @@ class RosterSourceEnqueuer {
         }
         Map<String, String> fingerprints = students.fingerprints(c, misCode, byId.keySet());
         Map<String, String> statuses = requests.latestStatuses(c, misCode, byId.keySet());
+        // REJECTED or ERROR without a fingerprint of this flow: another path queued the student; its row's fields say
+        // whether the SIS changed anything since (without them it was sent upstream again with the very fields refused)
+        List<String> refusedElsewhere = byId.keySet().stream()
+                .filter(id -> statuses.get(id) != null && RETRIED_ON_CHANGE.contains(statuses.get(id)) && !fingerprints.containsKey(id))
+                .toList();
+        Map<String, RosterStudent> elsewhere = refusedElsewhere.isEmpty() ? Map.of()
+                : requests.latestStudents(c, misCode, refusedElsewhere);
         Map<String, String> newStudents = new LinkedHashMap<>();
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         long enqueued = 0;
@@ -93,6 +100,12 @@ class RosterSourceEnqueuer {
                 }
                 if (status != null && fingerprint.equals(known)) {
                     already++; // REJECTED or ERROR with the same fields: queuing it again would end the same way
+                    continue;
+                }
+                RosterStudent queuedElsewhere = elsewhere.get(localId);
+                if (known == null && queuedElsewhere != null && fingerprint.equals(StudentFingerprint.of(misCode, queuedElsewhere))) {
+                    newStudents.put(localId, fingerprint); // the same: from now on its changes are tracked
+                    already++;
                     continue;
                 }
                 if (enqueued + reEnqueued >= room) {

@@ -121,10 +121,15 @@ public final class SisWriteBack {
         return false;
     }
 
-    /** The database's message as staff may see it: student data masked, one line, capped to the column. */
+    /**
+     * The database's message as staff may see it: its first line only, student data masked, capped to the
+     * column. The lines after the first are the driver's details, and PostgreSQL's "Detail: Failing row
+     * contains (...)" quotes the whole SIS row the statement touched, names included, which no mask can
+     * tell from other text; joined into one line they reached the log and the status page.
+     */
     static String message(SQLException e) {
         String text = (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ")
-                + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+                + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("").replaceAll("\\s+", " ").strip();
         String masked = LogMasking.mask(text);
         return masked.length() <= MAX_ERROR_CHARS ? masked : masked.substring(0, MAX_ERROR_CHARS);
     }
