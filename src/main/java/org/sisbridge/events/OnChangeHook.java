@@ -61,13 +61,10 @@ public final class OnChangeHook {
                 statement.execute();
             } catch (SQLException refused) {
                 // short before the database's message: a long line is shortened in its middle on the status page.
-                // Its first line only: a driver's further lines are details, and PostgreSQL's "Detail: Failing row
-                // contains (...)" quotes the whole SIS row the statement touched, names included, which no mask
-                // can tell from other text (the same rule as SisWriteBack's message)
+                // Its first line only: PostgreSQL's next ones quote the SIS row, names included (LogMasking.firstLine)
                 throw new SQLException("sisbridge.events.on-change failed for event " + e.eventId() + " (MIS " + e.misCode()
                         + ", status " + e.idmeStatus() + "), page not staged, read again next poll: "
-                        + LogMasking.mask(String.valueOf(refused.getMessage()).strip().lines().findFirst().orElse("")
-                        .replaceAll("\\s+", " ").strip()),
+                        + LogMasking.firstLine(refused.getMessage()),
                         refused.getSQLState(), refused);
             }
             ran++;

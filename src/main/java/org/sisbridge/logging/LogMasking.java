@@ -42,6 +42,16 @@ public final class LogMasking {
         return maskBirthDates(masked);
     }
 
+    /**
+     * A database's message as a log line or the status page may show it: its first line only, its runs of
+     * white space one space, masked as {@link #mask}. The lines after the first are the driver's details,
+     * and PostgreSQL's "Detail: Failing row contains (...)" quotes the whole row the statement touched,
+     * names included, which no mask can tell from other text.
+     */
+    public static String firstLine(String message) {
+        return mask(String.valueOf(message).strip().lines().findFirst().orElse("").replaceAll("\\s+", " ").strip());
+    }
+
     private static String maskBirthDates(String text) {
         Matcher m = DATE.matcher(text);
         if (!m.find()) {

@@ -122,15 +122,12 @@ public final class SisWriteBack {
     }
 
     /**
-     * The database's message as staff may see it: its first line only, student data masked, capped to the
-     * column. The lines after the first are the driver's details, and PostgreSQL's "Detail: Failing row
-     * contains (...)" quotes the whole SIS row the statement touched, names included, which no mask can
-     * tell from other text; joined into one line they reached the log and the status page.
+     * The database's message as staff may see it: its first line only ({@link LogMasking#firstLine}: joined
+     * into one line, PostgreSQL's next ones put the SIS row's names in the log and on the status page),
+     * student data masked, capped to the column.
      */
     static String message(SQLException e) {
-        String text = (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ")
-                + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("").replaceAll("\\s+", " ").strip();
-        String masked = LogMasking.mask(text);
+        String masked = (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + LogMasking.firstLine(e.getMessage());
         return masked.length() <= MAX_ERROR_CHARS ? masked : masked.substring(0, MAX_ERROR_CHARS);
     }
 
