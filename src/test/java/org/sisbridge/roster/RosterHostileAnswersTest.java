@@ -131,7 +131,8 @@ class RosterHostileAnswersTest {
             assertThat(texts).hasSizeGreaterThanOrEqualTo(3);
             assertThat(texts).anySatisfy(t -> assertThat(t).contains("failed\\n", "FORGED log line"));
             for (String text : texts) {
-                assertThat(text).doesNotContain("\n", "\r", "Jane", "Doe", "555-867-5309", "867");
+                // not a bare "867": the batch id in the line is a random UUID, which holds those digits about one time in 70
+                assertThat(text).doesNotContain("\n", "\r", "Jane", "Doe", "555-867-5309", "867-5309");
                 assertThat(text.length()).isLessThan(1000);
             }
         } finally {
