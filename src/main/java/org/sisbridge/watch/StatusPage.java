@@ -11,15 +11,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.sisbridge.reconcile.ReconcileConflictsCsv;
+import org.sisbridge.runtime.ReadWithin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sisbridge.status.StatusSnapshot;
@@ -77,20 +75,16 @@ public class StatusPage {
     public void conflictsCsv(Exchange exchange) throws IOException {
         Path file = Files.createTempFile("sisbridge-reconcile-conflicts-", ".csv");
         long rows;
-        Future<Long> written = null;
         try {
-            written = csvReads.submit(() -> {
+            rows = ReadWithin.read(csvReads, csvWithin, () -> {
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     return conflicts.write(out);
                 }
             });
-            rows = written.get(csvWithin.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | RejectedExecutionException e) {
-            if (written != null) {
-                written.cancel(true); // a driver that heeds the interrupt lets go of the database now
-            }
             Files.deleteIfExists(file);
-            String why = written == null ? "the staging database did not answer an earlier download still waiting on it"
+            String why = e instanceof RejectedExecutionException
+                    ? "the staging database did not answer an earlier download still waiting on it"
                     : "the staging database did not answer within " + csvWithin.toMillis() + " ms (sisbridge.reconcile.csv-answer-within-ms)";
             LOG.warn("The reconciliation conflicts CSV was not sent: {}", why);
             answer(exchange, "text/plain; charset=utf-8", "503: the reconciliation conflicts cannot be read now: " + why
@@ -99,9 +93,8 @@ public class StatusPage {
             return;
         } catch (Exception e) {
             Files.deleteIfExists(file);
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             // one line, no stack trace: the staging database is down, or the reconcile tables are not there
-            LOG.warn("The reconciliation conflicts CSV could not be read from the staging database: {}", cause.getMessage());
+            LOG.warn("The reconciliation conflicts CSV could not be read from the staging database: {}", e.getMessage());
             answer(exchange, "text/plain; charset=utf-8", "The reconciliation conflicts cannot be read from the staging database"
                     + " now; see the agent's log.\n");
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);

@@ -26,12 +26,7 @@ class RosterSisChangesInFlightTest {
     void aStudentTheSisTakesBackFromABatchLeftOpenDoesNotHoldUpTheOthers(DatabaseKind kind) throws Exception {
         TestDatabase database = TestDatabases.create(kind, "roster-sis-takes-back");
         try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), database)) {
-            // the agent stops right after upstream accepted the first batch (7 students), its job id not stored
-            RosterFailuresTest.CrashAfterPost crashing = new RosterFailuresTest.CrashAfterPost(database.dataSource());
-            fixture.start(agent -> agent.bean("rosterBatches", crashing));
-            Outbox.queue(database, "111", students(0, 7));
-            await().atMost(Duration.ofSeconds(60)).until(() -> crashing.crashes.get() >= 1);
-            fixture.stopAgent();
+            crashAfterTheFirstPost(fixture, database, 7);
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_batch WHERE status = 'OPEN' AND job_id IS NULL")).isEqualTo(1);
 
             // meanwhile the college puts one student of that batch on hold and deletes another, and queues three more
@@ -59,11 +54,7 @@ class RosterSisChangesInFlightTest {
     void aBatchLeftOpenWhoseStudentsTheSisAllTookBackIsClosedAndNotSent(DatabaseKind kind) throws Exception {
         TestDatabase database = TestDatabases.create(kind, "roster-sis-takes-all-back");
         try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), database)) {
-            RosterFailuresTest.CrashAfterPost crashing = new RosterFailuresTest.CrashAfterPost(database.dataSource());
-            fixture.start(agent -> agent.bean("rosterBatches", crashing));
-            Outbox.queue(database, "111", students(0, 3));
-            await().atMost(Duration.ofSeconds(60)).until(() -> crashing.crashes.get() >= 1);
-            fixture.stopAgent();
+            crashAfterTheFirstPost(fixture, database, 3);
 
             // the college takes back every student of that batch, and queues two others
             fixture.db().update("DELETE FROM cccid_request WHERE local_id IN ('T0', 'T1', 'T2')");
@@ -113,5 +104,14 @@ class RosterSisChangesInFlightTest {
                     "inflight" + i + "@college.example.edu", null, "95814"));
         }
         return students;
+    }
+
+    /** The agent stops right after upstream accepted the first batch (students T0 onwards), its job id not stored. */
+    private static void crashAfterTheFirstPost(AgentFixture fixture, TestDatabase database, int count) throws Exception {
+        RosterFailuresTest.CrashAfterPost crashing = new RosterFailuresTest.CrashAfterPost(database.dataSource());
+        fixture.start(agent -> agent.bean("rosterBatches", crashing));
+        Outbox.queue(database, "111", students(0, count));
+        await().atMost(Duration.ofSeconds(60)).until(() -> crashing.crashes.get() >= 1);
+        fixture.stopAgent();
     }
 }

@@ -2,14 +2,12 @@ package org.sisbridge.staff.pages;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.sisbridge.runtime.ReadWithin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,15 +90,7 @@ public class StaffPages {
         if (reads == null) {
             return render(page, query);
         }
-        Future<Answer> read = reads.submit(() -> render(page, query));
-        try {
-            return read.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            read.cancel(true); // a driver that heeds the interrupt lets go of the database now
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        return ReadWithin.read(reads, answerWithin, () -> render(page, query));
     }
 
     private static Answer render(StaffPage page, StaffQuery query) throws Exception {
