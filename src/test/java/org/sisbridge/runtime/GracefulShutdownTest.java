@@ -29,7 +29,7 @@ import org.sisbridge.testsupport.StagingQueries;
  */
 class GracefulShutdownTest {
 
-    private static final int REPORT_ROWS = 100_000;
+    private static final int REPORT_ROWS = 40_000;
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
     private static final String REPORT_ID = "backfill-shutdown";
 
@@ -41,7 +41,7 @@ class GracefulShutdownTest {
         Set<String> reportKeys = writeLargeReport(inbox.resolve(REPORT_ID + ".csv"));
 
         SimulatorSettings settings = new SimulatorSettings();
-        settings.eventsPerMisCode = 20_000;
+        settings.eventsPerMisCode = 6_000;
         settings.reports.weekly = false;
         try (UpstreamSimulator simulator = UpstreamSimulator.start(settings, 0)) {
             Path db = work.resolve("staging");
