@@ -42,6 +42,10 @@ class StaffLoginLockoutTest {
             assertThat(login(base, GUESSER, StaffSite.PASSWORD)).as("the guesser still waits")
                     .startsWith("HTTP/1.1 429");
 
+            String status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/status"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(status).as("the IT status page").contains("<p id=\"logins-waiting\" data-name-from-address=\"1\"");
+
             String log = TestLog.read();
             assertThat(log).contains("Staff login refused for user 'ana' from " + GUESSER + ": too many failed logins")
                     .contains("Staff user 'ana' logged in from " + STAFF_DESK)

@@ -75,6 +75,10 @@ public final class LoginThrottle {
             return f == null || !f.lockedUntil().isAfter(now) ? Duration.ZERO : Duration.between(now, f.lockedUntil());
         }
 
+        int waiting(Instant now) {
+            return (int) byKey.values().stream().filter(f -> f.lockedUntil().isAfter(now)).count();
+        }
+
         void failed(String key, Instant now) {
             Failures f = byKey.remove(key); // put again below: the most recently failed is the last one dropped
             int count = f == null ? 1 : f.count() + 1;
@@ -150,6 +154,18 @@ public final class LoginThrottle {
         names.byKey.remove(name);
         loggedIn.remove(pair);
         loggedIn.put(pair, clock.instant());
+    }
+
+    /** How many of each count make logins wait now: for the IT status page, which shows a guessing attack while it lasts. */
+    public record Waiting(int nameFromAddress, int addresses, int names) {
+        public boolean none() {
+            return nameFromAddress + addresses + names == 0;
+        }
+    }
+
+    public synchronized Waiting waiting() {
+        Instant now = clock.instant();
+        return new Waiting(pairs.waiting(now), addresses.waiting(now), names.waiting(now));
     }
 
     /** Keys of each kind held at once (each capped at login-throttle-max-keys). */
