@@ -32,14 +32,16 @@ class StaffLoginLockoutTest {
         try (StaffSite site = StaffSite.start(TestDatabases.create(DatabaseKind.H2, "staff-login-lockout"),
                 "sisbridge.watch.login-free-failures", "2", "sisbridge.watch.login-lockout-base-seconds", "60")) {
             String base = site.baseUrl();
-            assertThat(login(base, GUESSER, "wrong-1")).startsWith("HTTP/1.1 401");
-            assertThat(login(base, GUESSER, "wrong-2")).startsWith("HTTP/1.1 401");
-            assertThat(login(base, GUESSER, StaffSite.PASSWORD)).as("the guesser, even with the right password")
+            // each guess claims another client in X-Forwarded-For and Forwarded (the second the user's own computer): the
+            // agent reads neither, as any client can send them, so the guesser can neither escape its count nor pass it on
+            assertThat(login(base, GUESSER, "wrong-1", "10.1.1.1")).startsWith("HTTP/1.1 401");
+            assertThat(login(base, GUESSER, "wrong-2", STAFF_DESK)).startsWith("HTTP/1.1 401");
+            assertThat(login(base, GUESSER, StaffSite.PASSWORD, "10.1.1.3")).as("the guesser, even with the right password")
                     .startsWith("HTTP/1.1 429").contains("Too many failed logins for this user name from this computer.");
 
-            assertThat(login(base, STAFF_DESK, StaffSite.PASSWORD)).as("the user at another computer")
+            assertThat(login(base, STAFF_DESK, StaffSite.PASSWORD, null)).as("the user at another computer")
                     .startsWith("HTTP/1.1 303").containsIgnoringCase("Set-Cookie: sisbridge_staff=");
-            assertThat(login(base, GUESSER, StaffSite.PASSWORD)).as("the guesser still waits")
+            assertThat(login(base, GUESSER, StaffSite.PASSWORD, null)).as("the guesser still waits")
                     .startsWith("HTTP/1.1 429");
 
             String status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/status"))
@@ -53,8 +55,11 @@ class StaffLoginLockoutTest {
         }
     }
 
-    /** One login form posted from {@code from} (a socket bound there), as a browser on that page would; @return the answer's head */
-    static String login(String base, String from, String password) throws Exception {
+    /**
+     * One login form posted from {@code from} (a socket bound there), as a browser on that page would, claiming to be
+     * sent for {@code claimed} (when not null) in the headers a reverse proxy sets; @return the answer
+     */
+    static String login(String base, String from, String password, String claimed) throws Exception {
         URI uri = URI.create(base);
         String body = "user=" + StaffSite.USER + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
@@ -62,7 +67,8 @@ class StaffLoginLockoutTest {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /staff/login HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nOrigin: " + base
+            String proxied = claimed == null ? "" : "X-Forwarded-For: " + claimed + "\r\nForwarded: for=" + claimed + "\r\n";
+            out.write(("POST /staff/login HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n" + proxied + "Origin: " + base
                     + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                     + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
             out.flush();
