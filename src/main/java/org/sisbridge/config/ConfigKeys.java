@@ -94,6 +94,8 @@ public final class ConfigKeys {
         rule("sisbridge.watch.session-max-hours", integer(1, 7 * 24));
         rule("sisbridge.watch.max-sessions", integer(1, 100_000));
         rule("sisbridge.watch.login-free-failures", integer(0, 100));
+        rule("sisbridge.watch.login-address-free-failures", integer(0, 10_000));
+        rule("sisbridge.watch.login-user-free-failures", integer(0, 100_000));
         rule("sisbridge.watch.login-lockout-base-seconds", integer(1, 3600));
         rule("sisbridge.watch.login-lockout-max-seconds", integer(1, 86_400));
         rule("sisbridge.watch.login-throttle-max-keys", integer(10, 10_000_000));

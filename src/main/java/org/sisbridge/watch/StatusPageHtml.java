@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sisbridge.config.Launcher;
 import org.sisbridge.reconcile.ReconcileConflict;
 import org.sisbridge.reconcile.ReconcileOutcome;
+import org.sisbridge.staff.login.LoginThrottle;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.status.StatusSnapshot;
 
@@ -42,6 +43,7 @@ public final class StatusPageHtml {
     private final ZoneId zone;
     private final int refreshSeconds;
     private final boolean staffPages;
+    private final LoginThrottle logins;
 
     /** A page that links to the staff pages (they are on, the default). */
     public StatusPageHtml(ZoneId zone, int refreshSeconds) {
@@ -50,9 +52,15 @@ public final class StatusPageHtml {
 
     /** @param staffPages whether the staff pages are served (sisbridge.watch.staff-pages-enabled): no link to a 404 */
     public StatusPageHtml(ZoneId zone, int refreshSeconds, boolean staffPages) {
+        this(zone, refreshSeconds, staffPages, null);
+    }
+
+    /** @param logins the staff login's throttle, whose waiting logins the page shows beside the link; null = none shown */
+    public StatusPageHtml(ZoneId zone, int refreshSeconds, boolean staffPages, LoginThrottle logins) {
         this.zone = zone;
         this.refreshSeconds = refreshSeconds;
         this.staffPages = staffPages;
+        this.logins = logins;
     }
 
     public String render(StatusSnapshot s) {
@@ -64,6 +72,7 @@ public final class StatusPageHtml {
                 .append("</span>; this page reloads every ").append(refreshSeconds).append(" s.</p>");
         if (staffPages) {
             h.append("<p><a id=\"staff-pages\" href=\"/staff\">Staff pages</a> (Admissions &amp; Records, with their own login)</p>");
+            loginsWaiting(h);
         }
         h.append("</header>\n<main>\n");
         tiles(h, s);
@@ -82,6 +91,24 @@ public final class StatusPageHtml {
         h.append("</main>\n<footer>Also: <a href=\"status.json\">status.json</a> &middot; <a href=\"observe/health\">health</a>")
                 .append(" &middot; <a href=\"observe/metrics\">Prometheus metrics</a></footer>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** Only while failed logins make some wait (docs/operations.md, "Staff pages"); the log says who and from where. */
+    private void loginsWaiting(StringBuilder h) {
+        LoginThrottle.Waiting w = logins == null ? null : logins.waiting();
+        if (w == null || w.none()) {
+            return;
+        }
+        h.append("<p id=\"logins-waiting\" data-name-from-address=\"").append(w.nameFromAddress()).append("\" data-addresses=\"")
+                .append(w.addresses()).append("\" data-names=\"").append(w.names()).append("\">Staff logins waiting after failed logins: ")
+                .append(some(w.nameFromAddress(), "user name")).append(" from one computer, ")
+                .append(some(w.addresses(), "computer")).append(" for any name, ")
+                .append(some(w.names(), "user name")).append(" from computers they have not logged in from")
+                .append(" (the log's &quot;Staff login refused&quot; lines say which)</p>");
+    }
+
+    private static String some(int count, String what) {
+        return count + " " + what + (count == 1 ? "" : "s");
     }
 
     private void tiles(StringBuilder h, StatusSnapshot s) {

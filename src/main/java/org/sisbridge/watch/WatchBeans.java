@@ -82,9 +82,13 @@ public class WatchBeans implements CamelConfiguration {
                 registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class), clock,
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "status-page-read"),
                 Duration.ofMillis(config.integer("sisbridge.watch.health-timeout-ms")));
+        boolean staffPages = config.flag("sisbridge.watch.staff-pages-enabled");
+        // the endpoint's own staff login (WatchServerFactory): the status page shows the logins its throttle keeps waiting
+        org.sisbridge.staff.login.StaffLogin staffLogin = staffPages && config.flag("sisbridge.watch.enabled")
+                ? WatchServerFactory.shared(context, config) : null;
         registry.bind("statusPage", new StatusPage(snapshots,
                 new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"),
-                        config.flag("sisbridge.watch.staff-pages-enabled")),
+                        staffPages, staffLogin == null ? null : staffLogin.throttle()),
                 new ReconcileConflictsCsv(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class).database().dialect(),
                         config.integer("sisbridge.reconcile.csv-max-rows")),

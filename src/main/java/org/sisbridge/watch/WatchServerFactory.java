@@ -34,6 +34,9 @@ import org.sisbridge.staff.login.StaffLogin;
  */
 public class WatchServerFactory extends DefaultMainHttpServerFactory {
 
+    /** The registry's name of the staff login, bound while the endpoint and the staff pages are on. */
+    static final String STAFF_LOGIN = "staffLogin";
+
     private final SecretSource secrets;
     /** One set of staff sessions for both servers (they share the port unless configured apart). */
     private StaffLogin staffLogin;
@@ -88,10 +91,26 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
 
     private synchronized StaffLogin staffLogin(AgentProperties config, CamelContext camelContext) {
         if (staffLogin == null) {
-            java.time.Clock clock = camelContext.getRegistry().lookupByNameAndType("clock", java.time.Clock.class);
-            staffLogin = StaffLogin.fromConfig(config, clock == null ? java.time.Clock.systemUTC() : clock);
+            staffLogin = shared(camelContext, config);
         }
         return staffLogin;
+    }
+
+    /**
+     * The one staff login of this agent (users file, sessions, throttle), made by whichever asks first: the servers here,
+     * or WatchBeans for the status page, which shows the logins its throttle keeps waiting.
+     */
+    static StaffLogin shared(CamelContext camelContext, AgentProperties config) {
+        org.apache.camel.spi.Registry registry = camelContext.getRegistry();
+        synchronized (registry) {
+            StaffLogin login = registry.lookupByNameAndType(STAFF_LOGIN, StaffLogin.class);
+            if (login == null) {
+                java.time.Clock clock = registry.lookupByNameAndType("clock", java.time.Clock.class);
+                login = StaffLogin.fromConfig(config, clock == null ? java.time.Clock.systemUTC() : clock);
+                registry.bind(STAFF_LOGIN, login);
+            }
+            return login;
+        }
     }
 
     /** An entry on every path whose handler is this check; there is no Vert.x user store behind it. */

@@ -26,4 +26,20 @@ class StatusPageStaffLinkTest {
         assertThat(new StatusPageHtml(ZoneId.of("UTC"), 30, false).render(NOTHING_YET))
                 .doesNotContain("staff-pages").doesNotContain("href=\"/staff\"").contains("</header>");
     }
+
+    /** IT sees a guessing attack on the staff login while it makes logins wait, not only in the log. */
+    @Test
+    void thePageSaysWhichLoginsWaitAfterFailedLogins() {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneId.of("UTC"));
+        org.sisbridge.staff.login.LoginThrottle throttle = new org.sisbridge.staff.login.LoginThrottle(3, 10, 30,
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(900), 100, clock);
+        StatusPageHtml html = new StatusPageHtml(ZoneId.of("UTC"), 30, true, throttle);
+        assertThat(html.render(NOTHING_YET)).as("no failed login yet").doesNotContain("logins-waiting");
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("ana", "10.0.0.66");
+        }
+        assertThat(html.render(NOTHING_YET)).contains("<p id=\"logins-waiting\" data-name-from-address=\"1\" data-addresses=\"0\""
+                + " data-names=\"0\">Staff logins waiting after failed logins: 1 user name from one computer, 0 computers for any"
+                + " name, 0 user names from computers they have not logged in from");
+    }
 }

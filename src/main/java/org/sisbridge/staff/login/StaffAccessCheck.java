@@ -124,11 +124,11 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             Map<String, List<String>> form = new QueryStringDecoder(body.toString(), false).parameters();
             String name = first(form, "user").trim();
             char[] password = first(form, "password").toCharArray();
-            Duration wait = throttle.attempt(name, address);
+            LoginThrottle.Wait wait = throttle.attempt(name, address);
             if (!wait.isZero()) {
-                LOG.warn("Staff login refused for user '{}' from {}: too many failed logins, locked for {} s more",
-                        printable(name), address, seconds(wait));
-                loginPage(ctx, 429, "Too many failed logins. Try again in " + seconds(wait) + " seconds.");
+                LOG.warn("Staff login refused for user '{}' from {}: {}, locked for {} s more",
+                        printable(name), address, wait.whose().says(), seconds(wait.time()));
+                loginPage(ctx, 429, refusal(wait));
                 return;
             }
             // bcrypt takes a good fraction of a second by design: off the event loop
@@ -251,6 +251,17 @@ public final class StaffAccessCheck implements AuthenticationHandler {
     private static String first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
         return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** What the login page says to a refused login: whose failures, how long, and what still works. */
+    static String refusal(LoginThrottle.Wait wait) {
+        String after = " Try again in " + seconds(wait.time()) + " seconds";
+        return switch (wait.whose()) {
+            case NAME_FROM_ADDRESS -> "Too many failed logins for this user name from this computer." + after + ".";
+            case ADDRESS -> "Too many failed logins from this computer." + after + ".";
+            case NAME -> "Too many failed logins for this user name from other computers." + after
+                    + ", or from a computer you have logged in from before.";
+        };
     }
 
     private static long seconds(Duration d) {

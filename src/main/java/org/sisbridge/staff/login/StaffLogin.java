@@ -29,6 +29,8 @@ public record StaffLogin(StaffUsers users, StaffSessions sessions, LoginThrottle
                         Duration.ofHours(config.integer("sisbridge.watch.session-max-hours")),
                         config.integer("sisbridge.watch.max-sessions"), clock),
                 new LoginThrottle(config.integer("sisbridge.watch.login-free-failures"),
+                        config.integer("sisbridge.watch.login-address-free-failures"),
+                        config.integer("sisbridge.watch.login-user-free-failures"),
                         Duration.ofSeconds(config.integer("sisbridge.watch.login-lockout-base-seconds")),
                         Duration.ofSeconds(config.integer("sisbridge.watch.login-lockout-max-seconds")),
                         config.integer("sisbridge.watch.login-throttle-max-keys"), clock));

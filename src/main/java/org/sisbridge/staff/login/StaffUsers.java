@@ -26,7 +26,9 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 public final class StaffUsers {
 
     /** Names staff type: letters, digits, dot, dash, underscore, @ (an e-mail address works). */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** The longest user name. */
+    public static final int MAX_NAME_CHARS = 64;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_NAME_CHARS + "}");
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
     static final int MAX_PASSWORD_BYTES = 72;
 

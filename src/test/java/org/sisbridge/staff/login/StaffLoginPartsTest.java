@@ -110,37 +110,136 @@ class StaffLoginPartsTest {
     }
 
     @Test
-    void throttleLocksOutAfterTheFreeFailuresPerUserAndPerAddressDoublingUpToTheMax() {
+    void throttleLocksOutANameFromAnAddressAfterTheFreeFailuresDoublingUpToTheMax() {
         HandClock clock = new HandClock();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(2), Duration.ofSeconds(10), 100, clock);
+        LoginThrottle throttle = throttle(3, 10, 30, Duration.ofSeconds(10), 100, clock);
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.wait("ana", "10.0.0.1")).isZero();
+            assertThat(throttle.wait("ana", "10.0.0.1").time()).isZero();
             throttle.failed("ana", "10.0.0.1");
         }
-        assertThat(throttle.wait("ana", "10.0.0.9")).as("the user, from anywhere").isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.wait("ben", "10.0.0.1")).as("the address, for any user").isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.wait("ben", "10.0.0.9")).isZero();
+        assertThat(throttle.wait("ana", "10.0.0.1")).as("the name from that address")
+                .isEqualTo(twoSeconds(LoginThrottle.Whose.NAME_FROM_ADDRESS));
+        assertThat(throttle.wait("ana", "10.0.0.9").time()).as("the name from another address").isZero();
+        assertThat(throttle.wait("ben", "10.0.0.1").time()).as("another name from that address").isZero();
         clock.now = clock.now.plusSeconds(2);
-        assertThat(throttle.wait("ana", "10.0.0.1")).isZero();
-        assertThat(throttle.lockout(2)).isZero();
-        assertThat(throttle.lockout(4)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(throttle.lockout(5)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(throttle.lockout(60)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(throttle.wait("ana", "10.0.0.1").time()).isZero();
+        assertThat(throttle.lockout(2, 3)).isZero();
+        assertThat(throttle.lockout(4, 3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.lockout(5, 3)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(throttle.lockout(60, 3)).isEqualTo(Duration.ofSeconds(10));
         throttle.succeeded("ana", "10.0.0.1");
         throttle.failed("ana", "10.0.0.1");
         throttle.failed("ana", "10.0.0.1");
-        assertThat(throttle.wait("ana", "10.0.0.1")).as("a success starts the count again").isZero();
+        assertThat(throttle.wait("ana", "10.0.0.1").time()).as("a success starts the count again").isZero();
     }
+
+    /**
+     * Wrong passwords for a name from one address keep that address waiting, not the name's user at another: failures
+     * were once counted per name from anywhere, so anyone who reached the login form could lock a named user out.
+     */
+    @Test
+    void wrongPasswordsForANameFromOneAddressDoNotLockItOutFromAnother() {
+        HandClock clock = new HandClock();
+        LoginThrottle throttle = defaults(clock);
+        for (int i = 0; i < 12; i++) {
+            clock.now = clock.now.plus(throttle.wait("alice", "10.0.0.66").time()); // the guesser waits out every lockout
+            assertThat(throttle.attempt("alice", "10.0.0.66").time()).isZero();
+        }
+        assertThat(throttle.attempt("alice", "10.0.0.66").time()).as("the guesser").isPositive();
+        assertThat(throttle.attempt("alice", "10.0.0.7").time()).as("alice at her own desk, while the guesser waits").isZero();
+    }
+
+    @Test
+    void oneAddressTryingManyNamesWaitsForAnyName() {
+        LoginThrottle throttle = defaults(new HandClock());
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.attempt("name-" + i, "10.0.0.66").time()).isZero();
+        }
+        assertThat(throttle.attempt("zed", "10.0.0.66")).as("an eleventh name from that address")
+                .isEqualTo(twoSeconds(LoginThrottle.Whose.ADDRESS));
+        assertThat(throttle.attempt("zed", "10.0.0.7").time()).as("from another address").isZero();
+    }
+
+    /**
+     * Guesses at one name spread over many addresses, each within its own free failures, wait once the name's own
+     * (higher) count is used up, except at an address the name has logged in from: there only that address's counts
+     * apply, so such a spread does not lock the user out of their own computer.
+     */
+    @Test
+    void guessesAtANameSpreadOverManyAddressesWaitExceptWhereTheNameLoggedIn() {
+        HandClock clock = new HandClock();
+        LoginThrottle throttle = defaults(clock);
+        assertThat(throttle.attempt("alice", "10.0.0.7").time()).isZero();
+        throttle.succeeded("alice", "10.0.0.7"); // her desk
+        for (int i = 0; i < 15; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertThat(throttle.attempt("alice", "10.0.1." + i).time()).isZero();
+            }
+        }
+        assertThat(throttle.attempt("alice", "10.0.2.1")).as("a sixteenth address")
+                .isEqualTo(twoSeconds(LoginThrottle.Whose.NAME));
+        assertThat(throttle.attempt("bob", "10.0.2.1").time()).as("another name from there").isZero();
+        assertThat(throttle.attempt("alice", "10.0.0.7").time()).as("alice at her desk").isZero();
+        throttle.failed("alice", "10.0.0.7");
+        throttle.failed("alice", "10.0.0.7");
+        assertThat(throttle.wait("alice", "10.0.0.7")).as("her desk keeps its own count")
+                .isEqualTo(twoSeconds(LoginThrottle.Whose.NAME_FROM_ADDRESS));
+        clock.now = clock.now.plusSeconds(2);
+        throttle.succeeded("alice", "10.0.0.7");
+        assertThat(throttle.attempt("alice", "10.0.2.1").time()).as("her login starts the name's count again").isZero();
+    }
+
     @Test
     void aLoginBeingCheckedCountsAsAFailureSoSimultaneousGuessesGetNoExtraTries() {
         HandClock clock = new HandClock();
-        LoginThrottle throttle = new LoginThrottle(2, Duration.ofSeconds(2), Duration.ofSeconds(10), 100, clock);
-        assertThat(throttle.attempt("ana", "10.0.0.1")).isZero();
-        assertThat(throttle.attempt("ana", "10.0.0.2")).as("the second free try, while the first is being checked").isZero();
-        assertThat(throttle.attempt("ana", "10.0.0.3")).as("no third before either answered").isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.attempt("ana", "10.0.0.3")).as("a refused try is not counted").isEqualTo(Duration.ofSeconds(2));
-        throttle.succeeded("ana", "10.0.0.2");
-        assertThat(throttle.attempt("ana", "10.0.0.2")).as("a success clears the count").isZero();
+        LoginThrottle throttle = throttle(2, 10, 30, Duration.ofSeconds(10), 100, clock);
+        assertThat(throttle.attempt("ana", "10.0.0.1").time()).isZero();
+        assertThat(throttle.attempt("ana", "10.0.0.1").time()).as("the second free try, while the first is being checked").isZero();
+        assertThat(throttle.attempt("ana", "10.0.0.1").time()).as("no third before either answered").isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.attempt("ana", "10.0.0.1").time()).as("a refused try is not counted").isEqualTo(Duration.ofSeconds(2));
+        throttle.succeeded("ana", "10.0.0.1");
+        assertThat(throttle.attempt("ana", "10.0.0.1").time()).as("a success clears the count").isZero();
+
+        LoginThrottle spread = throttle(2, 10, 2, Duration.ofSeconds(10), 100, clock);
+        assertThat(spread.attempt("ana", "10.0.0.1").time()).isZero();
+        assertThat(spread.attempt("ana", "10.0.0.2").time()).as("the name's second free try, while the first is being checked").isZero();
+        assertThat(spread.attempt("ana", "10.0.0.3")).as("no third, from any address, before either answered")
+                .isEqualTo(twoSeconds(LoginThrottle.Whose.NAME));
+    }
+
+    /** A flood of random names from random addresses holds no more than the cap of each kind; over-long names are one name. */
+    @Test
+    void aFloodOfNamesAndAddressesStaysWithinTheCap() {
+        HandClock clock = new HandClock();
+        LoginThrottle throttle = throttle(3, 10, 30, Duration.ofSeconds(900), 50, clock);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+            throttle.attempt(Long.toString(random.nextLong(), 36), address);
+            throttle.succeeded("u" + i, address);
+        }
+        assertThat(throttle.largestCount()).isEqualTo(50);
+        for (int i = 0; i < 3; i++) {
+            throttle.attempt("x".repeat(65 + i), "10.9.9.9");
+        }
+        assertThat(throttle.wait("y".repeat(4000), "10.9.9.9").whose()).as("every name longer than a user's counts as one")
+                .isEqualTo(LoginThrottle.Whose.NAME_FROM_ADDRESS);
+        assertThat(throttle.wait("y".repeat(StaffUsers.MAX_NAME_CHARS), "10.9.9.9").time()).isZero();
+    }
+
+    /** The first lockout (base 2 s), because of whose failures */
+    private static LoginThrottle.Wait twoSeconds(LoginThrottle.Whose whose) {
+        return new LoginThrottle.Wait(Duration.ofSeconds(2), whose);
+    }
+
+    /** The shipped free failures (3 per name from an address, 10 per address, 30 per name) and longest lockout */
+    private static LoginThrottle defaults(Clock clock) {
+        return throttle(3, 10, 30, Duration.ofSeconds(900), 100, clock);
+    }
+
+    private static LoginThrottle throttle(int nameFromAddressFree, int addressFree, int nameFree, Duration max, int maxKeys,
+            Clock clock) {
+        return new LoginThrottle(nameFromAddressFree, addressFree, nameFree, Duration.ofSeconds(2), max, maxKeys, clock);
     }
 
     /**
