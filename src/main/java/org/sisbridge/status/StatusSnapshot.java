@@ -16,6 +16,7 @@ import org.sisbridge.staging.BatchCounts;
 public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoint> checkpoints,
                              List<ReportLoad> recentReports, Map<String, Long> rosterStudentsByStatus,
                              Map<String, Long> rosterOutcomes, List<RosterBatch> recentRosterBatches,
+                             RosterBatchesToLookAt rosterBatchesToLookAt,
                              List<RosterFile> recentRosterFiles,
                              Map<String, Long> rosterWriteBacks, WriteBackError latestWriteBackError,
                              List<RejectCount> rejectCounts, List<RejectSummary> latestRejects,
@@ -41,6 +42,16 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
 
     public record RosterBatch(String batchId, String misCode, String status, String jobId, long students, int attempts,
                               String lastError, Instant updatedAt) {
+    }
+
+    /**
+     * The roster batches with a note (cccid_batch.last_error): the SIS took students back while the batch was in
+     * flight, upstream answered for students the batch no longer held, gave results that could not be stored or none
+     * for some students, or the job failed. total: all of them; latest: the most recently updated, each note saying
+     * what happened, how many students and what to do.
+     */
+    public record RosterBatchesToLookAt(long total, List<RosterBatch> latest) {
+        public static final RosterBatchesToLookAt NONE = new RosterBatchesToLookAt(0, List.of());
     }
 
     /** A roster file staff dropped, and the encoding its text was read in (null for files loaded before it was kept). */

@@ -63,6 +63,8 @@ public class StatusSnapshotReader {
                     part(unreadable, "roster students", Map.of(), () -> countBy(c, "cccid_request", "status", STUDENT_STATUSES)),
                     part(unreadable, "roster results", Map.of(), () -> countBy(c, "cccid_result", "outcome", OUTCOMES)),
                     part(unreadable, "roster batches", List.of(), () -> batches(c)),
+                    part(unreadable, "roster batches to look at", StatusSnapshot.RosterBatchesToLookAt.NONE,
+                            () -> batchesToLookAt(c)),
                     part(unreadable, "roster files", List.of(), () -> rosterFiles(c)),
                     part(unreadable, "roster write-backs", Map.of(), () -> writeBacks(c)),
                     part(unreadable, "latest write-back error", null, () -> latestWriteBackError(c)),
@@ -121,10 +123,27 @@ public class StatusSnapshotReader {
     }
 
     private List<StatusSnapshot.RosterBatch> batches(Connection c) throws SQLException {
+        return batches(c, "");
+    }
+
+    /** The batches with a note, how many and the latest: what happened beyond a plain settlement (see the record). */
+    private StatusSnapshot.RosterBatchesToLookAt batchesToLookAt(Connection c) throws SQLException {
+        TableMapping t = mapping.table("cccid_batch");
+        String noted = " WHERE " + t.column("last_error") + " IS NOT NULL";
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table() + noted);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long total = rs.getLong(1);
+            return total == 0 ? StatusSnapshot.RosterBatchesToLookAt.NONE
+                    : new StatusSnapshot.RosterBatchesToLookAt(total, batches(c, noted));
+        }
+    }
+
+    private List<StatusSnapshot.RosterBatch> batches(Connection c, String where) throws SQLException {
         TableMapping t = mapping.table("cccid_batch");
         String sql = dialect.limit("SELECT " + cols(t, "batch_id", "mis_code", "status", "job_id", "student_count",
-                "attempts", "last_error", "updated_at") + " FROM " + t.table() + " ORDER BY " + t.column("updated_at") + " DESC",
-                latest);
+                "attempts", "last_error", "updated_at") + " FROM " + t.table() + where + " ORDER BY " + t.column("updated_at")
+                + " DESC", latest);
         List<StatusSnapshot.RosterBatch> batches = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -67,6 +67,15 @@ public final class StatusText {
         if (unknown != null) {
             out.println("  WARNING: " + unknown);
         }
+        StatusSnapshot.RosterBatchesToLookAt noted = s.rosterBatchesToLookAt();
+        if (noted.total() > 0) {
+            out.println("Roster batches to look at: " + noted.total() + " (students the SIS took back, results not stored or"
+                    + " missing, failed jobs; latest first)");
+            for (StatusSnapshot.RosterBatch b : noted.latest()) {
+                out.printf("  batch %s MIS %s %s (updated %s): %s%n", b.batchId(), b.misCode(), b.status(), b.updatedAt(),
+                        b.lastError());
+            }
+        }
         out.println();
         out.println("Rejects: " + s.rejectsTotal() + " (" + Launcher.command("rejects list") + ")");
         for (StatusSnapshot.RejectCount r : s.rejectCounts()) {

@@ -70,6 +70,7 @@ public final class StatusPageHtml {
         flows(h, s.flows());
         rejects(h, s);
         roster(h, s);
+        batchesToLookAt(h, s.rosterBatchesToLookAt());
         rosterFiles(h, s.recentRosterFiles());
         reconciliation(h, s);
         reports(h, s.recentReports());
@@ -89,6 +90,7 @@ public final class StatusPageHtml {
         h.append("<div class=\"tiles\">");
         tile(h, "flows-failing", failing, "flows whose last run failed");
         tile(h, "roster-pending", s.pendingRosterStudents(), "students waiting for a CCCID");
+        tile(h, "roster-batches-to-look-at", s.rosterBatchesToLookAt().total(), "roster batches to look at");
         tile(h, "rejects-total", s.rejectsTotal(), "records rejected (all time)");
         tile(h, "reports-recent", s.recentReports().size(), "recent report loads");
         h.append("</div>\n");
@@ -202,6 +204,33 @@ public final class StatusPageHtml {
                     .append(esc(w.misCode())).append(") is ").append(esc(w.status())).append(" after ").append(w.attempts())
                     .append(" attempt(s), ").append(time(w.at())).append(": ").append(esc(w.error())).append("</p>");
         }
+    }
+
+    /**
+     * The roster batches whose row carries a note: each says what happened (students the SIS took back while the
+     * batch was in flight, results not stored or missing, a failed job), how many students, and what to do.
+     */
+    private void batchesToLookAt(StringBuilder h, StatusSnapshot.RosterBatchesToLookAt noted) {
+        h.append("<section id=\"roster-batch-notes\"><h2>Roster batches to look at</h2>");
+        if (noted.total() == 0) {
+            h.append("<p class=\"muted\">None: every roster batch settled the plain way.</p></section>\n");
+            return;
+        }
+        h.append("<p><b data-count=\"").append(noted.total()).append("\">").append(String.format("%,d", noted.total()))
+                .append("</b> batch(es) did not settle the plain way (latest ").append(noted.latest().size())
+                .append(" below). Each line says what happened, to how many students, and what to do; the students are")
+                .append(" on the staff roster page by local id.</p>");
+        h.append("<table><tr><th>Batch</th><th>MIS</th><th>Status</th><th>Job</th><th>Students sent</th><th>Updated</th>")
+                .append("<th>What happened, what to do</th></tr>");
+        for (StatusSnapshot.RosterBatch b : noted.latest()) {
+            h.append("<tr class=\"roster-batch-note\" data-batch=\"").append(esc(b.batchId())).append("\"><td>")
+                    .append(esc(b.batchId())).append("</td><td>").append(esc(b.misCode())).append("</td><td>")
+                    .append(esc(b.status())).append("</td><td>").append(esc(b.jobId())).append("</td>");
+            count(h, "students", b.students());
+            h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td class=\"warn\">").append(esc(b.lastError()))
+                    .append("</td></tr>");
+        }
+        h.append("</table></section>\n");
     }
 
     /** The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. */
