@@ -54,8 +54,12 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
         public static final RosterBatchesToLookAt NONE = new RosterBatchesToLookAt(0, List.of());
     }
 
-    /** A roster file staff dropped, and the encoding its text was read in (null for files loaded before it was kept). */
-    public record RosterFile(String fileName, String encoding, long rows, long unreadableLines, Instant loadedAt) {
+    /**
+     * A roster file staff dropped, by the first 16 hex digits of its content's sha256 (staff may name a file after a
+     * student, and this snapshot is served without a login: the name is on the staff roster page), and the encoding its
+     * text was read in (null for files loaded before it was kept).
+     */
+    public record RosterFile(String sha256, String encoding, long rows, long unreadableLines, Instant loadedAt) {
     }
 
     /**

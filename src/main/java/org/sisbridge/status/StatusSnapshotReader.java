@@ -17,6 +17,8 @@ import org.sisbridge.reconcile.ReconcileConflict;
 import org.sisbridge.reconcile.ReconcileOutcome;
 import org.sisbridge.reconcile.ReconcileRunner;
 import org.sisbridge.reconcile.ReconcileTable;
+import org.sisbridge.roster.RosterFileLoader;
+import org.sisbridge.roster.RosterFileTable;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.dialect.StagingDialect;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -157,12 +159,13 @@ public class StatusSnapshotReader {
 
     private List<StatusSnapshot.RosterFile> rosterFiles(Connection c) throws SQLException {
         TableMapping t = mapping.table("cccid_roster_file");
-        String sql = dialect.limit("SELECT " + cols(t, "file_name", "encoding", "row_count", "unreadable_lines", "loaded_at")
+        String sql = dialect.limit("SELECT " + cols(t, "source", "encoding", "row_count", "unreadable_lines", "loaded_at")
                 + " FROM " + t.table() + " ORDER BY " + t.column("loaded_at") + " DESC", latest);
         List<StatusSnapshot.RosterFile> files = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                files.add(new StatusSnapshot.RosterFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                files.add(new StatusSnapshot.RosterFile(RosterFileTable.shortSha256(rs.getString(1)), rs.getString(2),
+                        rs.getLong(3), rs.getLong(4),
                         instant(rs.getTimestamp(5))));
             }
         }
@@ -230,11 +233,25 @@ public class StatusSnapshotReader {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long line = rs.getLong(7);
+                Long lineNumber = rs.wasNull() ? null : line;
                 rejects.add(new StatusSnapshot.RejectSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.wasNull() ? null : line, instant(rs.getTimestamp(8))));
+                        rs.getString(5), sourceRef(rs.getString(2), rs.getString(5), rs.getString(6)), lineNumber,
+                        instant(rs.getTimestamp(8))));
             }
         }
         return rejects;
+    }
+
+    /**
+     * Where a reject came from as the snapshot shows it: a roster file by its sha256 prefix (the first part of the
+     * reject's key), never by its name, which staff may have made of a student's (the name is on the staff pages).
+     */
+    private static String sourceRef(String source, String recordKey, String sourceRef) {
+        if (!RosterFileLoader.REJECT_SOURCE.equals(source)) {
+            return sourceRef;
+        }
+        int colon = recordKey == null ? -1 : recordKey.lastIndexOf(':');
+        return colon < 0 ? "roster file" : "roster file sha256:" + recordKey.substring(0, colon);
     }
 
     /**

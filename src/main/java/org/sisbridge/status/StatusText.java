@@ -51,7 +51,7 @@ public final class StatusText {
         out.println();
         out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
         for (StatusSnapshot.RosterFile f : s.recentRosterFiles()) {
-            out.printf("  file %-30s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.fileName(),
+            out.printf("  file sha256:%-16s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.sha256(),
                     f.encoding() == null ? "?" : f.encoding(), f.rows(), f.unreadableLines(), f.loadedAt());
         }
         if (!s.rosterWriteBacks().isEmpty()) {

@@ -233,16 +233,23 @@ public final class StatusPageHtml {
         h.append("</table></section>\n");
     }
 
-    /** The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. */
+    /**
+     * The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. A file
+     * is shown by its content's sha256 (first 16 hex digits), not its name: staff may name a file after a student, and
+     * this page has no login. The staff roster page shows each name beside the same digits.
+     */
     private void rosterFiles(StringBuilder h, List<StatusSnapshot.RosterFile> files) {
         h.append("<section id=\"roster-files\"><h2>Latest roster files</h2>");
         if (files.isEmpty()) {
             h.append("<p class=\"muted\">No roster file dropped yet.</p></section>\n");
             return;
         }
-        h.append("<table><tr><th>File</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th><th>Loaded</th></tr>");
+        h.append("<p class=\"muted\">Each file by the first 16 hex digits of its content's sha256 (<code>sha256sum</code> of")
+                .append(" its copy in the drop folder's done/): a file's name may carry a student's name, so it is shown only")
+                .append(" on the staff roster page, after a login.</p>");
+        h.append("<table><tr><th>File (sha256)</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th><th>Loaded</th></tr>");
         for (StatusSnapshot.RosterFile f : files) {
-            h.append("<tr class=\"roster-file\"><td>").append(esc(f.fileName())).append("</td><td class=\"encoding\">")
+            h.append("<tr class=\"roster-file\"><td class=\"sha256\">").append(esc(f.sha256())).append("</td><td class=\"encoding\">")
                     .append(esc(f.encoding())).append("</td>");
             count(h, "rows", f.rows());
             count(h, "unreadable", f.unreadableLines());
