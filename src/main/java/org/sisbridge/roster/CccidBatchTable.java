@@ -107,21 +107,50 @@ public class CccidBatchTable {
 
     /**
      * SUBMITTED with this job to a final state: the update names the state and job the results were
-     * polled for, so a job's answer settles its batch once and never a batch that moved on.
+     * polled for, so a job's answer settles its batch once and never a batch that moved on. Without an
+     * error the batch keeps the note it has (students the SIS took back before it was sent): a COMPLETE
+     * batch once wiped it, and the status page lost the only trace of them.
      *
      * @return false when the batch was already settled (its results must not be applied twice)
      */
     public boolean close(Connection c, String batchId, String jobId, String status, String error, Timestamp now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("status") + " = ?, "
-                + t.col("last_error") + " = ?, " + t.col("updated_at") + " = ? WHERE " + t.col("batch_id") + " = ? AND "
-                + t.col("status") + " = " + t.literal("status", "SUBMITTED") + " AND " + t.col("job_id") + " = ?")) {
-            t.set(ps, 1, "status", status);
-            t.set(ps, 2, "last_error", error == null ? null : CccidRequestTable.truncate(error, 1000));
-            t.set(ps, 3, "updated_at", now);
-            t.set(ps, 4, "batch_id", batchId);
-            t.set(ps, 5, "job_id", jobId);
+                + (error == null ? "" : t.col("last_error") + " = ?, ") + t.col("updated_at") + " = ? WHERE "
+                + t.col("batch_id") + " = ? AND " + t.col("status") + " = " + t.literal("status", "SUBMITTED") + " AND "
+                + t.col("job_id") + " = ?")) {
+            int i = 1;
+            t.set(ps, i++, "status", status);
+            if (error != null) {
+                t.set(ps, i++, "last_error", CccidRequestTable.truncate(error, 1000));
+            }
+            t.set(ps, i++, "updated_at", now);
+            t.set(ps, i++, "batch_id", batchId);
+            t.set(ps, i, "job_id", jobId);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Adds what happened to a batch beyond its plain settlement to its row's note (last_error), after any
+     * note it has: the status page and {@code status} list the batches with a note (see {@link RosterBatchNotes}).
+     */
+    public void addNote(Connection c, String batchId, String note) throws SQLException {
+        String before = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.col("last_error") + " FROM " + t.table() + " WHERE "
+                + t.col("batch_id") + " = ?")) {
+            t.set(ps, 1, "batch_id", batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    before = rs.getString(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.table() + " SET " + t.col("last_error") + " = ? WHERE "
+                + t.col("batch_id") + " = ?")) {
+            t.set(ps, 1, "last_error", CccidRequestTable.truncate(before == null ? note : before + " | " + note, 1000));
+            t.set(ps, 2, "batch_id", batchId);
+            ps.executeUpdate();
         }
     }
 }

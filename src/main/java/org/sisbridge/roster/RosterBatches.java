@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sisbridge.staging.ProgressMarkerMovedException;
+import org.sisbridge.watch.FlowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,18 @@ public class RosterBatches {
     private final CccidBatchTable batches;
     private final BulkAccountJson json;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
+    /** Without meters (tests of the batches alone). */
     public RosterBatches(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches, BulkAccountJson json,
                          Clock clock) {
+        this(dataSource, requests, batches, json, clock, null);
+    }
+
+    /** @param metrics counts the students the SIS took back from a batch (null: not counted) */
+    public RosterBatches(DataSource dataSource, CccidRequestTable requests, CccidBatchTable batches, BulkAccountJson json,
+                         Clock clock, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.requests = requests;
         this.batches = batches;
@@ -70,6 +80,10 @@ public class RosterBatches {
         if (students.size() != batch.studentCount()) {
             // counts and ids only: the rows the SIS changed are its own business, and hold student data
             LOG.warn("Roster batch {} for MIS {}: {}", batch.batchId(), batch.misCode(), takenBack(batch, students.size()));
+            // the batch row keeps the same sentence (last_error, shown on the status page and by status), and it is counted
+            if (metrics != null) {
+                metrics.rosterBatchProblem(FlowMetrics.TAKEN_BACK, batch.studentCount() - students.size());
+            }
         }
         return students.isEmpty() ? null : json.requestBody(batch.batchId(), students);
     }
@@ -78,7 +92,8 @@ public class RosterBatches {
         return (batch.studentCount() - left) + " of its " + batch.studentCount() + " student(s) are no longer SENT in the"
                 + " outbox (the SIS changed or deleted their rows while the batch was in flight); "
                 + (left == 0 ? "none is left, so the batch is closed FAILED and not sent"
-                : "it is sent with the " + left + " left, under its own key; upstream's answer for the others is not recorded");
+                : "it is sent with the " + left + " left, under its own key; upstream's answer for the others is not recorded")
+                + ". " + RosterBatchNotes.TAKEN_BACK_TO_DO;
     }
 
     /**

@@ -59,7 +59,7 @@ public class RosterBeans implements CamelConfiguration {
         RosterBatchBuilder builder = new RosterBatchBuilder(dataSource, requests, batches, validator, settings.batchSize(),
                 metrics, clock);
         RosterBatches open = AgentBeans.bindIfAbsent(registry, "rosterBatches", RosterBatches.class,
-                () -> new RosterBatches(dataSource, requests, batches, json, clock));
+                () -> new RosterBatches(dataSource, requests, batches, json, clock, metrics));
         registry.bind("outboxStatuses", new OutboxStatuses(dataSource, requests, clock));
         registry.bind("rosterBatchSource", new RosterBatchSource(open, builder, config.integer("sisbridge.roster.max-batches-per-poll")));
         SisWriteBack writeBack = writeBack(config);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Explains a roster file that could not be loaded: writes error/NAME.reason next to where the
  * file consumer moves the file, so the staff member sees why without reading the agent's log, and
  * puts the failure on the status page (flow {@value #FLOW}, scope {@value #SCOPE}) until a later
- * file loads.
+ * file loads; there without the file's name, which may carry a student's.
  */
 public class RosterFileFailure {
 
@@ -88,7 +88,10 @@ public class RosterFileFailure {
                 + System.lineSeparator(), StandardCharsets.UTF_8);
         LOG.error("Roster file {} was not loaded and moves to {}: {}", fileName, error.resolve(target), why);
         if (activity != null) {
-            activity.failure(FLOW, SCOPE, "roster file " + fileName + " was not loaded (moved to error/" + target + "): " + why);
+            // the status page has no login, and staff may name a file after a student: the page says where the file
+            // went and why, the name is in error/ (and in the log line above)
+            activity.failure(FLOW, SCOPE, "a roster file was not loaded and moved to the drop folder's error/ (its name is that"
+                    + " of the newest .reason file there, which says the same): " + why.replace(fileName, "the file"));
         }
         return "error/" + target;
     }

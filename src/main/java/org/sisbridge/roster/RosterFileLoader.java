@@ -50,7 +50,7 @@ public class RosterFileLoader {
     /** What the roster file table records as a workbook's encoding (its cells are Unicode, the file a zip). */
     static final String WORKBOOK_ENCODING = "xlsx workbook";
 
-    static final String REJECT_SOURCE = "roster-file";
+    public static final String REJECT_SOURCE = "roster-file";
     private static final Logger LOG = LoggerFactory.getLogger(RosterFileLoader.class);
 
     private final DataSource dataSource;

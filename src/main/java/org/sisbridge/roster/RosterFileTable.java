@@ -48,6 +48,15 @@ public class RosterFileTable {
         }
     }
 
+    /**
+     * The first 16 hex digits of a loaded file's sha256, from its source ({@link RosterFileLoader#source}): how the
+     * public status page names a file, whose name staff may have made of a student's name. Null when the source has none.
+     */
+    public static String shortSha256(String source) {
+        int at = source == null ? -1 : source.lastIndexOf(" sha256:");
+        return at < 0 ? null : source.substring(at + 8, Math.min(source.length(), at + 8 + 16));
+    }
+
     /** @param encoding how the file's text was read (UTF-8, UTF-16LE BOM, windows-1252, ...) */
     public void insert(Connection c, String source, String fileName, long rows, long unreadable, Timestamp now, String encoding)
             throws SQLException {

@@ -132,33 +132,26 @@ public class RosterResultWriter {
             requests.settle(c, "SENT", batch.batchId(), settled, now);
             // after settle: the students without a result are then the only ones of the batch still SENT
             int missingErrors = missing == 0 ? 0 : requeueMissing(c, batch, missing, now);
-            if (errors > 0) {
-                LOG.warn("Roster batch {} (job {}) for MIS {}: {} student result(s) from upstream could not be stored"
-                        + " (reason {}); those students are ERROR, the others settle", batch.batchId(), batch.jobId(),
-                        batch.misCode(), errors, RejectReason.UPSTREAM_RESULT_INVALID.name());
+            // Results for students the batch no longer holds as SENT: the SIS owns the outbox rows and may put one on
+            // hold, delete it or queue it again while its batch is at upstream. Such a result has no outbox row to
+            // settle and is not recorded (a row queued again gets its own result, matched by upstream to the account
+            // it has), but an account may have been created for it.
+            long withCccid = unanswered.values().stream()
+                    .filter(r -> "CREATED".equals(r.outcome()) || "EXISTING".equals(r.outcome())).count();
+            RosterBatchNotes notes = new RosterBatchNotes();
+            notes.invalidResults(errors);
+            notes.missingResults(missing, missingErrors, maxAttempts);
+            notes.resultsForTakenBack(unanswered.size(), withCccid);
+            if (notes.joined() != null) {
+                // a state, not only a line: the batch row keeps it, and the status page and status list it
+                batches.addNote(c, batch.batchId(), notes.joined());
             }
+            notes.sentences().forEach(note -> LOG.warn("Roster batch {} (job {}) for MIS {}: {}", batch.batchId(), batch.jobId(),
+                    batch.misCode(), note));
             writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
-            logTakenBack(batch, unanswered.values());
-            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors + missingErrors);
+            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors + missingErrors, errors,
+                    unanswered.size());
         });
-    }
-
-    /**
-     * Results for students the batch no longer holds as SENT: the SIS owns the outbox rows and may put one
-     * on hold, delete it or queue it again while its batch is at upstream. Such a result has no outbox row
-     * to settle and is not recorded (a row queued again gets its own result, matched by upstream to the
-     * account it has), but an account may have been created for it: said in one line (counts and ids
-     * only), where before it was dropped without a word.
-     */
-    private static void logTakenBack(OpenBatch batch, java.util.Collection<StudentResult> unanswered) {
-        if (unanswered.isEmpty()) {
-            return;
-        }
-        long withCccid = unanswered.stream().filter(r -> "CREATED".equals(r.outcome()) || "EXISTING".equals(r.outcome())).count();
-        LOG.warn("Roster batch {} (job {}) for MIS {}: upstream answered for {} student(s) the batch no longer holds as SENT"
-                + " (the SIS changed or deleted their outbox rows while the batch was in flight), {} of them with a CCCID;"
-                + " those results are not recorded, and a student queued again is matched by upstream to the account it has",
-                batch.batchId(), batch.jobId(), batch.misCode(), unanswered.size(), withCccid);
     }
 
     /**
@@ -178,11 +171,7 @@ public class RosterResultWriter {
             throw new ProgressMarkerMovedException("roster batch " + batch.batchId() + " holds " + requeued
                     + " SENT student(s) without a result, " + missing + " were read");
         }
-        int ended = requests.countInBatch(c, batch.batchId(), "ERROR") - errorsBefore;
-        LOG.warn("Roster batch {} (job {}) for MIS {}: upstream's results carried no entry for {} student(s); {} sent again in"
-                        + " a later batch, {} ERROR ({}) after sisbridge.roster.max-attempts = {}", batch.batchId(), batch.jobId(),
-                batch.misCode(), missing, missing - ended, ended, RejectReason.UPSTREAM_RESULT_MISSING.name(), maxAttempts);
-        return ended;
+        return requests.countInBatch(c, batch.batchId(), "ERROR") - errorsBefore;
     }
 
     /** The first attempt of a result's write-back, in the settle transaction; null when it is not written back. */
@@ -208,7 +197,7 @@ public class RosterResultWriter {
             int requeued = requests.requeueBatch(c, batch.batchId(), maxAttempts, RejectReason.UPSTREAM_JOB_FAILED.name(),
                     RejectReason.UPSTREAM_JOB_FAILED.meaning() + " Last: " + why + ". " + RejectReason.UPSTREAM_JOB_FAILED.hint(), now);
             int errors = requests.countInBatch(c, batch.batchId(), "ERROR");
-            return new BatchOutcome("FAILED", 0, 0, 0, 0, requeued - errors, errors);
+            return new BatchOutcome("FAILED", 0, 0, 0, 0, requeued - errors, errors, 0, 0);
         });
     }
 
@@ -221,14 +210,22 @@ public class RosterResultWriter {
         metrics.rosterOutcome("duplicate", o.existing());
         metrics.rosterOutcome("rejected", o.rejected());
         metrics.rosterOutcome("error", o.errors());
+        metrics.rosterBatchProblem(FlowMetrics.RESULT_INVALID, o.invalid());
+        metrics.rosterBatchProblem(FlowMetrics.RESULT_MISSING, o.missing());
+        metrics.rosterBatchProblem(FlowMetrics.RESULT_FOR_TAKEN_BACK, o.resultsForTakenBack());
     }
 
     private Timestamp now() {
         return Timestamp.valueOf(LocalDateTime.now(clock));
     }
 
-    /** What settling one batch did, for the log line (counts only: no student data). */
-    public record BatchOutcome(String status, int created, int existing, int rejected, int missing, int requeued, int errors) {
-        static final BatchOutcome ALREADY_SETTLED = new BatchOutcome("ALREADY_SETTLED", 0, 0, 0, 0, 0, 0);
+    /**
+     * What settling one batch did, for the log line and the meters (counts only: no student data). errors counts
+     * the invalid results and the missing ones that ended in ERROR; resultsForTakenBack, the results upstream gave
+     * for students the batch no longer held as SENT.
+     */
+    public record BatchOutcome(String status, int created, int existing, int rejected, int missing, int requeued, int errors,
+                               int invalid, int resultsForTakenBack) {
+        static final BatchOutcome ALREADY_SETTLED = new BatchOutcome("ALREADY_SETTLED", 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

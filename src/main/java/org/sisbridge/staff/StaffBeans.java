@@ -50,7 +50,8 @@ public class StaffBeans implements CamelConfiguration {
                         config.integer("sisbridge.staff.changes-days"), config.integer("sisbridge.staff.max-days"), pageRows, csvRows),
                 new ExpiringPage(new ExpiringVerifications(dataSource, sources), clock, config.integer("sisbridge.staff.expiring-days"),
                         pageRows, csvRows),
-                new RosterPage(new WaitingRosterStudents(dataSource, mapping, dialect), new RejectsPerDay(dataSource, mapping), clock,
+                new RosterPage(new WaitingRosterStudents(dataSource, mapping, dialect), new RejectsPerDay(dataSource, mapping),
+                        new RecentRosterFiles(dataSource, mapping, dialect), clock,
                         config.integer("sisbridge.staff.chart-days"), pageRows, csvRows),
                 new ConflictsPage(dataSource, dialect, pageRows, csvRows)), staffPageReads(context),
                 java.time.Duration.ofMillis(config.integer("sisbridge.staff.answer-within-ms"))));

@@ -16,6 +16,7 @@ import org.sisbridge.staging.BatchCounts;
 public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoint> checkpoints,
                              List<ReportLoad> recentReports, Map<String, Long> rosterStudentsByStatus,
                              Map<String, Long> rosterOutcomes, List<RosterBatch> recentRosterBatches,
+                             RosterBatchesToLookAt rosterBatchesToLookAt,
                              List<RosterFile> recentRosterFiles,
                              Map<String, Long> rosterWriteBacks, WriteBackError latestWriteBackError,
                              List<RejectCount> rejectCounts, List<RejectSummary> latestRejects,
@@ -43,8 +44,22 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
                               String lastError, Instant updatedAt) {
     }
 
-    /** A roster file staff dropped, and the encoding its text was read in (null for files loaded before it was kept). */
-    public record RosterFile(String fileName, String encoding, long rows, long unreadableLines, Instant loadedAt) {
+    /**
+     * The roster batches with a note (cccid_batch.last_error): the SIS took students back while the batch was in
+     * flight, upstream answered for students the batch no longer held, gave results that could not be stored or none
+     * for some students, or the job failed. total: all of them; latest: the most recently updated, each note saying
+     * what happened, how many students and what to do.
+     */
+    public record RosterBatchesToLookAt(long total, List<RosterBatch> latest) {
+        public static final RosterBatchesToLookAt NONE = new RosterBatchesToLookAt(0, List.of());
+    }
+
+    /**
+     * A roster file staff dropped, by the first 16 hex digits of its content's sha256 (staff may name a file after a
+     * student, and this snapshot is served without a login: the name is on the staff roster page), and the encoding its
+     * text was read in (null for files loaded before it was kept).
+     */
+    public record RosterFile(String sha256, String encoding, long rows, long unreadableLines, Instant loadedAt) {
     }
 
     /**

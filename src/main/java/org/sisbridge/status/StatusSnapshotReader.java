@@ -17,6 +17,8 @@ import org.sisbridge.reconcile.ReconcileConflict;
 import org.sisbridge.reconcile.ReconcileOutcome;
 import org.sisbridge.reconcile.ReconcileRunner;
 import org.sisbridge.reconcile.ReconcileTable;
+import org.sisbridge.roster.RosterFileLoader;
+import org.sisbridge.roster.RosterFileTable;
 import org.sisbridge.staging.BatchCounts;
 import org.sisbridge.staging.dialect.StagingDialect;
 import org.sisbridge.staging.mapping.StagingMapping;
@@ -63,6 +65,8 @@ public class StatusSnapshotReader {
                     part(unreadable, "roster students", Map.of(), () -> countBy(c, "cccid_request", "status", STUDENT_STATUSES)),
                     part(unreadable, "roster results", Map.of(), () -> countBy(c, "cccid_result", "outcome", OUTCOMES)),
                     part(unreadable, "roster batches", List.of(), () -> batches(c)),
+                    part(unreadable, "roster batches to look at", StatusSnapshot.RosterBatchesToLookAt.NONE,
+                            () -> batchesToLookAt(c)),
                     part(unreadable, "roster files", List.of(), () -> rosterFiles(c)),
                     part(unreadable, "roster write-backs", Map.of(), () -> writeBacks(c)),
                     part(unreadable, "latest write-back error", null, () -> latestWriteBackError(c)),
@@ -121,10 +125,27 @@ public class StatusSnapshotReader {
     }
 
     private List<StatusSnapshot.RosterBatch> batches(Connection c) throws SQLException {
+        return batches(c, "");
+    }
+
+    /** The batches with a note, how many and the latest: what happened beyond a plain settlement (see the record). */
+    private StatusSnapshot.RosterBatchesToLookAt batchesToLookAt(Connection c) throws SQLException {
+        TableMapping t = mapping.table("cccid_batch");
+        String noted = " WHERE " + t.column("last_error") + " IS NOT NULL";
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table() + noted);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long total = rs.getLong(1);
+            return total == 0 ? StatusSnapshot.RosterBatchesToLookAt.NONE
+                    : new StatusSnapshot.RosterBatchesToLookAt(total, batches(c, noted));
+        }
+    }
+
+    private List<StatusSnapshot.RosterBatch> batches(Connection c, String where) throws SQLException {
         TableMapping t = mapping.table("cccid_batch");
         String sql = dialect.limit("SELECT " + cols(t, "batch_id", "mis_code", "status", "job_id", "student_count",
-                "attempts", "last_error", "updated_at") + " FROM " + t.table() + " ORDER BY " + t.column("updated_at") + " DESC",
-                latest);
+                "attempts", "last_error", "updated_at") + " FROM " + t.table() + where + " ORDER BY " + t.column("updated_at")
+                + " DESC", latest);
         List<StatusSnapshot.RosterBatch> batches = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -138,12 +159,13 @@ public class StatusSnapshotReader {
 
     private List<StatusSnapshot.RosterFile> rosterFiles(Connection c) throws SQLException {
         TableMapping t = mapping.table("cccid_roster_file");
-        String sql = dialect.limit("SELECT " + cols(t, "file_name", "encoding", "row_count", "unreadable_lines", "loaded_at")
+        String sql = dialect.limit("SELECT " + cols(t, "source", "encoding", "row_count", "unreadable_lines", "loaded_at")
                 + " FROM " + t.table() + " ORDER BY " + t.column("loaded_at") + " DESC", latest);
         List<StatusSnapshot.RosterFile> files = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                files.add(new StatusSnapshot.RosterFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                files.add(new StatusSnapshot.RosterFile(RosterFileTable.shortSha256(rs.getString(1)), rs.getString(2),
+                        rs.getLong(3), rs.getLong(4),
                         instant(rs.getTimestamp(5))));
             }
         }
@@ -211,11 +233,25 @@ public class StatusSnapshotReader {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long line = rs.getLong(7);
+                Long lineNumber = rs.wasNull() ? null : line;
                 rejects.add(new StatusSnapshot.RejectSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.wasNull() ? null : line, instant(rs.getTimestamp(8))));
+                        rs.getString(5), sourceRef(rs.getString(2), rs.getString(5), rs.getString(6)), lineNumber,
+                        instant(rs.getTimestamp(8))));
             }
         }
         return rejects;
+    }
+
+    /**
+     * Where a reject came from as the snapshot shows it: a roster file by its sha256 prefix (the first part of the
+     * reject's key), never by its name, which staff may have made of a student's (the name is on the staff pages).
+     */
+    private static String sourceRef(String source, String recordKey, String sourceRef) {
+        if (!RosterFileLoader.REJECT_SOURCE.equals(source)) {
+            return sourceRef;
+        }
+        int colon = recordKey == null ? -1 : recordKey.lastIndexOf(':');
+        return colon < 0 ? "roster file" : "roster file sha256:" + recordKey.substring(0, colon);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class StatusText {
         out.println();
         out.println("Roster: " + s.pendingRosterStudents() + " student(s) waiting for a CCCID" + counts(s.rosterStudentsByStatus()));
         for (StatusSnapshot.RosterFile f : s.recentRosterFiles()) {
-            out.printf("  file %-30s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.fileName(),
+            out.printf("  file sha256:%-16s read as %-16s %d row(s), %d unreadable line(s) (loaded %s)%n", f.sha256(),
                     f.encoding() == null ? "?" : f.encoding(), f.rows(), f.unreadableLines(), f.loadedAt());
         }
         if (!s.rosterWriteBacks().isEmpty()) {
@@ -66,6 +66,15 @@ public final class StatusText {
         String unknown = UnknownOutboxStatuses.sentence(s.rosterStudentsByStatus());
         if (unknown != null) {
             out.println("  WARNING: " + unknown);
+        }
+        StatusSnapshot.RosterBatchesToLookAt noted = s.rosterBatchesToLookAt();
+        if (noted.total() > 0) {
+            out.println("Roster batches to look at: " + noted.total() + " (students the SIS took back, results not stored or"
+                    + " missing, failed jobs; latest first)");
+            for (StatusSnapshot.RosterBatch b : noted.latest()) {
+                out.printf("  batch %s MIS %s %s (updated %s): %s%n", b.batchId(), b.misCode(), b.status(), b.updatedAt(),
+                        b.lastError());
+            }
         }
         out.println();
         out.println("Rejects: " + s.rejectsTotal() + " (" + Launcher.command("rejects list") + ")");

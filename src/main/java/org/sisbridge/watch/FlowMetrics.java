@@ -20,6 +20,16 @@ public class FlowMetrics {
     public static final String EVENTS = "events";
     public static final String REPORTS = "reports";
     public static final String ROSTER = "roster";
+    /** Students the SIS took back from a batch before it was sent (no longer SENT in the outbox). */
+    public static final String TAKEN_BACK = "taken_back";
+    /** Results upstream gave for students the batch no longer held as SENT: not recorded. */
+    public static final String RESULT_FOR_TAKEN_BACK = "result_for_taken_back";
+    /** Results that could not be stored (UPSTREAM_RESULT_INVALID): those students are ERROR. */
+    public static final String RESULT_INVALID = "result_invalid";
+    /** Students a finished job carried no result for (UPSTREAM_RESULT_MISSING): sent again, or ERROR after max-attempts. */
+    public static final String RESULT_MISSING = "result_missing";
+    private static final java.util.List<String> BATCH_PROBLEMS = java.util.List.of(TAKEN_BACK, RESULT_FOR_TAKEN_BACK,
+            RESULT_INVALID, RESULT_MISSING);
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -39,6 +49,8 @@ public class FlowMetrics {
                     .description("When the flow last committed a batch, in epoch seconds (0: not since start-up)")
                     .tag("flow", flow).register(registry);
         });
+        // up front too: an alert on any increase needs the series before the first problem
+        BATCH_PROBLEMS.forEach(this::batchProblems);
     }
 
     /**
@@ -80,6 +92,25 @@ public class FlowMetrics {
             Counter.builder("sisbridge.roster.outcomes").description("Students settled by bulk CCCID creation")
                     .tag("outcome", outcome).register(registry).increment(n);
         }
+    }
+
+    /**
+     * Students of a roster batch that did not settle the plain way, by problem ({@link #TAKEN_BACK},
+     * {@link #RESULT_FOR_TAKEN_BACK}, {@link #RESULT_INVALID}, {@link #RESULT_MISSING}); the batch's row says
+     * which batch and what to do (status page, {@code status}).
+     */
+    public void rosterBatchProblem(String problem, long students) {
+        if (students > 0) {
+            batchProblems(problem).increment(students);
+        }
+    }
+
+    private Counter batchProblems(String problem) {
+        if (!BATCH_PROBLEMS.contains(problem)) {
+            throw new IllegalArgumentException("not a roster batch problem: " + problem);
+        }
+        return Counter.builder("sisbridge.roster.batch.problems").description("Students of a roster batch that did not settle"
+                + " the plain way, by problem").tag("problem", problem).register(registry);
     }
 
     private Counter received(String flow) {

@@ -79,6 +79,7 @@ public final class StatusPageHtml {
         flows(h, s.flows());
         rejects(h, s);
         roster(h, s);
+        batchesToLookAt(h, s.rosterBatchesToLookAt());
         rosterFiles(h, s.recentRosterFiles());
         reconciliation(h, s);
         reports(h, s.recentReports());
@@ -116,6 +117,7 @@ public final class StatusPageHtml {
         h.append("<div class=\"tiles\">");
         tile(h, "flows-failing", failing, "flows whose last run failed");
         tile(h, "roster-pending", s.pendingRosterStudents(), "students waiting for a CCCID");
+        tile(h, "roster-batches-to-look-at", s.rosterBatchesToLookAt().total(), "roster batches to look at");
         tile(h, "rejects-total", s.rejectsTotal(), "records rejected (all time)");
         tile(h, "reports-recent", s.recentReports().size(), "recent report loads");
         h.append("</div>\n");
@@ -231,16 +233,50 @@ public final class StatusPageHtml {
         }
     }
 
-    /** The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. */
+    /**
+     * The roster batches whose row carries a note: each says what happened (students the SIS took back while the
+     * batch was in flight, results not stored or missing, a failed job), how many students, and what to do.
+     */
+    private void batchesToLookAt(StringBuilder h, StatusSnapshot.RosterBatchesToLookAt noted) {
+        h.append("<section id=\"roster-batch-notes\"><h2>Roster batches to look at</h2>");
+        if (noted.total() == 0) {
+            h.append("<p class=\"muted\">None: every roster batch settled the plain way.</p></section>\n");
+            return;
+        }
+        h.append("<p><b data-count=\"").append(noted.total()).append("\">").append(String.format("%,d", noted.total()))
+                .append("</b> batch(es) did not settle the plain way (latest ").append(noted.latest().size())
+                .append(" below). Each line says what happened, to how many students, and what to do; the students are")
+                .append(" on the staff roster page by local id.</p>");
+        h.append("<table><tr><th>Batch</th><th>MIS</th><th>Status</th><th>Job</th><th>Students sent</th><th>Updated</th>")
+                .append("<th>What happened, what to do</th></tr>");
+        for (StatusSnapshot.RosterBatch b : noted.latest()) {
+            h.append("<tr class=\"roster-batch-note\" data-batch=\"").append(esc(b.batchId())).append("\"><td>")
+                    .append(esc(b.batchId())).append("</td><td>").append(esc(b.misCode())).append("</td><td>")
+                    .append(esc(b.status())).append("</td><td>").append(esc(b.jobId())).append("</td>");
+            count(h, "students", b.students());
+            h.append("<td class=\"t\">").append(time(b.updatedAt())).append("</td><td class=\"warn\">").append(esc(b.lastError()))
+                    .append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    /**
+     * The dropped roster files and the encoding each was read in, so a garbled name can be traced to its file. A file
+     * is shown by its content's sha256 (first 16 hex digits), not its name: staff may name a file after a student, and
+     * this page has no login. The staff roster page shows each name beside the same digits.
+     */
     private void rosterFiles(StringBuilder h, List<StatusSnapshot.RosterFile> files) {
         h.append("<section id=\"roster-files\"><h2>Latest roster files</h2>");
         if (files.isEmpty()) {
             h.append("<p class=\"muted\">No roster file dropped yet.</p></section>\n");
             return;
         }
-        h.append("<table><tr><th>File</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th><th>Loaded</th></tr>");
+        h.append("<p class=\"muted\">Each file by the first 16 hex digits of its content's sha256 (<code>sha256sum</code> of")
+                .append(" its copy in the drop folder's done/): a file's name may carry a student's name, so it is shown only")
+                .append(" on the staff roster page, after a login.</p>");
+        h.append("<table><tr><th>File (sha256)</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th><th>Loaded</th></tr>");
         for (StatusSnapshot.RosterFile f : files) {
-            h.append("<tr class=\"roster-file\"><td>").append(esc(f.fileName())).append("</td><td class=\"encoding\">")
+            h.append("<tr class=\"roster-file\"><td class=\"sha256\">").append(esc(f.sha256())).append("</td><td class=\"encoding\">")
                     .append(esc(f.encoding())).append("</td>");
             count(h, "rows", f.rows());
             count(h, "unreadable", f.unreadableLines());

@@ -67,7 +67,7 @@ public class StatusWithMemory {
             return unreadable("no answer within " + answerWithin.toMillis() + " ms, sisbridge.watch.health-timeout-ms");
         }
         return new StatusSnapshot(stored.takenAt(), merge(stored.flows()), stored.checkpoints(), stored.recentReports(),
-                stored.rosterStudentsByStatus(), stored.rosterOutcomes(), stored.recentRosterBatches(),
+                stored.rosterStudentsByStatus(), stored.rosterOutcomes(), stored.recentRosterBatches(), stored.rosterBatchesToLookAt(),
                 stored.recentRosterFiles(), stored.rosterWriteBacks(), stored.latestWriteBackError(), stored.rejectCounts(), stored.latestRejects(),
                 stored.reconciliations(), stored.reconcileConflicts(), stored.unreadable());
     }
@@ -96,7 +96,7 @@ public class StatusWithMemory {
 
     private StatusSnapshot unreadable(String why) {
         return new StatusSnapshot(clock.instant(), merge(List.of()), List.of(), List.of(), Map.of(), Map.of(),
-                List.of(), List.of(), Map.of(), null, List.of(), List.of(), List.of(), List.of(), List.of("everything stored: the staging database "
+                List.of(), StatusSnapshot.RosterBatchesToLookAt.NONE, List.of(), Map.of(), null, List.of(), List.of(), List.of(), List.of(), List.of("everything stored: the staging database "
                         + StagingFailure.describeDatabase(staging) + " cannot be read (" + why + ")"));
     }
 

@@ -64,6 +64,12 @@ class RosterHostileAnswersTest {
                         .as("status of %s", expected.student().localId()).isEqualTo(expected.status());
             }
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_batch WHERE status <> 'COMPLETE'")).isZero();
+            // each such batch is a state on the status page and in status, and the students are counted by why
+            String notes = RosterStatus.section(RosterStatus.page(fixture), "roster-batch-notes");
+            assertThat(notes.split("class=\"roster-batch-note\"", -1)).hasSize((int) jobs + 1);
+            assertThat(notes).contains("1 result(s) from upstream could not be stored (UPSTREAM_RESULT_INVALID)");
+            assertThat(RosterStatus.text(fixture)).contains("Roster batches to look at: " + jobs);
+            assertThat(RosterStatus.problems(fixture, "result_invalid")).isEqualTo(jobs);
         }
     }
 

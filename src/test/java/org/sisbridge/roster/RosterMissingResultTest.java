@@ -56,6 +56,13 @@ class RosterMissingResultTest {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> fixture.db().count("SELECT COUNT(*) FROM cccid_batch") == batches);
             assertThat(fixture.simulator.accounts().mostAccountsForOneStudent()).isEqualTo(1);
+            // each batch says so where staff look, not only in the log
+            String notes = RosterStatus.section(RosterStatus.page(fixture), "roster-batch-notes");
+            assertThat(notes.split("class=\"roster-batch-note\"", -1)).hasSize(4);
+            assertThat(notes).contains("results carried no entry for 1 student(s)").contains("UPSTREAM_RESULT_MISSING");
+            assertThat(RosterStatus.text(fixture)).contains("Roster batches to look at: 3")
+                    .contains("upstream's results carried no entry for 1 student(s)");
+            assertThat(RosterStatus.problems(fixture, "result_missing")).isEqualTo(3);
         }
     }
 }

@@ -46,6 +46,13 @@ class RosterSisChangesInFlightTest {
             // one line says what happened to the batch, by counts and ids only
             String log = TestLog.read();
             assertThat(log).contains("2 of its 7 student(s) are no longer SENT");
+            // and a state, not only a log line: the settled batch keeps what happened, shown and counted
+            String batchId = (String) fixture.db().single("SELECT batch_id FROM cccid_batch WHERE student_count = 5");
+            assertThat(RosterStatus.section(RosterStatus.page(fixture), "roster-batch-notes")).contains(batchId)
+                    .contains("2 of its 7 student(s) are no longer SENT").contains("status back to PENDING");
+            assertThat(RosterStatus.text(fixture)).contains("Roster batches to look at: 1")
+                    .contains(batchId).contains("2 of its 7 student(s) are no longer SENT");
+            assertThat(RosterStatus.problems(fixture, "taken_back")).isEqualTo(2);
         }
     }
 
@@ -66,6 +73,9 @@ class RosterSisChangesInFlightTest {
             assertThat(fixture.db().column("SELECT status FROM cccid_batch ORDER BY created_at")).containsExactly("FAILED", "COMPLETE");
             assertThat((String) fixture.db().single("SELECT last_error FROM cccid_batch WHERE status = 'FAILED'"))
                     .contains("3 of its 3 student(s) are no longer SENT").contains("none is left");
+            assertThat(RosterStatus.section(RosterStatus.page(fixture), "roster-batch-notes"))
+                    .contains("3 of its 3 student(s) are no longer SENT");
+            assertThat(RosterStatus.problems(fixture, "taken_back")).isEqualTo(3);
             assertThat(fixture.simulator.accounts().mostAccountsForOneStudent()).isEqualTo(1);
         }
     }
@@ -94,6 +104,13 @@ class RosterSisChangesInFlightTest {
             String batchId = (String) fixture.db().single("SELECT batch_id FROM cccid_batch");
             assertThat(TestLog.read()).contains("Roster batch " + batchId).contains(
                     "upstream answered for 1 student(s) the batch no longer holds as SENT");
+            // and a state, not only a log line: which batch, how many, what to do
+            assertThat(RosterStatus.section(RosterStatus.page(fixture), "roster-batch-notes")).contains(batchId)
+                    .contains("upstream answered for 1 student(s) the batch no longer holds as SENT, 1 of them with a CCCID")
+                    .contains("status back to PENDING");
+            assertThat(RosterStatus.text(fixture)).contains("Roster batches to look at: 1").contains(batchId)
+                    .contains("upstream answered for 1 student(s) the batch no longer holds as SENT");
+            assertThat(RosterStatus.problems(fixture, "result_for_taken_back")).isEqualTo(1);
         }
     }
 

@@ -111,6 +111,16 @@ class StaffPagesHttpTest {
                     .startsWith("cccid,from_status,to_status,changed_at_utc,documented,sources\r\n").contains("STF0002,unverified,verified,");
             assertThat(get(base + "/staff/conflicts", cookie, null).body()).contains("id=\"conflicts-empty\"");
 
+            // a roster file named after a student: its name only behind the login, the public page and JSON show its sha256
+            String sha256 = "0123456789abcdef".repeat(4);
+            site.rosterFile("Nomvula Tranberg fall.csv", sha256);
+            assertThat(get(base + "/staff/roster", cookie, null).body())
+                    .contains("<td data-col=\"file_name\">Nomvula Tranberg fall.csv</td><td data-col=\"sha256\">0123456789abcdef</td>");
+            for (String open : new String[] {"/status", "/status.json"}) {
+                assertThat(get(base + open, null, null).body()).as(open).contains("0123456789abcdef").doesNotContain("Nomvula")
+                        .doesNotContain("Tranberg");
+            }
+
             // logout needs the same origin too, then the cookie opens nothing
             assertThat(post(base + "/staff/logout", "https://evil.example", cookie, "").statusCode()).isEqualTo(403);
             assertThat(get(base + "/staff/roster", cookie, null).statusCode()).isEqualTo(200);

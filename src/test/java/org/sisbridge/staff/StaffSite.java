@@ -85,6 +85,28 @@ public final class StaffSite implements AutoCloseable {
         }
     }
 
+    /** A roster file as the drop folder records one, named as staff might name it; a line of it rejected. */
+    public void rosterFile(String name, String sha256) throws Exception {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        try (var c = fixture.database.dataSource().getConnection()) {
+            try (var file = c.prepareStatement("INSERT INTO cccid_roster_file (source, file_name, row_count, unreadable_lines,"
+                    + " loaded_at, encoding) VALUES (?, ?, 2, 1, ?, 'UTF-8')")) {
+                file.setString(1, name + " sha256:" + sha256);
+                file.setString(2, name);
+                file.setTimestamp(3, now);
+                file.executeUpdate();
+            }
+            try (var reject = c.prepareStatement("INSERT INTO sisbridge_reject (source, record_key, source_ref, line_number,"
+                    + " reason_code, reason, raw_input, rejected_at) VALUES ('roster-file', ?, ?, 3, 'UNREADABLE_ROSTER_LINE',"
+                    + " 'test', '{}', ?)")) {
+                reject.setString(1, sha256.substring(0, 16) + ":3");
+                reject.setString(2, name);
+                reject.setTimestamp(3, now);
+                reject.executeUpdate();
+            }
+        }
+    }
+
     /** A complete reconciliation run of college 111 in which that student's CCCID in the SIS differs from upstream's. */
     public void reconciliationConflict(String localId, String sisCccId, String upstreamCccId) throws Exception {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));

@@ -16,7 +16,7 @@ import org.sisbridge.status.StatusSnapshot;
 class StatusPageStaffLinkTest {
 
     private static final StatusSnapshot NOTHING_YET = new StatusSnapshot(Instant.parse("2026-11-30T12:00:00Z"), List.of(),
-            List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), null, List.of(), List.of(), List.of(),
+            List.of(), List.of(), Map.of(), Map.of(), List.of(), StatusSnapshot.RosterBatchesToLookAt.NONE, List.of(), Map.of(), null, List.of(), List.of(), List.of(),
             List.of(), List.of());
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.sisbridge.staff.RecentRosterFiles;
 import org.sisbridge.staff.RejectsPerDay;
 import org.sisbridge.staff.WaitingRosterStudents;
 
@@ -18,14 +19,18 @@ public final class RosterPage implements StaffPage {
 
     private final WaitingRosterStudents students;
     private final RejectsPerDay rejects;
+    private final RecentRosterFiles files;
     private final Clock clock;
     private final int chartDays;
     private final int pageRows;
     private final int readRows;
 
-    public RosterPage(WaitingRosterStudents students, RejectsPerDay rejects, Clock clock, int chartDays, int pageRows, int readRows) {
+    /** @param files the latest roster files with their names (null: not shown) */
+    public RosterPage(WaitingRosterStudents students, RejectsPerDay rejects, RecentRosterFiles files, Clock clock, int chartDays,
+                      int pageRows, int readRows) {
         this.students = students;
         this.rejects = rejects;
+        this.files = files;
         this.clock = clock;
         this.chartDays = chartDays;
         this.pageRows = pageRows;
@@ -84,6 +89,34 @@ public final class RosterPage implements StaffPage {
                 .append(" or the agent refused them: see the reason) and ERROR (gave up after retries), newest first. Names, e-mail")
                 .append(" addresses and birth dates are not shown: look the local id up in the SIS.</p>");
         table.html(h, "roster", "No roster student is waiting or rejected.");
-        return StaffLayout.close(h.append("</section>"));
+        h.append("</section>");
+        rosterFiles(h);
+        return StaffLayout.close(h);
+    }
+
+    /** The latest dropped files by name and by the sha256 digits the public status page names them with. */
+    private void rosterFiles(StringBuilder h) throws java.sql.SQLException {
+        if (files == null) {
+            return;
+        }
+        List<RecentRosterFiles.File> latest = files.latest(pageRows);
+        h.append("<section id=\"roster-files\"><h2>Latest roster files</h2><p class=\"how\">The files dropped into the")
+                .append(" roster inbox, newest first. The IT status page names each by its sha256 only, since a file name")
+                .append(" may carry a student's name.</p>");
+        if (latest.isEmpty()) {
+            h.append("<p>No roster file dropped yet.</p></section>");
+            return;
+        }
+        h.append("<table><tr><th>File</th><th>sha256</th><th>Read as</th><th>Rows</th><th>Unreadable lines</th>")
+                .append("<th>Loaded (UTC)</th></tr>");
+        for (RecentRosterFiles.File f : latest) {
+            h.append("<tr class=\"roster-file\"><td data-col=\"file_name\">").append(StaffLayout.esc(f.name()))
+                    .append("</td><td data-col=\"sha256\">").append(StaffLayout.esc(f.sha256())).append("</td><td>")
+                    .append(StaffLayout.esc(f.encoding())).append("</td><td>").append(f.rows()).append("</td><td>")
+                    .append(f.unreadableLines()).append("</td><td>")
+                    .append(f.loadedAt() == null ? "" : StaffLayout.esc(f.loadedAt().toString().replace('T', ' ')))
+                    .append("</td></tr>");
+        }
+        h.append("</table></section>");
     }
 }
