@@ -18,10 +18,11 @@ import org.sisbridge.testsupport.TestDatabases;
 /**
  * A write-back retry that hangs on the SIS (another session holds the row it must write, as a long SIS job
  * does) must not hold back the students queued after it. Student A's write-back is refused (no SIS table yet)
- * and left PENDING; the table appears, but the test's own open transaction holds A's SIS row, so A's retry
- * waits on that lock (no query timeout here, and the servers' lock timeouts raised, so it waits as long as the
+ * and left PENDING; staff set it FAILED, the SIS table appears, the test's own open transaction inserts A's SIS
+ * row, and staff set A PENDING again (docs/flows.md: how to try a FAILED one again), so A's next retry waits
+ * on that row's lock (no query timeout here, and the servers' lock timeouts raised, so it waits as long as the
  * test holds it). Then student B is queued: B must go upstream, come back CREATED and be written into the SIS
- * while A's retry is still waiting. Once the lock goes, A is written too, once.
+ * while A's retry is still waiting. Once the test rolls back, A is written, once.
  */
 class RosterWriteBackHeadOfLineTest {
 
@@ -37,13 +38,16 @@ class RosterWriteBackHeadOfLineTest {
             Outbox.queue(created, "111", List.of(student("HA1", "a")));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> db.count(
                     "SELECT COUNT(*) FROM cccid_result WHERE local_id = 'HA1' AND write_back_status = 'PENDING'") == 1);
-
+            // out of the retries' way while the SIS table appears and the test takes A's row (no retry can slip in)
+            SisTables.execute(created, "UPDATE cccid_result SET write_back_status = 'FAILED' WHERE local_id = 'HA1'");
             SisTables.peopleSoft(created);
             try (Connection holder = created.dataSource().getConnection()) {
                 holder.setAutoCommit(false);
                 try (Statement s = holder.createStatement()) {
                     s.executeUpdate("INSERT INTO PS_EXTERNAL_SYSTEM VALUES ('HA1', 'CCC', CURRENT_DATE, 'HELD')");
                 }
+                SisTables.execute(created, "UPDATE cccid_result SET write_back_status = 'PENDING', write_back_attempts = 0"
+                        + " WHERE local_id = 'HA1'");
                 try {
                     await("A's write-back retry waiting on the held row").atMost(Duration.ofSeconds(60))
                             .pollInterval(Duration.ofMillis(100)).until(() -> waitingOnALock(db, kind) > 0);
@@ -61,7 +65,7 @@ class RosterWriteBackHeadOfLineTest {
                     holder.rollback();
                 }
             }
-            await("A written once the row is free").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await("A written once the test lets its row go").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> db.count("SELECT COUNT(*) FROM cccid_result WHERE local_id = 'HA1' AND write_back_status = 'DONE'") == 1);
             assertThat(db.column("SELECT EXTERNAL_SYSTEM_ID FROM PS_EXTERNAL_SYSTEM WHERE EMPLID = 'HA1'"))
                     .containsExactly(db.single("SELECT ccc_id FROM cccid_result WHERE local_id = 'HA1'"));
