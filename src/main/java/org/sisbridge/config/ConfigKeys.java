@@ -220,6 +220,7 @@ public final class ConfigKeys {
         rule("sisbridge.reconcile.initial-delay-ms", atLeast(0));
         rule("sisbridge.reconcile.batch-size", integer(1, 500));
         rule("sisbridge.reconcile.max-students-per-run", integer(1, Integer.MAX_VALUE));
+        rule("sisbridge.reconcile.read-page-size", integer(1, 100_000));
         rule("sisbridge.reconcile.sql", any());
         rule("sisbridge.reconcile.sql-file", any());
         rule("sisbridge.roster.write-back.enabled", flag());

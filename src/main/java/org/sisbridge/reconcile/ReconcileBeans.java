@@ -45,7 +45,8 @@ public class ReconcileBeans implements CamelConfiguration {
             return null;
         }
         try {
-            return new ReconcileQuery(ConfiguredSql.read(config, "sisbridge.reconcile", ReconcileQuery.PARAMETERS));
+            return new ReconcileQuery(ConfiguredSql.read(config, "sisbridge.reconcile", ReconcileQuery.PARAMETERS),
+                    config.integer("sisbridge.reconcile.read-page-size"));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(List.of(e.getMessage()));
         }

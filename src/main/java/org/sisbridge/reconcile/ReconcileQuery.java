@@ -6,20 +6,30 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.sisbridge.staging.sis.NamedSql;
 
 /**
  * The college's reconcile query (sisbridge.reconcile.sql): its students WITH the CCCID the SIS holds,
  * columns local_id, ccc_id, first_name, middle_name, last_name, birth_date, email, phone, postal_code
  * (by label, any order; all but local_id and ccc_id may be missing), optionally filtered with
- * {@code :mis_code}. It is read as a stream in bounded memory: a fetch size, a transaction on
- * PostgreSQL (whose driver only streams inside one), MariaDB Connector/J's fetch-size streaming. The query should
- * ORDER BY local_id: a resumed run then rebuilds the same batches, so upstream answers them from the
- * jobs it already has (batch ids are derived from their students).
+ * {@code :mis_code}.
+ *
+ * <p>It is read in pages of sisbridge.reconcile.read-page-size students by local_id (keyset: the query is wrapped
+ * as {@code SELECT * FROM (query) WHERE local_id >= ? ORDER BY local_id}, the driver's max rows the page size),
+ * each page read to its end and its statement closed before one of its students goes upstream. A result set
+ * held open across the upstream calls is what a slow upstream breaks: MariaDB aborts a result set the client
+ * leaves unread longer than net_write_timeout, PostgreSQL ends a session idle in its transaction longer than
+ * idle_in_transaction_session_timeout. A page starts at the last page's last local_id, included, and leaves out
+ * the rows of the local ids that page already gave, so rows a case- or accent-insensitive collation holds equal
+ * are not lost at a page's edge. Rows without a local_id are not read (nothing to key them by). A stored
+ * procedure call cannot be wrapped: it is read as one stream, as before.
  */
 public final class ReconcileQuery {
 
@@ -27,13 +37,16 @@ public final class ReconcileQuery {
     private static final int FETCH_SIZE = 500;
 
     private final NamedSql sql;
+    private final int pageSize;
 
-    public ReconcileQuery(NamedSql sql) {
+    /** @param pageSize sisbridge.reconcile.read-page-size: the students one read of the query holds at most */
+    public ReconcileQuery(NamedSql sql, int pageSize) {
         this.sql = sql;
+        this.pageSize = pageSize;
     }
 
-    public static ReconcileQuery parse(String configKey, String text) {
-        return new ReconcileQuery(NamedSql.parse(configKey, text, PARAMETERS));
+    public static ReconcileQuery parse(String configKey, String text, int pageSize) {
+        return new ReconcileQuery(NamedSql.parse(configKey, text, PARAMETERS), pageSize);
     }
 
     /** Receives the students one by one; returning false stops the read. */
@@ -42,36 +55,101 @@ public final class ReconcileQuery {
         boolean accept(SisStudent student) throws Exception;
     }
 
-    /** Streams the query's rows for one college into {@code rows}, on a connection of its own. */
-    public void stream(Connection c, String misCode, Rows rows) throws Exception {
+    /** One row as read: its local_id as the database holds it (the page key) and the student. */
+    private record Keyed(String key, SisStudent student) {
+    }
+
+    /** Reads the query's rows for one college into {@code rows}, a page at a time, each page on a connection of its own. */
+    public void stream(DataSource dataSource, String misCode, Rows rows) throws Exception {
+        if (sql.isCall()) {
+            try (Connection c = dataSource.getConnection()) {
+                streamWhole(c, misCode, rows);
+            }
+            return;
+        }
+        String after = null;
+        Set<String> lastPageKeys = Set.of();
+        boolean inclusive = true;
+        while (true) {
+            List<Keyed> page;
+            try (Connection c = dataSource.getConnection()) {
+                page = page(c, misCode, after, inclusive);
+            }
+            Set<String> keys = new HashSet<>();
+            for (Keyed row : page) {
+                keys.add(row.key());
+                // the rows of a local id the last page gave (its edge, read again by the >=) count once
+                if (!lastPageKeys.contains(row.key()) && !rows.accept(row.student())) {
+                    return;
+                }
+            }
+            if (page.size() < pageSize) {
+                return;
+            }
+            String last = page.get(page.size() - 1).key();
+            // a whole page of one local id: the next starts after it (more than a page of rows of one student is not one student)
+            inclusive = !(last.equals(after) && lastPageKeys.containsAll(keys));
+            after = last;
+            lastPageKeys = keys;
+        }
+    }
+
+    private List<Keyed> page(Connection c, String misCode, String after, boolean inclusive) throws Exception {
+        String text = "SELECT * FROM (\n" + sql.jdbcSql() + "\n) reconcile_page WHERE reconcile_page.local_id "
+                + (after == null ? "IS NOT NULL" : inclusive ? ">= ?" : "> ?") + " ORDER BY reconcile_page.local_id";
+        List<Keyed> page = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(text)) {
+            sql.bind(ps, Map.of("mis_code", misCode));
+            if (after != null) {
+                ps.setString(sql.parameters().size() + 1, after);
+            }
+            ps.setMaxRows(pageSize);
+            ps.setFetchSize(Math.min(FETCH_SIZE, pageSize));
+            read(ps, row -> page.add(row));
+        }
+        return page;
+    }
+
+    /** A stored procedure's result, read as one stream (a call cannot be wrapped in a page's SELECT). */
+    private void streamWhole(Connection c, String misCode, Rows rows) throws Exception {
         String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         boolean autoCommit = c.getAutoCommit();
         if (product.contains("postgres")) {
-            c.setAutoCommit(false);
+            c.setAutoCommit(false); // its driver only streams inside a transaction
         }
         try (PreparedStatement ps = sql.prepare(c, Map.of("mis_code", misCode))) {
             // a positive fetch size streams on every driver shipped (MariaDB Connector/J 3 too, which refuses Integer.MIN_VALUE)
             ps.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = ps.executeQuery()) {
-                Set<String> labels = labels(rs.getMetaData());
-                if (!labels.contains("local_id") || !labels.contains("ccc_id")) {
-                    throw new IllegalArgumentException("sisbridge.reconcile.sql: the query must return columns local_id and ccc_id"
-                            + " (it returns " + String.join(", ", labels) + ")");
-                }
-                while (rs.next()) {
-                    SisStudent s = new SisStudent(text(rs, labels, "local_id"), text(rs, labels, "ccc_id"),
-                            text(rs, labels, "first_name"), text(rs, labels, "middle_name"), text(rs, labels, "last_name"),
-                            date(rs, labels), text(rs, labels, "email"), text(rs, labels, "phone"),
-                            text(rs, labels, "postal_code"));
-                    if (!rows.accept(s)) {
-                        break;
-                    }
-                }
-            }
+            read(ps, row -> rows.accept(row.student()));
         } finally {
             if (c.getAutoCommit() != autoCommit) {
                 c.rollback(); // read only: nothing to keep
                 c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface KeyedRows {
+        boolean accept(Keyed row) throws Exception;
+    }
+
+    private static void read(PreparedStatement ps, KeyedRows rows) throws Exception {
+        try (ResultSet rs = ps.executeQuery()) {
+            Set<String> labels = labels(rs.getMetaData());
+            if (!labels.contains("local_id") || !labels.contains("ccc_id")) {
+                throw new IllegalArgumentException("sisbridge.reconcile.sql: the query must return columns local_id and ccc_id"
+                        + " (it returns " + String.join(", ", labels) + ")");
+            }
+            while (rs.next()) {
+                String key = rs.getString("local_id");
+                SisStudent s = new SisStudent(key == null ? null : key.strip(), text(rs, labels, "ccc_id"),
+                        text(rs, labels, "first_name"), text(rs, labels, "middle_name"), text(rs, labels, "last_name"),
+                        date(rs, labels), text(rs, labels, "email"), text(rs, labels, "phone"),
+                        text(rs, labels, "postal_code"));
+                if (!rows.accept(new Keyed(key, s))) {
+                    break;
+                }
             }
         }
     }

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One reconciliation of one college: the reconcile query's students, streamed in batches of
+ * One reconciliation of one college: the reconcile query's students, read in pages and sent in batches of
  * sisbridge.reconcile.batch-size, each sent in mode match-only (upstream creates nothing), its job polled,
  * and one outcome per student recorded in cccid_reconcile. Never touches the roster outbox.
  *
@@ -84,9 +84,7 @@ public class ReconcileRunner {
         }
         String runId = transaction(c -> table.startOrResume(c, misCode, now()));
         Progress progress = new Progress(runId, misCode);
-        try (Connection read = dataSource.getConnection()) {
-            query.stream(read, misCode, progress::add);
-        }
+        query.stream(dataSource, misCode, progress::add);
         if (!progress.stopped && !progress.batch.isEmpty()) {
             progress.stopped = !send(progress);
         }

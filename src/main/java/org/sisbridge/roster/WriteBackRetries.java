@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 import org.sisbridge.roster.CccidResultTable.PendingWriteBack;
 
 /**
- * At the start of each roster run, the write-backs left PENDING (the SIS refused them) are tried
+ * On each tick of routes/roster-write-back.yaml (the roster's schedule, its own thread, so a SIS that hangs
+ * on them never holds back new batches), the write-backs left PENDING (the SIS refused them) are tried
  * again, each in its own transaction: taken by a compare-and-set from the attempts read, run, and
  * marked DONE, PENDING or FAILED, all committed together. So a CCCID is written back exactly once
  * even when two runs meet, and one refused student never holds back the others.
