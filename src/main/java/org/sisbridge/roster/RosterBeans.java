@@ -67,7 +67,8 @@ public class RosterBeans implements CamelConfiguration {
                 requests, batches, results, settings.maxAttempts(), metrics, clock,
                 registry.lookupByNameAndType("flowActivity", FlowActivity.class), writeBack));
         registry.bind("rosterWriteBackRetries", new WriteBackRetries(dataSource, results, writeBack,
-                config.integer("sisbridge.roster.write-back.max-retries-per-run"), clock));
+                config.integer("sisbridge.roster.write-back.max-retries-per-run"), clock,
+                registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         RosterFileTable files = new RosterFileTable(mapping.table("cccid_roster_file"), requests);
         registry.bind("rosterFileLoader", new RosterFileLoader(dataSource, requests, files, validator,
                 registry.lookupByNameAndType("rejectWriter", RejectWriter.class),

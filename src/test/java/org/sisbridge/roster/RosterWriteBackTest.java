@@ -169,6 +169,38 @@ class RosterWriteBackTest {
     }
 
     /**
+     * A write-back retry run that fails (here its table is gone for a while, as in a botched SIS upgrade) is a
+     * failure of flow roster-write-back on the status page, and the next run that ends clears it. The retries
+     * run on a route of their own since they stopped holding back new batches; a failure of that route once
+     * stayed on the status page for good, as only a roster-push run recorded the roster's successes.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void aFailedWriteBackRetryRunIsShownUntilTheNextRunEnds(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "write-back-run-state");
+        try (AgentFixture fixture = agent(database, "peoplesoft")) {
+            fixture.start();
+            FlowActivity activity = fixture.camelContext().getRegistry().lookupByNameAndType("flowActivity", FlowActivity.class);
+            SisTables.execute(database, "ALTER TABLE cccid_result RENAME TO cccid_result_away");
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> activity.lastFailure(WriteBackRetries.FLOW, "111") != null);
+                assertThat(flowRun(status(fixture), WriteBackRetries.FLOW)).as("on the status page")
+                        .matches(StatusSnapshot.FlowRun::failing);
+            } finally {
+                SisTables.execute(database, "ALTER TABLE cccid_result_away RENAME TO cccid_result");
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !flowRun(status(fixture), WriteBackRetries.FLOW).failing());
+            assertThat(flowRun(status(fixture), WriteBackRetries.FLOW).lastSuccessAt()).isNotNull();
+        }
+    }
+
+    private static StatusSnapshot.FlowRun flowRun(StatusSnapshot status, String flow) {
+        return status.flows().stream().filter(f -> f.flow().equals(flow) && f.scope().equals("111")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + flow + " row on the status page: " + status.flows()));
+    }
+
+    /**
      * The staging database's connections are cut while a finished job is settled: after the upstream
      * result, before the transaction with its write-backs commits. The batch settles again on a later
      * run, and the SIS table (which keeps every write) holds each CCCID once.
