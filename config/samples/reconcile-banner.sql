@@ -1,7 +1,7 @@
 -- Reconciliation query for a Banner-like SIS (sisbridge.reconcile.sql-file): the current SPRIDEN row of
 -- every person with a CCCID kept as an additional id (GORADID, code CCID), with birth date (SPBPERS) and
 -- preferred e-mail (GOREMAL). Adjust the id code and the e-mail choice to the college's own use.
--- ORDER BY local_id, so that a resumed run rebuilds the same batches.
+-- ORDER BY local_id for a run by hand; the agent reads pages by local_id and leaves this one out.
 SELECT s.SPRIDEN_ID AS local_id,
        g.GORADID_ADDITIONAL_ID AS ccc_id,
        s.SPRIDEN_FIRST_NAME AS first_name,

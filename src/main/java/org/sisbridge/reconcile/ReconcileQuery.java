@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.sisbridge.staging.sis.NamedSql;
 
@@ -35,6 +36,9 @@ public final class ReconcileQuery {
 
     static final Set<String> PARAMETERS = Set.of("mis_code");
     private static final int FETCH_SIZE = 500;
+    private static final Pattern ORDER_BY = Pattern.compile("(?i)order\\s+by\\b");
+    /** What after an ORDER BY makes it choose rows, not only order them. */
+    private static final Pattern ROW_LIMIT = Pattern.compile("(?i)\\b(limit|offset|fetch|for|top|rows)\\b");
 
     private final NamedSql sql;
     private final int pageSize;
@@ -95,8 +99,7 @@ public final class ReconcileQuery {
     }
 
     private List<Keyed> page(Connection c, String misCode, String after, boolean inclusive) throws Exception {
-        String text = "SELECT * FROM (\n" + sql.jdbcSql() + "\n) reconcile_page WHERE reconcile_page.local_id "
-                + (after == null ? "IS NOT NULL" : inclusive ? ">= ?" : "> ?") + " ORDER BY reconcile_page.local_id";
+        String text = pageSql(sql.jdbcSql(), after == null ? "IS NOT NULL" : inclusive ? ">= ?" : "> ?");
         List<Keyed> page = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(text)) {
             sql.bind(ps, Map.of("mis_code", misCode));
@@ -108,6 +111,60 @@ public final class ReconcileQuery {
             read(ps, row -> page.add(row));
         }
         return page;
+    }
+
+    /**
+     * One page's statement: the query as a derived table, filtered and ordered by local_id. A final ORDER BY of the
+     * query itself is left out: the page orders by local_id anyway, and SQL Server refuses an ORDER BY in a derived
+     * table (without TOP, OFFSET or FOR XML), which the shipped samples and the key's comment asked colleges to write.
+     */
+    static String pageSql(String query, String condition) {
+        return "SELECT * FROM (\n" + withoutFinalOrderBy(query) + "\n) reconcile_page WHERE reconcile_page.local_id " + condition
+                + " ORDER BY reconcile_page.local_id";
+    }
+
+    /**
+     * The query without its final top-level ORDER BY clause; as it is when there is none, or when the clause carries a
+     * parameter or a row limit after it (LIMIT, OFFSET, FETCH, FOR ...: the order then decides which rows come, so it stays).
+     */
+    static String withoutFinalOrderBy(String query) {
+        int orderBy = -1;
+        int depth = 0;
+        int i = 0;
+        int n = query.length();
+        while (i < n) {
+            char c = query.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = query.indexOf(c, i + 1);
+                while (end > 0 && end + 1 < n && query.charAt(end + 1) == c) {
+                    end = query.indexOf(c, end + 2); // a doubled quote inside the quoted text
+                }
+                i = end < 0 ? n : end + 1;
+            } else if (c == '-' && i + 1 < n && query.charAt(i + 1) == '-') {
+                int end = query.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (c == '/' && i + 1 < n && query.charAt(i + 1) == '*') {
+                int end = query.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '(') {
+                depth++;
+                i++;
+            } else if (c == ')') {
+                depth--;
+                i++;
+            } else if (depth == 0 && (c == 'o' || c == 'O') && ORDER_BY.matcher(query).region(i, n).lookingAt()
+                    && (i == 0 || !Character.isLetterOrDigit(query.charAt(i - 1)) && query.charAt(i - 1) != '_')) {
+                orderBy = i;
+                i += 5;
+            } else {
+                i++;
+            }
+        }
+        if (orderBy < 0) {
+            return query;
+        }
+        String tail = query.substring(orderBy);
+        return tail.contains("?") || ROW_LIMIT.matcher(tail).find() ? query : query.substring(0, orderBy).stripTrailing();
     }
 
     /** A stored procedure's result, read as one stream (a call cannot be wrapped in a page's SELECT). */
