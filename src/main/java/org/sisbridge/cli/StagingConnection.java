@@ -24,16 +24,19 @@ final class StagingConnection implements AutoCloseable {
     final StagingSettings settings;
     final StagingMapping mapping;
     final int latestRows;
+    /** sisbridge.status.roster-notes-days: how far back the roster batches to look at are counted */
+    final int rosterNoteDays;
     final HikariDataSource dataSource;
 
     /** Said after "cannot reach the staging database" by every command. */
     static final String WHAT_TO_CHECK = "Check sisbridge.staging.jdbc-url, the credentials, and that the database server"
             + " is running and reachable from here; " + Launcher.command("check") + " tells more.";
 
-    private StagingConnection(StagingSettings settings, StagingMapping mapping, int latestRows) {
+    private StagingConnection(StagingSettings settings, StagingMapping mapping, int latestRows, int rosterNoteDays) {
         this.settings = settings;
         this.mapping = mapping;
         this.latestRows = latestRows;
+        this.rosterNoteDays = rosterNoteDays;
         this.dataSource = connect(settings);
         try {
             requireSchema();
@@ -69,7 +72,7 @@ final class StagingConnection implements AutoCloseable {
             AgentProperties config = loaded.properties();
             return new StagingConnection(AgentBeans.stagingSettings(config, SecretSource.fromSystem()),
                     MappingFile.load(config::text),
-                    config.integer("sisbridge.status.latest-rows"));
+                    config.integer("sisbridge.status.latest-rows"), config.integer("sisbridge.status.roster-notes-days"));
         }
     }
 

@@ -35,7 +35,7 @@ public class StatusCommand implements Callable<Integer> {
         (json ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(config.banner());
         try (StagingConnection db = StagingConnection.open(config.configuration())) {
             StatusSnapshot snapshot = new StatusSnapshotReader(db.dataSource, db.mapping, db.settings.database().dialect(),
-                    Clock.systemUTC(), db.latestRows).read();
+                    Clock.systemUTC(), db.latestRows, db.rosterNoteDays).read();
             if (json) {
                 spec.commandLine().getOut().println(StatusJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(snapshot));
             } else {

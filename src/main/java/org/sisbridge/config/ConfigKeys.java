@@ -72,6 +72,7 @@ public final class ConfigKeys {
         rule("sisbridge.staging.checkpoint-table", sqlIdentifier());
         rule("sisbridge.staging.flow-run-table", sqlIdentifier());
         rule("sisbridge.status.latest-rows", integer(1, 10_000));
+        rule("sisbridge.status.roster-notes-days", integer(1, 3650));
 
         rule("sisbridge.watch.enabled", flag());
         rule("sisbridge.watch.host", required());

@@ -131,7 +131,7 @@ public class AgentBeans implements CamelConfiguration {
                 () -> new FlowActivity(clock, new FlowRunStore(dataSource, staging.flowRunTable(), staging.database().dialect())));
 
         registry.bind("statusSnapshotReader", new StatusSnapshotReader(dataSource, mapping, staging.database().dialect(),
-                clock, config.integer("sisbridge.status.latest-rows")));
+                clock, config.integer("sisbridge.status.latest-rows"), config.integer("sisbridge.status.roster-notes-days")));
 
         registry.bind("misCodes", misCodes(config));
         registry.bind("statusTransitionPolicy", StatusTransitionPolicy.parse(config.text("sisbridge.transitions.valid")));

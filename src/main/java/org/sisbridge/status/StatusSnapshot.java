@@ -50,8 +50,8 @@ public record StatusSnapshot(Instant takenAt, List<FlowRun> flows, List<Checkpoi
      * for some students, or the job failed. total: all of them; latest: the most recently updated, each note saying
      * what happened, how many students and what to do.
      */
-    public record RosterBatchesToLookAt(long total, List<RosterBatch> latest) {
-        public static final RosterBatchesToLookAt NONE = new RosterBatchesToLookAt(0, List.of());
+    public record RosterBatchesToLookAt(long total, List<RosterBatch> latest, int days) {
+        public static final RosterBatchesToLookAt NONE = new RosterBatchesToLookAt(0, List.of(), 0);
     }
 
     /**

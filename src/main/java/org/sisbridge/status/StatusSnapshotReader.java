@@ -42,11 +42,16 @@ public class StatusSnapshotReader {
     private final StagingDialect dialect;
     private final Clock clock;
     private final int latest;
+    private final int rosterNoteDays;
 
     /**
-     * @param latest how many of the latest reports, roster batches and rejects to list
+     * @param latest         how many of the latest reports, roster batches and rejects to list
+     * @param rosterNoteDays how many days back the roster batches to look at are counted and listed (the notes stay in
+     *                       cccid_batch; a tile that only grows would soon be read as noise)
      */
-    public StatusSnapshotReader(DataSource dataSource, StagingMapping mapping, StagingDialect dialect, Clock clock, int latest) {
+    public StatusSnapshotReader(DataSource dataSource, StagingMapping mapping, StagingDialect dialect, Clock clock, int latest,
+                                int rosterNoteDays) {
+        this.rosterNoteDays = rosterNoteDays;
         this.dataSource = dataSource;
         this.mapping = mapping;
         this.dialect = dialect;
@@ -128,17 +133,28 @@ public class StatusSnapshotReader {
         return batches(c, "");
     }
 
-    /** The batches with a note, how many and the latest: what happened beyond a plain settlement (see the record). */
+    /**
+     * The batches with a note updated in the last {@link #rosterNoteDays} days, how many and the latest: what happened
+     * beyond a plain settlement (see the record). The window is applied to the times as read back, not in SQL: a
+     * college's layout may keep updated_at as text in a format of its own, and noted batches are few.
+     */
     private StatusSnapshot.RosterBatchesToLookAt batchesToLookAt(Connection c) throws SQLException {
         TableMapping t = mapping.table("cccid_batch");
         String noted = " WHERE " + t.column("last_error") + " IS NOT NULL";
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table() + noted);
+        Instant since = clock.instant().minus(java.time.Duration.ofDays(rosterNoteDays));
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.column("updated_at") + " FROM " + t.table() + noted);
              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long total = rs.getLong(1);
-            return total == 0 ? StatusSnapshot.RosterBatchesToLookAt.NONE
-                    : new StatusSnapshot.RosterBatchesToLookAt(total, batches(c, noted));
+            while (rs.next()) {
+                Instant updated = instant(t.readTimestamp("updated_at", rs, 1));
+                if (updated != null && !updated.isBefore(since)) {
+                    total++;
+                }
+            }
         }
+        List<StatusSnapshot.RosterBatch> latestNoted = total == 0 ? List.of() : batches(c, noted).stream()
+                .filter(b -> b.updatedAt() != null && !b.updatedAt().isBefore(since)).toList();
+        return new StatusSnapshot.RosterBatchesToLookAt(total, latestNoted, rosterNoteDays);
     }
 
     private List<StatusSnapshot.RosterBatch> batches(Connection c, String where) throws SQLException {

@@ -69,8 +69,8 @@ public final class StatusText {
         }
         StatusSnapshot.RosterBatchesToLookAt noted = s.rosterBatchesToLookAt();
         if (noted.total() > 0) {
-            out.println("Roster batches to look at: " + noted.total() + " (students the SIS took back, results not stored or"
-                    + " missing, failed jobs; latest first)");
+            out.println("Roster batches to look at: " + noted.total() + " in the last " + noted.days() + " day(s) (students the SIS"
+                    + " took back, results not stored or missing, failed jobs; latest first)");
             for (StatusSnapshot.RosterBatch b : noted.latest()) {
                 out.printf("  batch %s MIS %s %s (updated %s): %s%n", b.batchId(), b.misCode(), b.status(), b.updatedAt(),
                         b.lastError());

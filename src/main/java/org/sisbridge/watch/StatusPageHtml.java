@@ -237,14 +237,21 @@ public final class StatusPageHtml {
      * The roster batches whose row carries a note: each says what happened (students the SIS took back while the
      * batch was in flight, results not stored or missing, a failed job), how many students, and what to do.
      */
+    /** The window the notes are counted over (sisbridge.status.roster-notes-days; 0 when the snapshot could not say). */
+    private static String inTheLast(int days) {
+        return days <= 0 ? "" : " in the last " + days + (days == 1 ? " day" : " days");
+    }
+
     private void batchesToLookAt(StringBuilder h, StatusSnapshot.RosterBatchesToLookAt noted) {
         h.append("<section id=\"roster-batch-notes\"><h2>Roster batches to look at</h2>");
         if (noted.total() == 0) {
-            h.append("<p class=\"muted\">None: every roster batch settled the plain way.</p></section>\n");
+            h.append("<p class=\"muted\">None: every roster batch settled the plain way").append(inTheLast(noted.days()))
+                    .append(".</p></section>\n");
             return;
         }
         h.append("<p><b data-count=\"").append(noted.total()).append("\">").append(String.format("%,d", noted.total()))
-                .append("</b> batch(es) did not settle the plain way (latest ").append(noted.latest().size())
+                .append("</b> batch(es) did not settle the plain way").append(inTheLast(noted.days())).append(" (latest ")
+                .append(noted.latest().size())
                 .append(" below). Each line says what happened, to how many students, and what to do; the students are")
                 .append(" on the staff roster page by local id.</p>");
         h.append("<table><tr><th>Batch</th><th>MIS</th><th>Status</th><th>Job</th><th>Students sent</th><th>Updated</th>")

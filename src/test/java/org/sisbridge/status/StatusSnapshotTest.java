@@ -118,4 +118,40 @@ class StatusSnapshotTest {
                     tuple("222", "M1", "SHARED_CCCID", "BBB1111"));
         }
     }
+
+    /**
+     * "Roster batches to look at" counts the notes of the last sisbridge.status.roster-notes-days days: a tile that
+     * only grows would soon be read as noise. Older notes stay in cccid_batch.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("org.sisbridge.testsupport.TestDatabases#all")
+    void theRosterBatchesToLookAtAreThoseOfTheLastDays(DatabaseKind kind) throws Exception {
+        TestDatabase database = TestDatabases.create(kind, "status-notes");
+        try (AgentFixture fixture = new AgentFixture(new SimulatorSettings(), database).property("sisbridge.events.enabled", false)
+                .property("sisbridge.reports.enabled", false).property("sisbridge.reports.drop-enabled", false)
+                .property("sisbridge.roster.enabled", false).property("sisbridge.status.roster-notes-days", 7)) {
+            var agent = fixture.start();
+            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+            try (java.sql.Connection c = database.dataSource().getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO cccid_batch (batch_id, mis_code, status, job_id,"
+                         + " student_count, attempts, last_error, created_at, updated_at) VALUES (?, '111', 'COMPLETE', 'job', 5, 1, ?, ?, ?)")) {
+                for (Object[] row : new Object[][] {{"b-old", "2 of its 5 student(s) are no longer SENT", now.minusDays(8)},
+                        {"b-new", "upstream's results carried no entry for 1 student(s)", now.minusHours(1)},
+                        {"b-plain", null, now.minusMinutes(5)}}) {
+                    ps.setString(1, (String) row[0]);
+                    ps.setString(2, (String) row[1]);
+                    ps.setTimestamp(3, java.sql.Timestamp.valueOf((LocalDateTime) row[2]));
+                    ps.setTimestamp(4, java.sql.Timestamp.valueOf((LocalDateTime) row[2]));
+                    ps.executeUpdate();
+                }
+            }
+
+            StatusSnapshot.RosterBatchesToLookAt noted = agent.bean("statusSnapshotReader", StatusSnapshotReader.class).read()
+                    .rosterBatchesToLookAt();
+
+            assertThat(noted.total()).isEqualTo(1);
+            assertThat(noted.days()).isEqualTo(7);
+            assertThat(noted.latest()).extracting(StatusSnapshot.RosterBatch::batchId).containsExactly("b-new");
+        }
+    }
 }
