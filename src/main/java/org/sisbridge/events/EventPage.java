@@ -21,6 +21,23 @@ public record EventPage(List<JsonNode> events, String nextCursor, boolean hasMor
         return nextCursor != null ? nextCursor : fromCursor;
     }
 
+    /**
+     * What is left of the page once its events are checked: the JSON trees, the page's bulk, become
+     * garbage on the fetching thread instead of waiting for the writer, and surviving collections.
+     */
+    public Header header() {
+        return new Header(events.size(), nextCursor, hasMore);
+    }
+
+    /** A page without its events: how many it held, and where the feed stands after it. */
+    public record Header(int received, String nextCursor, boolean hasMore) {
+
+        /** As {@link EventPage#cursorAfter(String)}. */
+        public String cursorAfter(String fromCursor) {
+            return nextCursor != null ? nextCursor : fromCursor;
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other;

@@ -80,12 +80,27 @@ public class EventPageWriter {
         }
         // made ready to stage here too (grouped by key, and on PostgreSQL the COPY text), so that the writer
         // thread only talks to the database
-        return new CheckedPage(page, fromCursor, accepted, eventTable.prepare(accepted, LocalDateTime.now(clock)), rejects);
+        return new CheckedPage(page.header(), fromCursor, accepted, eventTable.prepare(accepted, LocalDateTime.now(clock)), rejects);
     }
 
-    /** A page after validation, before staging, with the cursor it was fetched with. */
-    public record CheckedPage(EventPage page, String fromCursor, List<IdmeEvent> accepted,
+    /**
+     * A page after validation, before staging, with the cursor it was fetched with. It keeps the page's
+     * header only: the JSON trees are not needed past the check, and a page waits for its writer.
+     * <p>
+     * Equal only to itself, like {@link EventPage}: the route hands it to a bean, and Camel hashes the body.
+     */
+    public record CheckedPage(EventPage.Header page, String fromCursor, List<IdmeEvent> accepted,
                               KeyedInsert.Prepared<IdmeEvent> prepared, List<Reject> rejects) {
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** The staging pool the pages' connections ({@link HeldConnection}) come from. */
@@ -109,7 +124,7 @@ public class EventPageWriter {
      * previous page committed) before anything that page's commit could have to come first.
      */
     public PageOutcome commit(String misCode, CheckedPage checked, HeldConnection held, PageTurn turn) throws SQLException {
-        EventPage page = checked.page();
+        EventPage.Header page = checked.page();
         long started = System.nanoTime();
         // a failure rolls the page back; on a broken connection the rollback fails too ("connection is
         // closed"): the page's own failure (a read timeout, say) is what the poll's line must say, so it is thrown
@@ -144,12 +159,12 @@ public class EventPageWriter {
         return new BatchCounts(outcome.received(), outcome.stored(), outcome.duplicates(), outcome.rejectedTotal());
     }
 
-    private static PageOutcome outcome(String misCode, EventPage page, List<IdmeEvent> stored, List<Reject> newRejects) {
+    private static PageOutcome outcome(String misCode, EventPage.Header page, List<IdmeEvent> stored, List<Reject> newRejects) {
         Map<RejectReason, Integer> byReason = new EnumMap<>(RejectReason.class);
         newRejects.forEach(r -> byReason.merge(r.reason(), 1, Integer::sum));
         int undocumented = (int) stored.stream().filter(e -> !e.transitionValid()).count();
         int unknownTypes = (int) stored.stream().filter(e -> !e.documentedEventType()).count();
-        int received = page.events().size();
+        int received = page.received();
         return new PageOutcome(misCode, received, stored.size(), received - stored.size() - newRejects.size(),
                 byReason, undocumented, unknownTypes, page.hasMore());
     }

@@ -114,11 +114,26 @@ public class WriteBehindPages {
      *
      * @param fromCursor the cursor this page was fetched with: its commit moves the checkpoint from there only
      */
-    public synchronized void submit(String misCode, String fromCursor, EventPage page) throws Exception {
+    public void submit(String misCode, String fromCursor, EventPage page) throws Exception {
+        submit(misCode, check(page, fromCursor));
+    }
+
+    /**
+     * The page's events checked and made ready to stage, on the caller's thread (no database work). The
+     * route makes the result its body before handing it over: the page's JSON trees are then garbage while
+     * the checked page waits for its writer, instead of surviving collections beside it.
+     *
+     * @param fromCursor the cursor this page was fetched with: its commit moves the checkpoint from there only
+     */
+    public EventPageWriter.CheckedPage check(EventPage page, String fromCursor) {
+        return writer.check(page, fromCursor);
+    }
+
+    /** As {@link #submit(String, String, EventPage)}, for a page {@link #check checked} already. */
+    public synchronized void submit(String misCode, EventPageWriter.CheckedPage checked) throws Exception {
         if (failed != null) {
             throw failed;
         }
-        EventPageWriter.CheckedPage checked = writer.check(page, fromCursor);
         while (pending.size() >= depth) {
             awaitOldest();
         }

@@ -64,4 +64,53 @@ class EventPageTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void aPageKeepsOnlyItsHeaderOnceChecked() {
+        EventPage.Header header = new EventPage(UNHASHABLE, "cursor-2", true).header();
+
+        assertThat(header).isEqualTo(new EventPage.Header(1000, "cursor-2", true));
+        assertThat(header.cursorAfter("cursor-1")).isEqualTo("cursor-2");
+        assertThat(new EventPage(List.of(), null, false).header().cursorAfter("cursor-1")).isEqualTo("cursor-1");
+    }
+
+    /**
+     * The checked page is what waits for the writer (two in flight): holding the page's JSON trees there
+     * kept them alive through collections (issue 17: 0.4-0.6 s more of pauses in a 200,000-event run).
+     */
+    @Test
+    void aCheckedPageHoldsNoJsonTreeAndIsHashedWithoutItsRows() {
+        for (java.lang.reflect.RecordComponent component : EventPageWriter.CheckedPage.class.getRecordComponents()) {
+            assertThat(component.getType()).as(component.getName()).isNotEqualTo(EventPage.class);
+            assertThat(component.getGenericType().getTypeName()).as(component.getName()).doesNotContain("JsonNode");
+        }
+        EventPageWriter.CheckedPage checked = new EventPageWriter.CheckedPage(
+                new EventPage.Header(0, "c", false), null, UNHASHABLE_EVENTS, null, List.of());
+        assertThat(checked.hashCode()).isEqualTo(System.identityHashCode(checked));
+        assertThat(checked).isEqualTo(checked).isNotEqualTo(new EventPageWriter.CheckedPage(
+                new EventPage.Header(0, "c", false), null, UNHASHABLE_EVENTS, null, List.of()));
+    }
+
+    /** Accepted events whose hash code or equality would walk them fail the test. */
+    private static final List<IdmeEvent> UNHASHABLE_EVENTS = new AbstractList<>() {
+        @Override
+        public IdmeEvent get(int index) {
+            throw new AssertionError("the page's events were read");
+        }
+
+        @Override
+        public int size() {
+            return 1000;
+        }
+
+        @Override
+        public int hashCode() {
+            throw new AssertionError("the page's events were hashed");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            throw new AssertionError("the page's events were compared");
+        }
+    };
 }

@@ -53,7 +53,7 @@ class WriteBehindPagesTest {
 
         @Override
         public CheckedPage check(EventPage page, String fromCursor) {
-            return new CheckedPage(page, fromCursor, List.of(), null, List.of());
+            return new CheckedPage(page.header(), fromCursor, List.of(), null, List.of());
         }
 
         @Override
