@@ -20,27 +20,35 @@ import org.sisbridge.testsupport.PlainCamelContexts;
 class EventPageTest {
 
     /** A page's events whose hash code or equality would walk the trees fail the test. */
-    private static final List<JsonNode> UNHASHABLE = new AbstractList<>() {
-        @Override
-        public JsonNode get(int index) {
-            return JsonNodeFactory.instance.objectNode().put("eventId", "e" + index);
-        }
+    private static final List<JsonNode> UNHASHABLE = unhashable(i -> JsonNodeFactory.instance.objectNode().put("eventId", "e" + i));
+    /** Accepted events whose hash code, equality or reading would walk them fail the test. */
+    private static final List<IdmeEvent> UNHASHABLE_EVENTS = unhashable(i -> {
+        throw new AssertionError("the page's events were read");
+    });
 
-        @Override
-        public int size() {
-            return 1000;
-        }
+    private static <T> List<T> unhashable(java.util.function.IntFunction<T> element) {
+        return new AbstractList<>() {
+            @Override
+            public T get(int index) {
+                return element.apply(index);
+            }
 
-        @Override
-        public int hashCode() {
-            throw new AssertionError("the page's events were hashed");
-        }
+            @Override
+            public int size() {
+                return 1000;
+            }
 
-        @Override
-        public boolean equals(Object o) {
-            throw new AssertionError("the page's events were compared");
-        }
-    };
+            @Override
+            public int hashCode() {
+                throw new AssertionError("the page's events were hashed");
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                throw new AssertionError("the page's events were compared");
+            }
+        };
+    }
 
     @Test
     void aPageIsHashedAndComparedWithoutItsEvents() {
@@ -90,27 +98,4 @@ class EventPageTest {
         assertThat(checked).isEqualTo(checked).isNotEqualTo(new EventPageWriter.CheckedPage(
                 new EventPage.Header(0, "c", false), null, UNHASHABLE_EVENTS, null, List.of()));
     }
-
-    /** Accepted events whose hash code or equality would walk them fail the test. */
-    private static final List<IdmeEvent> UNHASHABLE_EVENTS = new AbstractList<>() {
-        @Override
-        public IdmeEvent get(int index) {
-            throw new AssertionError("the page's events were read");
-        }
-
-        @Override
-        public int size() {
-            return 1000;
-        }
-
-        @Override
-        public int hashCode() {
-            throw new AssertionError("the page's events were hashed");
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            throw new AssertionError("the page's events were compared");
-        }
-    };
 }
