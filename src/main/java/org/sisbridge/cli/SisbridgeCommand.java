@@ -23,6 +23,8 @@ public class SisbridgeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // first: the drivers and the logging read the default zone once they start (ProcessTimeZone says why)
+        org.sisbridge.runtime.ProcessTimeZone.useUtc();
         // before any JDK HttpClient exists: a college proxy's Basic login must work for https tunnels too
         org.sisbridge.upstream.UpstreamProxy.allowBasicForTunnels();
         // usage and help name the launcher the person ran (bin/sisbridge, ./sisbridge)

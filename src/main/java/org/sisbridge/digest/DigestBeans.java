@@ -63,7 +63,7 @@ public class DigestBeans implements CamelConfiguration {
         }
         String zone = config.textOrEmpty("sisbridge.digest.zone");
         DigestSchedule schedule = new DigestSchedule(LocalTime.parse(config.text("sisbridge.digest.send-at")),
-                zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone),
+                zone.isEmpty() ? org.sisbridge.runtime.ProcessTimeZone.machineZone() : ZoneId.of(zone),
                 Duration.ofMillis(config.integer("sisbridge.digest.retry-interval-ms")));
         DigestCollector collector = new DigestCollector(dataSource, mapping.table("idme_status_event"),
                 mapping.table("idme_status_change"), staging.rejectTable(), changes, expiring,

@@ -28,6 +28,8 @@ final class JsonLogLayout {
         layout.setLineSeparator("SYSTEM");
         // the logging context's properties (log folder, format) are the same on every line: left out
         layout.setIncludeContext(false);
+        // @timestamp with the machine's offset, as the text format: the process itself runs in UTC (ProcessTimeZone)
+        layout.setTimeZone(org.sisbridge.runtime.ProcessTimeZone.machineZone().getId());
         return layout;
     }
 }

@@ -127,6 +127,8 @@ public final class SisbridgeAgent implements AutoCloseable {
         }
 
         public SisbridgeAgent build() {
+            // before the pool and the drivers exist: the agent stores UTC wall times (ProcessTimeZone says why)
+            ProcessTimeZone.useUtc();
             AgentConfiguration configuration = configuration();
             Path config = configuration.referenceFile();
             if (!Files.isRegularFile(config)) {

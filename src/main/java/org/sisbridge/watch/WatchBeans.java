@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -87,7 +86,7 @@ public class WatchBeans implements CamelConfiguration {
         org.sisbridge.staff.login.StaffLogin staffLogin = staffPages && config.flag("sisbridge.watch.enabled")
                 ? WatchServerFactory.shared(context, config) : null;
         registry.bind("statusPage", new StatusPage(snapshots,
-                new StatusPageHtml(ZoneId.systemDefault(), config.integer("sisbridge.watch.status-refresh-seconds"),
+                new StatusPageHtml(org.sisbridge.runtime.ProcessTimeZone.machineZone(), config.integer("sisbridge.watch.status-refresh-seconds"),
                         staffPages, staffLogin == null ? null : staffLogin.throttle()),
                 new ReconcileConflictsCsv(registry.lookupByNameAndType("stagingDataSource", DataSource.class),
                         registry.lookupByNameAndType("stagingSettings", org.sisbridge.staging.StagingSettings.class).database().dialect(),
