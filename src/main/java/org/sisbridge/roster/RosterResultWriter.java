@@ -83,10 +83,10 @@ public class RosterResultWriter {
     private BatchOutcome complete(OpenBatch batch, BulkJobStatus job) throws SQLException {
         Map<String, StudentResult> byLocalId = new HashMap<>();
         job.results().forEach(r -> byLocalId.put(r.localId(), r));
-        return RosterTransaction.run(dataSource, c -> {
+        Settled settlement = RosterTransaction.run(dataSource, c -> {
             Timestamp now = now();
             if (!batches.close(c, batch.batchId(), batch.jobId(), "COMPLETE", null, now)) {
-                return BatchOutcome.ALREADY_SETTLED;
+                return new Settled(BatchOutcome.ALREADY_SETTLED, () -> { });
             }
             List<CccidResultTable.Row> rows = new ArrayList<>();
             List<Settlement> settled = new ArrayList<>();
@@ -146,12 +146,21 @@ public class RosterResultWriter {
                 // a state, not only a line: the batch row keeps it, and the status page and status list it
                 batches.addNote(c, batch.batchId(), notes.joined());
             }
-            notes.sentences().forEach(note -> LOG.warn("Roster batch {} (job {}) for MIS {}: {}", batch.batchId(), batch.jobId(),
-                    batch.misCode(), note));
-            writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
-            return new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors + missingErrors, errors,
-                    unanswered.size());
+            return new Settled(new BatchOutcome("COMPLETE", created, existing, rejected, missing, 0, errors + missingErrors, errors,
+                    unanswered.size()), () -> {
+                        notes.sentences().forEach(note -> LOG.warn("Roster batch {} (job {}) for MIS {}: {}", batch.batchId(),
+                                batch.jobId(), batch.misCode(), note));
+                        writeBackFailures.log("Roster batch " + batch.batchId() + " for MIS " + batch.misCode(), writeBack.maxAttempts());
+                    });
         });
+        // the lines once the notes they tell of are committed: a settlement rolled back (the database gone mid-commit)
+        // logged notes no batch row kept, and is settled again, with its lines, on the next poll
+        settlement.lines().run();
+        return settlement.outcome();
+    }
+
+    /** A settlement and its WARN lines, logged after its commit. */
+    private record Settled(BatchOutcome outcome, Runnable lines) {
     }
 
     /**
