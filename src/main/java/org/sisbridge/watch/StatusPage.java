@@ -60,7 +60,17 @@ public class StatusPage {
 
     public void json(Exchange exchange) throws JsonProcessingException {
         StatusSnapshot snapshot = reader.read();
-        answer(exchange, "application/json", json.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot));
+        Object body = snapshot;
+        org.sisbridge.staff.login.LoginThrottle.Waiting waiting = html.loginsWaiting();
+        if (waiting != null) {
+            // kept by this process only (status --json reads the database and has none): zeros while no login waits,
+            // so that a monitor can alert on any count above zero
+            com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(snapshot);
+            tree.putObject("staffLoginsWaiting").put("nameFromAddress", waiting.nameFromAddress())
+                    .put("addresses", waiting.addresses()).put("names", waiting.names());
+            body = tree;
+        }
+        answer(exchange, "application/json", json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
     }
 
     /**

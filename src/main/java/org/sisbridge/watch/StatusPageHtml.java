@@ -89,9 +89,14 @@ public final class StatusPageHtml {
         return h.toString();
     }
 
+    /** The staff logins failed logins keep waiting now; null when this endpoint has no staff login. */
+    LoginThrottle.Waiting loginsWaiting() {
+        return logins == null ? null : logins.waiting();
+    }
+
     /** Only while failed logins make some wait (docs/operations.md, "Staff pages"); the log says who and from where. */
     private void loginsWaiting(StringBuilder h) {
-        LoginThrottle.Waiting w = logins == null ? null : logins.waiting();
+        LoginThrottle.Waiting w = loginsWaiting();
         if (w == null || w.none()) {
             return;
         }

@@ -47,6 +47,11 @@ class StaffLoginLockoutTest {
             String status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/status"))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             assertThat(status).as("the IT status page").contains("<p id=\"logins-waiting\" data-name-from-address=\"1\"");
+            com.fasterxml.jackson.databind.JsonNode statusJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/status.json"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(statusJson.path("staffLoginsWaiting").toString()).as("status.json, for a monitor")
+                    .isEqualTo("{\"nameFromAddress\":1,\"addresses\":0,\"names\":0}");
 
             String log = TestLog.read();
             assertThat(log).contains("Staff login refused for user 'ana' from " + GUESSER + ": too many failed logins")
