@@ -141,11 +141,19 @@ class IdmeEventsRouteTest extends YamlRouteTestSupport {
         public void startPoll() {
         }
 
-        public void submit(String misCode, String fromCursor, EventPage page) throws SQLException {
+        /** What the route hands over in place of the page (the real one: the checked page, without the JSON trees). */
+        public Checked check(EventPage page, String fromCursor) {
+            return new Checked(fromCursor, page.header());
+        }
+
+        public void submit(String misCode, Checked checked) throws SQLException {
             if (failWith != null) {
                 throw failWith;
             }
-            staged.add(misCode + " from " + fromCursor + " to " + page.nextCursor());
+            staged.add(misCode + " from " + checked.fromCursor() + " to " + checked.header().nextCursor());
+        }
+
+        public record Checked(String fromCursor, EventPage.Header header) {
         }
 
         public void awaitPending() {
