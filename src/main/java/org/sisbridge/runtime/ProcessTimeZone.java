@@ -35,9 +35,12 @@ public final class ProcessTimeZone {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     }
 
-    /** The zone of the machine the agent runs on, for times shown to people. */
+    /**
+     * The zone of the machine the agent runs on, for times shown to people. Through TimeZone, which the id
+     * came from: it also knows the three-letter ids (-Duser.timezone=PST) that ZoneId.of refuses.
+     */
     public static ZoneId machineZone() {
         String id = System.getProperty(MACHINE_ZONE_PROPERTY);
-        return id == null ? ZoneId.systemDefault() : ZoneId.of(id);
+        return id == null ? ZoneId.systemDefault() : TimeZone.getTimeZone(id).toZoneId();
     }
 }

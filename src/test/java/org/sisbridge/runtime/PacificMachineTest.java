@@ -97,6 +97,15 @@ class PacificMachineTest {
         assertThat(ProcessTimeZone.machineZone()).isEqualTo(PACIFIC);
     }
 
+    /** A JVM started with -Duser.timezone=PST: an id TimeZone knows and ZoneId.of refuses. */
+    @Test
+    void aThreeLetterZoneOfTheMachineIsShownAsTheRegionItStandsFor() {
+        TimeZone.setDefault(TimeZone.getTimeZone("PST"));
+        ProcessTimeZone.useUtc();
+
+        assertThat(ProcessTimeZone.machineZone()).isEqualTo(PACIFIC);
+    }
+
     private static String stagedAndReadAsText(LocalDateTime utc) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:pacific", "sa", "");
              Statement ddl = c.createStatement()) {
