@@ -128,12 +128,14 @@ public final class DropFolderGuard implements GenericFileFilter<File> {
 
     /**
      * Why a regular file of that size looks like a copy still under way, or null when it looks whole (or its
-     * kind has no end to check). Reads at most the last 65,557 bytes (and the first two), never the whole file.
+     * kind has no end to check). Reads at most the last 65,557 bytes (and the first eight), never the whole file.
      */
     static String unfinished(Path file, String name, long size) throws IOException {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".xlsx")) {
-            return endsWithZipEndRecord(file, size) ? null
+            // a compound file (a workbook saved with a password, or an .xls renamed) has no zip end record ever:
+            // whole as it is, and refused at once by its reader with the reason
+            return endsWithZipEndRecord(file, size) || CompoundFile.is(file) ? null
                     : "no zip end record in its last bytes, as a workbook still being copied";
         }
         if (lower.endsWith(".csv") || lower.endsWith(".txt")) {

@@ -17,6 +17,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.sisbridge.dropfolder.CompoundFile;
 import org.sisbridge.dropfolder.DropFolderGuard;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -64,6 +65,9 @@ final class WorkbookRosterRecords implements RosterRecords {
             throw new IllegalArgumentException("an Excel 97-2003 workbook (.xls) is not read: save it as Excel Workbook"
                     + " (.xlsx) or as CSV UTF-8 and drop it again");
         }
+        if (CompoundFile.is(file)) {
+            throw new IllegalArgumentException(WorkbookRefusal.ofCompoundFile(file));
+        }
         // a zip cut off before its end record: POI would log a WARN and read it again as a stream, for the same refusal
         if (!DropFolderGuard.hasZipEndRecord(file)) {
             throw new IllegalArgumentException("it is not an Excel workbook (.xlsx) that can be read: it has no zip end"
@@ -78,10 +82,18 @@ final class WorkbookRosterRecords implements RosterRecords {
             throw new IllegalArgumentException("it is not an Excel workbook (.xlsx) that can be read: " + e.getMessage(), e);
         }
         try {
+            if (workbook.isStrictOoxmlFormat()) {
+                throw new IllegalArgumentException(WorkbookRefusal.STRICT_OOXML);
+            }
             return new WorkbookRosterRecords(workbook, maxRecordChars, limits);
-        } catch (IOException | RuntimeException e) {
+        } catch (IllegalArgumentException e) {
             workbook.revert();
             throw e;
+        } catch (IOException | RuntimeException e) {
+            // POI's own exceptions (a part the workbook names but lacks, a broken structure) are unchecked: still a
+            // file refused with its reason, never a failure of the agent's
+            workbook.revert();
+            throw new IllegalArgumentException("the workbook could not be read: " + explained(e), e);
         }
     }
 
@@ -164,7 +176,7 @@ final class WorkbookRosterRecords implements RosterRecords {
 
     /** POI's zip-bomb message, with the key that sets the cap: the administrator's next question. */
     private static String explained(Throwable e) {
-        String message = String.valueOf(e.getMessage());
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "a " + e.getClass().getSimpleName() : e.getMessage();
         return message.contains("Zip bomb") ? message + " (each part of a roster workbook is capped by"
                 + " sisbridge.roster.workbook-max-part-bytes, and one compressed more than 100 to 1 is refused)" : message;
     }

@@ -114,6 +114,28 @@ class RosterWorkbookDropFolderTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aWorkbookSavedWithAPasswordMovesToErrorAtOnceSayingToRemoveThePassword() throws Exception {
+        // a real one, saved by Excel with a password to open (from Apache POI's corpus: src/test/resources/workbooks)
+        Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
+        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-encrypted"))
+                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
+                .property("sisbridge.roster.outbox", dir.resolve("outbox"))
+                // longer than the wait below: a file held back as unfinished would not move in time
+                .property("sisbridge.roster.inbox-unfinished-wait-ms", 300_000)) {
+            fixture.start();
+            Files.createDirectories(dir.resolve("inbox"));
+            try (InputStream in = RosterWorkbookDropFolderTest.class.getResourceAsStream("/workbooks/password-to-open.xlsx")) {
+                Files.copy(in, dir.resolve("fall.part"));
+            }
+            Files.move(dir.resolve("fall.part"), dir.resolve("inbox/fall.xlsx"));
+            Path reason = dir.resolve("inbox/error/fall.xlsx.reason");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(reason) && Files.exists(dir.resolve("inbox/error/fall.xlsx")));
+            assertThat(Files.readString(reason)).contains("saved with a password to open").contains("remove the password");
+            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isZero();
+        }
+    }
+
     /** Every row's cells as text; fails on a cell that is not a text cell. */
     private static List<List<String>> readWorkbook(Path file) throws Exception {
         List<List<String>> rows = new java.util.ArrayList<>();

@@ -119,6 +119,61 @@ class WorkbookRosterRecordsTest {
                 .hasMessageContaining("not an Excel workbook");
     }
 
+    /*
+     * Files real spreadsheet programs write under an .xlsx name that are still no workbook the agent reads: each is
+     * refused with the step that fixes it, never with POI's own words or exception. The three files come from Apache
+     * POI's test corpus (src/test/resources/workbooks/SOURCE.md).
+     */
+
+    @Test
+    void aWorkbookSavedWithAPasswordToOpenIsRefusedSayingToRemoveThePassword() throws Exception {
+        // before: "it has no zip end record, so it is cut off (a copy that did not finish)", which sends staff the wrong way
+        assertThatThrownBy(() -> readAll(corpus("password-to-open.xlsx"), WorkbookLimits.DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("it is a workbook saved with a password to open")
+                .hasMessageContaining("remove the password").hasMessageNotContaining("cut off");
+    }
+
+    @Test
+    void anExcel97WorkbookRenamedXlsxIsRefusedSayingHowToSaveIt() throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("renamed.xlsx");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook old = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(file)) {
+            old.createSheet("Roster").createRow(0).createCell(0).setCellValue("local_id");
+            old.write(out);
+        }
+        assertThatThrownBy(() -> readAll(file, WorkbookLimits.DEFAULTS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("it is an Excel 97-2003 workbook (.xls) with an .xlsx name")
+                .hasMessageContaining("save it as Excel Workbook (.xlsx) or as CSV UTF-8");
+    }
+
+    @Test
+    void aStrictOpenXmlWorkbookIsRefusedSayingHowToSaveIt() throws Exception {
+        // before: POI's unchecked POIXMLException "Strict OOXML isn't currently supported, please see bug #57699"
+        assertThatThrownBy(() -> readAll(corpus("strict-open-xml.xlsx"), WorkbookLimits.DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(WorkbookRefusal.STRICT_OOXML);
+    }
+
+    @Test
+    void aWorkbookMissingItsSheetsPartIsRefusedNotThrownAsPoisOwnException() throws Exception {
+        // before: POIXMLException ("Failed to find sheet package for sheetId=rId1") escaped the reader
+        assertThatThrownBy(() -> readAll(corpus("sheet-part-missing.xlsx"), WorkbookLimits.DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the workbook could not be read: ");
+    }
+
+    /** A copy of a file of src/test/resources/workbooks in this test's folder, as a drop would leave it. */
+    private Path corpus(String name) throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        try (java.io.InputStream in = WorkbookRosterRecordsTest.class.getResourceAsStream("/workbooks/" + name)) {
+            Files.copy(java.util.Objects.requireNonNull(in, name), file);
+        }
+        return file;
+    }
+
     private static List<RosterCsvReader.Record> readAll(Path file, WorkbookLimits limits) throws Exception {
         List<RosterCsvReader.Record> records = new ArrayList<>();
         try (WorkbookRosterRecords workbook = WorkbookRosterRecords.open(file, 65536, limits)) {
