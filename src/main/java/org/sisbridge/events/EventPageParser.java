@@ -93,6 +93,12 @@ public class EventPageParser {
                     default -> parser.skipChildren();
                 }
             }
+            if (!known.contains("events")) {
+                // a JSON object, but no page: a gateway's error or maintenance answer sent with 200, say. Taken as
+                // an empty page it would read as "nothing new" at every poll, a broken feed shown as a quiet one
+                throw new UpstreamTransientException("events page has no 'events' array: the answer is a JSON object"
+                        + " but not an events page of the contract (its fields are not named in this line)");
+            }
             if (parser.nextToken() != null) {
                 // an error page glued after the JSON, or two answers in one: not a page of the contract
                 throw new UpstreamTransientException("events page has more after its JSON object (at byte "

@@ -1,6 +1,7 @@
 package org.sisbridge.roster;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,10 @@ import org.sisbridge.upstream.UpstreamTransientException;
  */
 public class BulkAccountJson {
 
+    /** The job states of the contract, in the order a job goes through them. */
+    private static final List<String> JOB_STATES = List.of("PENDING", "RUNNING", "COMPLETE", "FAILED");
+    /** A state named in a log line only when it is a plain word: the text is upstream's. */
+    private static final java.util.regex.Pattern PLAIN_STATE = java.util.regex.Pattern.compile("[A-Za-z_]{1,30}");
     private static final java.util.regex.Pattern PLAIN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     private final ObjectMapper json;
@@ -111,6 +116,14 @@ public class BulkAccountJson {
     public BulkJobStatus job(InputStream body) throws UpstreamTransientException, UpstreamPermanentException {
         JsonNode root = read(body, "bulk job status");
         String status = root.path("status").asText("");
+        if (!JOB_STATES.contains(status)) {
+            // kept as "not finished", an answer without a state of the contract would leave the batch SUBMITTED and
+            // polled again at every run without a word; as a failure it is one line and a state on the status page,
+            // and the batch is still asked about again
+            throw new UpstreamTransientException("bulk job status answered " + (status.isEmpty() ? "no status"
+                    : PLAIN_STATE.matcher(status).matches() ? "the status '" + status + "'" : "a status that is not a plain word")
+                    + ", not one of " + String.join(", ", JOB_STATES));
+        }
         List<StudentResult> results = new ArrayList<>();
         for (JsonNode r : root.path("results")) {
             List<String> matchedOn = new ArrayList<>();
@@ -131,7 +144,8 @@ public class BulkAccountJson {
 
     private JsonNode read(InputStream body, String what) throws UpstreamTransientException, UpstreamPermanentException {
         try {
-            JsonNode root = json.readTree(body);
+            // an answer with more after its JSON (two answers glued, an error page appended) is no answer of the contract
+            JsonNode root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
             if (root == null || !root.isObject()) {
                 throw new UpstreamTransientException(what + " is not a JSON object");
             }

@@ -61,6 +61,10 @@ class MalformedEventPagesTest {
             "{\"events\":[EVENTS],\"nextCursor\":\"c9\",\"nextCursor\":\"c1\",\"hasMore\":false}|has the field 'nextCursor' twice",
             "{\"events\":[EVENTS],\"nextCursor\":\"c9\",\"hasMore\":false}{\"events\":[]}|has more after its JSON object",
             "{\"events\":[EVENTS],\"nextCursor\":\"c9\",\"hasMore\":false}<html>oops</html>|could not be read as JSON (truncated, or not JSON) at byte",
+            // before: each of these was an empty page, "nothing new", at every poll (found with nst/JSONTestSuite's objects)
+            "{}|has no 'events' array",
+            "{\"error\":{\"code\":\"MAINTENANCE\",\"message\":\"back at 6\"}}|has no 'events' array",
+            "{\"nextCursor\":\"c9\",\"hasMore\":false}|has no 'events' array",
     })
     void aPageThatIsNotAPageOfTheContractIsRefusedAndFetchedAgain(String body, String why) {
         assertThatThrownBy(() -> parse(body.replace("EVENTS", events("e1", "e2"))))

@@ -62,4 +62,45 @@ class BulkAccountJsonTest {
         assertThatThrownBy(() -> bulk.matchOnlyBody("b3", List.of(student("S1")), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /*
+     * Job answers that are JSON objects but no job state of the contract (found by reading nst/JSONTestSuite's
+     * objects as job answers): before, each was a job "not finished", the batch left SUBMITTED and polled again at
+     * every run without a line; an answer with more after its JSON was taken by its first object.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{}|bulk job status answered no status, not one of PENDING, RUNNING, COMPLETE, FAILED",
+            "{\"jobId\":\"j1\",\"error\":{\"code\":\"X\"}}|answered no status",
+            "{\"jobId\":\"j1\",\"status\":\"CANCELLED\"}|answered the status 'CANCELLED', not one of PENDING",
+            "{\"jobId\":\"j1\",\"status\":\"<b>ana@example.edu</b>\"}|answered a status that is not a plain word, not one of",
+            "{\"jobId\":\"j1\",\"status\":\"PENDING\"} \"x\"|could not be read as JSON",
+            "{\"jobId\":\"j1\",\"status\":\"PENDING\"}{\"jobId\":\"j2\",\"status\":\"COMPLETE\",\"results\":[]}|could not be read as JSON",
+    })
+    void aJobAnswerWithoutAStateOfTheContractIsAFailureNotAJobStillRunning(String answer, String why) {
+        assertThatThrownBy(() -> bulk.job(new java.io.ByteArrayInputStream(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isInstanceOf(org.sisbridge.upstream.UpstreamTransientException.class)
+                .hasMessageContaining(why).hasMessageNotContaining("ana@example.edu");
+    }
+
+    @Test
+    void theFourStatesOfTheContractStillPass() throws Exception {
+        for (String state : List.of("PENDING", "RUNNING", "FAILED")) {
+            BulkJobStatus job = bulk.job(new java.io.ByteArrayInputStream(("{\"jobId\":\"j1\",\"status\":\"" + state + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(job.status()).isEqualTo(state);
+        }
+        BulkJobStatus complete = bulk.job(new java.io.ByteArrayInputStream(("{\"jobId\":\"j1\",\"status\":\"COMPLETE\","
+                + "\"results\":[{\"localId\":\"S1\",\"outcome\":\"CREATED\",\"cccid\":\"ABC1234\",\"matchedOn\":[]}]} \n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(complete.finished()).isTrue();
+        assertThat(complete.results()).singleElement().satisfies(r -> assertThat(r.cccid()).isEqualTo("ABC1234"));
+    }
+
+    @Test
+    void aSubmitAnswerWithMoreAfterItsJsonIsRefused() {
+        assertThatThrownBy(() -> bulk.jobId(new java.io.ByteArrayInputStream("{\"jobId\":\"j1\",\"status\":\"PENDING\"}<html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isInstanceOf(org.sisbridge.upstream.UpstreamTransientException.class);
+    }
 }
