@@ -80,6 +80,7 @@ public final class ConfigKeys {
         rule("sisbridge.watch.token-env", environmentVariableName());
         rule("sisbridge.watch.token-file", any());
         rule("sisbridge.watch.allowed-hosts", KeyRule.hostNames());
+        rule("sisbridge.watch.trusted-proxies", KeyRule.trustedProxies());
         rule("sisbridge.watch.upstream-check-cache-ms", atLeast(0));
         rule("sisbridge.watch.cli-connector-enabled", flag());
         rule("sisbridge.watch.health-timeout-ms", atLeast(1));

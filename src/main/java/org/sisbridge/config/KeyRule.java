@@ -91,6 +91,18 @@ public interface KeyRule {
         return value -> names.problem(value.replace("*.", ""));
     }
 
+    /** Reverse proxies' IP addresses and CIDR ranges, comma-separated; empty for none. Never looked up in DNS. */
+    static KeyRule trustedProxies() {
+        return value -> {
+            try {
+                org.sisbridge.watch.TrustedProxies.parse(value);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        };
+    }
+
     /** {@code auto} (the agent decides, as the key's comment says), or what {@code rule} accepts. */
     static KeyRule autoOr(KeyRule rule) {
         return value -> value.equalsIgnoreCase("auto") ? null : rule.problem(value);

@@ -19,18 +19,31 @@ import java.util.Set;
  * whose own host name an attacker re-points at this machine (DNS rebinding) cannot read the status
  * page or the metrics from a browser here: the browser still sends the attacker's name. The port
  * is not compared (the page's name is what rebinding cannot change). A request without a Host
- * header (HTTP/1.0, never a browser) is let through.
+ * header (HTTP/1.0, never a browser) is let through. Behind a proxy of sisbridge.watch.trusted-proxies the host the
+ * browser asked the proxy for ({@code X-Forwarded-Host}) must pass too: the proxy's own Host is often just the agent's
+ * loopback address, which a rebound name would pass.
  */
 public final class HostHeaderCheck implements AuthenticationHandler {
 
     private final Set<String> allowed;
+    private final TrustedProxies proxies;
 
     HostHeaderCheck(Set<String> allowed) {
+        this(allowed, TrustedProxies.NONE);
+    }
+
+    private HostHeaderCheck(Set<String> allowed, TrustedProxies proxies) {
         this.allowed = Set.copyOf(allowed);
+        this.proxies = proxies;
     }
 
     /** @param configured the names of sisbridge.watch.allowed-hosts */
     public static HostHeaderCheck forBinding(String boundHost, List<String> configured) {
+        return forBinding(boundHost, configured, TrustedProxies.NONE);
+    }
+
+    /** @param proxies the reverse proxies whose X-Forwarded-Host is checked as well */
+    public static HostHeaderCheck forBinding(String boundHost, List<String> configured, TrustedProxies proxies) {
         Set<String> names = new HashSet<>();
         names.add(normalise(boundHost));
         configured.stream().map(String::trim).filter(n -> !n.isEmpty()).map(HostHeaderCheck::normalise).forEach(names::add);
@@ -46,7 +59,7 @@ public final class HostHeaderCheck implements AuthenticationHandler {
         } catch (UnknownHostException e) {
             // the configuration check refuses an unknown host before the server is built
         }
-        return new HostHeaderCheck(names);
+        return new HostHeaderCheck(names, proxies);
     }
 
     /** Every address of this machine's interfaces, and its own name. */
@@ -70,13 +83,23 @@ public final class HostHeaderCheck implements AuthenticationHandler {
     @Override
     public void handle(RoutingContext ctx) {
         String host = ctx.request().getHeader("Host");
-        if (host == null || accepts(host)) {
+        if ((host == null || accepts(host)) && forwardedHostAccepted(ctx)) {
             ctx.next();
             return;
         }
         ctx.response().setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end("421 Misdirected Request: this endpoint answers only to its own address or to a name in"
                         + " sisbridge.watch.allowed-hosts\n");
+    }
+
+    /** Behind a trusted proxy, the host the browser named to it; any other peer's X-Forwarded-Host is not read. */
+    private boolean forwardedHostAccepted(RoutingContext ctx) {
+        io.vertx.core.net.SocketAddress peer = ctx.request().remoteAddress();
+        if (proxies.isEmpty() || peer == null || !proxies.trusts(peer.host())) {
+            return true;
+        }
+        io.vertx.core.net.HostAndPort asked = proxies.client(ctx.request()).authority();
+        return asked == null || accepts(asked.host());
     }
 
     boolean accepts(String hostHeader) {

@@ -76,16 +76,22 @@ public class WatchServerFactory extends DefaultMainHttpServerFactory {
             configuration.setSslContextParameters(tls);
         }
         AuthenticationConfig auth = configuration.getAuthenticationConfig();
+        // checked by the configuration check already (exit 2 on a malformed entry)
+        TrustedProxies proxies = TrustedProxies.parse(config.textOrEmpty("sisbridge.watch.trusted-proxies"));
         AuthenticationHandler tokenCheck = token.isEmpty() ? null : new BearerTokenCheck(token);
+        if (tokenCheck == null && !proxies.isEmpty()) {
+            // no token is allowed on loopback only, for this machine's users; a proxy here brings in the network
+            tokenCheck = new ThisMachineOnlyCheck(proxies);
+        }
         if (staffPages) {
             // /staff asks for a staff login (even on loopback); every other path keeps the token check as it was
-            auth.getEntries().add(0, entry(staffLogin(config, camelContext).check(tokenCheck)));
+            auth.getEntries().add(0, entry(staffLogin(config, camelContext).check(tokenCheck, proxies)));
         } else if (tokenCheck != null) {
             auth.getEntries().add(0, entry(tokenCheck));
         }
         // first of all, with or without a token: a request for another host name is not ours to answer
         auth.getEntries().add(0, entry(HostHeaderCheck.forBinding(host,
-                List.of(config.textOrEmpty("sisbridge.watch.allowed-hosts").split(",")))));
+                List.of(config.textOrEmpty("sisbridge.watch.allowed-hosts").split(",")), proxies)));
         auth.setEnabled(true);
     }
 

@@ -29,6 +29,16 @@ class ConfigKeysTest {
     }
 
     @Test
+    void aMalformedTrustedProxyIsOneClearLine() {
+        assertThat(new AgentConfiguration(AgentFixture.HOME, null, Map.of("sisbridge.watch.trusted-proxies",
+                "127.0.0.1, 10.0.0.0/8, ::1, fd00::/8")).validate(Map.of()).errors()).isEmpty();
+        assertThat(new AgentConfiguration(AgentFixture.HOME, null, Map.of("sisbridge.watch.trusted-proxies",
+                "127.0.0.1, nginx.college.edu")).validate(Map.of()).errors()).containsExactly("sisbridge.watch.trusted-proxies"
+                        + " has 'nginx.college.edu', which is not an IP address or CIDR range such as 127.0.0.1, 10.0.0.0/8, ::1"
+                        + " or fd00::/8 (host names are not looked up)");
+    }
+
+    @Test
     void aNearKeyIsSuggestedAndAFarOneIsNot() {
         Set<String> known = ConfigKeys.rules().keySet();
         assertThat(ClosestKey.to("sisbridge.roster.batchsize", known)).contains("sisbridge.roster.batch-size");

@@ -60,6 +60,15 @@ class ConfigurationSourcesTest {
     }
 
     @Test
+    void runRefusesAMalformedTrustedProxyInOneLine() {
+        Path config = new SiteConfig(simulator, db).set("sisbridge.watch.trusted-proxies", "10.0.0.0/33").write();
+        Cli.Result result = Cli.run("run", "--config", config.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("sisbridge.watch.trusted-proxies has '10.0.0.0/33', whose prefix length must be a"
+                + " number from 0 to 32").doesNotContain("\tat ");
+    }
+
+    @Test
     void runRefusesToStartWithoutTheClientSecretSayingWhereItGoes() {
         Path config = new SiteConfig(simulator, db).remove("sisbridge.upstream.client-secret-file").write();
         Cli.Result result = Cli.run("run", "--config", config.toString());

@@ -72,7 +72,10 @@ class StaffLoginLockoutTest {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            String proxied = claimed == null ? "" : "X-Forwarded-For: " + claimed + "\r\nForwarded: for=" + claimed + "\r\n";
+            // and, with no trusted proxy configured (the default), claims of HTTPS and another host name are ignored too:
+            // read, they would turn this login away (Origin) or the whole request (Host check)
+            String proxied = claimed == null ? "" : "X-Forwarded-For: " + claimed + "\r\nForwarded: for=" + claimed
+                    + ";proto=https;host=evil.example\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n";
             out.write(("POST /staff/login HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n" + proxied + "Origin: " + base
                     + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                     + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));

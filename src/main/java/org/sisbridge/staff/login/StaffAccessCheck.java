@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sisbridge.watch.RequestClient;
+import org.sisbridge.watch.TrustedProxies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * other {@code /staff} request needs a live session or is sent to the form. The two forms are safe from
  * cross-site posting by the cookie's SameSite=Strict and by an Origin (or Referer) check: a POST whose
  * origin is not this endpoint is refused. Everything else ({@code /observe/*}, {@code status.json}, the IT
- * status page) goes to {@code others}: the machine token check, unchanged, or straight through.
+ * status page) goes to {@code others}: the machine token check, unchanged, or straight through. Who the client is,
+ * and whether its browser spoke TLS and to which host, is the TCP connection's unless it came through a proxy of
+ * sisbridge.watch.trusted-proxies ({@link TrustedProxies}).
  */
 public final class StaffAccessCheck implements AuthenticationHandler {
 
@@ -46,13 +50,21 @@ public final class StaffAccessCheck implements AuthenticationHandler {
     private final StaffSessions sessions;
     private final LoginThrottle throttle;
     private final AuthenticationHandler others;
+    private final TrustedProxies proxies;
 
     /** @param others the check of every other path, or null to let them through */
     public StaffAccessCheck(StaffUsers users, StaffSessions sessions, LoginThrottle throttle, AuthenticationHandler others) {
+        this(users, sessions, throttle, others, TrustedProxies.NONE);
+    }
+
+    /** @param proxies the reverse proxies whose X-Forwarded-* headers name the client (none: the connection does) */
+    public StaffAccessCheck(StaffUsers users, StaffSessions sessions, LoginThrottle throttle, AuthenticationHandler others,
+            TrustedProxies proxies) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
         this.others = others;
+        this.proxies = proxies;
     }
 
     @Override
@@ -71,9 +83,19 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             return;
         }
         noCaching(ctx);
+        RequestClient client = proxies.client(request);
+        if (!client.onThisMachine() && !client.tls()) {
+            // the start-up rule "beyond loopback the staff pages need TLS", per request: a proxy on this machine makes
+            // the endpoint bound to loopback reachable from the network, and must then serve HTTPS and say so
+            // (X-Forwarded-Proto), or passwords and session cookies would cross the network in the clear
+            ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("403 Forbidden: from another computer the staff pages need HTTPS (a proxy in front of the agent"
+                            + " must serve HTTPS and send X-Forwarded-Proto: https)\n");
+            return;
+        }
         if (path.equals(LOGIN)) {
             if (request.method() == HttpMethod.POST) {
-                login(ctx);
+                login(ctx, client);
             } else {
                 loginPage(ctx, 200, null);
             }
@@ -87,12 +109,12 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             session = Optional.empty();
         }
         if (path.equals(LOGOUT) && request.method() == HttpMethod.POST) {
-            if (!sameOrigin(request)) {
+            if (!sameOrigin(request, client)) {
                 forbidden(ctx);
                 return;
             }
             sessions.close(cookie(ctx));
-            ctx.response().addCookie(sessionCookie(ctx, "").setMaxAge(0));
+            ctx.response().addCookie(sessionCookie("", client).setMaxAge(0));
             redirect(ctx, LOGIN);
             return;
         }
@@ -108,9 +130,9 @@ public final class StaffAccessCheck implements AuthenticationHandler {
         ctx.next();
     }
 
-    private void login(RoutingContext ctx) {
+    private void login(RoutingContext ctx, RequestClient client) {
         HttpServerRequest request = ctx.request();
-        if (!sameOrigin(request)) {
+        if (!sameOrigin(request, client)) {
             forbidden(ctx);
             return;
         }
@@ -119,7 +141,9 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             loginPage(ctx, 413, "That is not a login form.");
             return;
         }
-        String address = request.remoteAddress() == null ? "?" : request.remoteAddress().host();
+        // the connection's address, or behind a trusted proxy the client's: each computer has counts of its own
+        String address = client.address();
+        String from = client.describe();
         boundedBody(ctx, body -> {
             Map<String, List<String>> form = new QueryStringDecoder(body.toString(), false).parameters();
             String name = first(form, "user").trim();
@@ -127,7 +151,7 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             LoginThrottle.Wait wait = throttle.attempt(name, address);
             if (!wait.isZero()) {
                 LOG.warn("Staff login refused for user '{}' from {}: {}, locked for {} s more",
-                        printable(name), address, wait.whose().says(), seconds(wait.time()));
+                        printable(name), from, wait.whose().says(), seconds(wait.time()));
                 loginPage(ctx, 429, refusal(wait));
                 return;
             }
@@ -135,12 +159,12 @@ public final class StaffAccessCheck implements AuthenticationHandler {
             ctx.vertx().<Optional<String>>executeBlocking(() -> verify(name, password), false).onComplete(checked -> {
                 if (checked.succeeded() && checked.result().isPresent()) {
                     throttle.succeeded(name, address);
-                    ctx.response().addCookie(sessionCookie(ctx, sessions.open(name, checked.result().get())));
-                    LOG.info("Staff user '{}' logged in from {}", printable(name), address);
+                    ctx.response().addCookie(sessionCookie(sessions.open(name, checked.result().get()), client));
+                    LOG.info("Staff user '{}' logged in from {}", printable(name), from);
                     redirect(ctx, HOME);
                 } else {
                     // already counted as a failure by attempt(): nothing more to record
-                    LOG.warn("Staff login failed for user '{}' from {}: {}", printable(name), address,
+                    LOG.warn("Staff login failed for user '{}' from {}: {}", printable(name), from,
                             checked.succeeded() ? "wrong name or password" : checked.cause().getMessage());
                     loginPage(ctx, 401, checked.succeeded() ? "Wrong name or password."
                             : "Logins are not possible now: the users file cannot be read (see the agent's log).");
@@ -193,11 +217,12 @@ public final class StaffAccessCheck implements AuthenticationHandler {
 
     /**
      * Whether the POST comes from a page of this endpoint: its Origin (or, without one, its Referer) names
-     * the host and port the request was sent to. A browser always sends one of them on a form POST.
+     * the host and port the request was sent to. A browser always sends one of them on a form POST. Behind a trusted
+     * proxy that is the host and scheme the browser used with the proxy (X-Forwarded-Host, X-Forwarded-Proto).
      */
-    static boolean sameOrigin(HttpServerRequest request) {
+    static boolean sameOrigin(HttpServerRequest request, RequestClient client) {
         // the authority, not the Host header: an HTTP/2 request carries it as :authority
-        io.vertx.core.net.HostAndPort authority = request.authority();
+        io.vertx.core.net.HostAndPort authority = client.authority();
         String origin = request.getHeader("Origin");
         if (origin == null || origin.equals("null")) {
             origin = request.getHeader("Referer");
@@ -207,8 +232,8 @@ public final class StaffAccessCheck implements AuthenticationHandler {
         }
         try {
             URI uri = URI.create(origin);
-            String scheme = request.isSSL() ? "https" : "http";
-            int defaultPort = request.isSSL() ? 443 : 80;
+            String scheme = client.tls() ? "https" : "http";
+            int defaultPort = client.tls() ? 443 : 80;
             return scheme.equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
                     && uri.getHost().equalsIgnoreCase(authority.host())
                     && (uri.getPort() < 0 ? defaultPort : uri.getPort()) == (authority.port() < 0 ? defaultPort : authority.port());
@@ -222,10 +247,10 @@ public final class StaffAccessCheck implements AuthenticationHandler {
         return c == null ? null : c.getValue();
     }
 
-    /** HttpOnly, SameSite=Strict, Secure on TLS, only for /staff, and gone when the browser closes. */
-    private static Cookie sessionCookie(RoutingContext ctx, String value) {
+    /** HttpOnly, SameSite=Strict, Secure on TLS (a trusted proxy's too), only for /staff, and gone when the browser closes. */
+    private static Cookie sessionCookie(String value, RequestClient client) {
         return Cookie.cookie(COOKIE, value).setPath(PREFIX).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setSecure(ctx.request().isSSL());
+                .setSecure(client.tls());
     }
 
     private static void noCaching(RoutingContext ctx) {

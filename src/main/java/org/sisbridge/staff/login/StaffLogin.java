@@ -38,6 +38,11 @@ public record StaffLogin(StaffUsers users, StaffSessions sessions, LoginThrottle
 
     /** @param others the check of every path outside /staff (the machine token), or null */
     public StaffAccessCheck check(AuthenticationHandler others) {
-        return new StaffAccessCheck(users, sessions, throttle, others);
+        return check(others, org.sisbridge.watch.TrustedProxies.NONE);
+    }
+
+    /** @param proxies the reverse proxies whose X-Forwarded-* headers name the client */
+    public StaffAccessCheck check(AuthenticationHandler others, org.sisbridge.watch.TrustedProxies proxies) {
+        return new StaffAccessCheck(users, sessions, throttle, others, proxies);
     }
 }
