@@ -184,8 +184,11 @@ class RosterWriteBackTest {
             SisTables.execute(database, "ALTER TABLE cccid_result RENAME TO cccid_result_away");
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> activity.lastFailure(WriteBackRetries.FLOW, "111") != null);
-                assertThat(flowRun(status(fixture), WriteBackRetries.FLOW)).as("on the status page")
-                        .matches(StatusSnapshot.FlowRun::failing);
+                // the failure is kept in memory first and then written to the flow-run table the status page reads:
+                // the page shows it once that write commits, a moment later (a single look once lost that race in CI)
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                        assertThat(flowRun(status(fixture), WriteBackRetries.FLOW)).as("on the status page")
+                                .matches(StatusSnapshot.FlowRun::failing));
             } finally {
                 SisTables.execute(database, "ALTER TABLE cccid_result_away RENAME TO cccid_result");
             }
