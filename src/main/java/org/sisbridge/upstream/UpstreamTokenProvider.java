@@ -168,6 +168,12 @@ public class UpstreamTokenProvider {
             if (fetched == null || fetched.isEmpty()) {
                 throw new UpstreamTransientException("token response carried no access_token");
             }
+            if (!fetched.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                // it goes into every call's Authorization header: a line break there would add headers of upstream's
+                // choosing, a space or a letter outside ASCII would break the header; the token itself is not quoted
+                throw new UpstreamTransientException("token response carried an access_token that cannot be sent in a"
+                        + " header (a control character, a space or a letter outside ASCII)");
+            }
             long margin = Math.min(settings.tokenRefreshMarginSeconds(), expiresIn / 2);
             refreshAt = clock.instant().plusSeconds(expiresIn - margin);
             token = fetched;
