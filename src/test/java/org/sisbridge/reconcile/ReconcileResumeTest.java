@@ -28,7 +28,7 @@ import org.sisbridge.testsupport.TestDatabases;
  */
 class ReconcileResumeTest {
 
-    private static final String QUERY = "SELECT local_id, ccc_id, first_name, last_name, birth_date, email FROM sis_student"
+    static final String QUERY = "SELECT local_id, ccc_id, first_name, last_name, birth_date, email FROM sis_student"
             + " ORDER BY local_id";
 
     @ParameterizedTest(name = "on {0}")
@@ -61,23 +61,28 @@ class ReconcileResumeTest {
                     + " WHERE status = 'COMPLETE'") == 1);
 
             assertThat(db.column("SELECT run_id FROM sisbridge_reconcile_run")).as("the same run, resumed").containsExactly(runId);
-            assertThat(db.count("SELECT COUNT(*) FROM cccid_reconcile")).isEqualTo(8);
-            assertThat(db.count("SELECT COUNT(DISTINCT local_id) FROM cccid_reconcile")).isEqualTo(8);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            db.rows("SELECT outcome, COUNT(*) AS n FROM cccid_reconcile GROUP BY outcome ORDER BY outcome").forEach(r ->
-                    counts.put(String.valueOf(r.values().toArray()[0]), ((Number) r.values().toArray()[1]).longValue()));
-            // what an uninterrupted run of these eight students gives (ReconcileEndToEndTest shows each outcome)
-            assertThat(counts).containsExactly(Map.entry("AGREE", 3L), Map.entry("DIFFERS", 1L), Map.entry("SHARED_CCCID", 2L),
-                    Map.entry("UNKNOWN_UPSTREAM", 2L));
-            assertThat(db.column("SELECT local_id FROM cccid_reconcile WHERE outcome = 'SHARED_CCCID' ORDER BY local_id"))
-                    .containsExactly("L3", "L5");
+            assertOneOutcomeEachAsAnUninterruptedRunGives(db);
             assertThat(fixture.simulator.accounts().accountsCreated()).as("accounts created in mode match-only").isZero();
             // the students recorded before the stop were not asked about again (at most the cut batch was)
             assertThat(fixture.simulator.accounts().matchLookups()).isBetween(8L, 10L);
         }
     }
 
-    private static long rows(StagingQueries db) {
+    /** One row per student of {@link #createSis}, with the counts an uninterrupted run of them gives. */
+    static void assertOneOutcomeEachAsAnUninterruptedRunGives(StagingQueries db) {
+        assertThat(db.count("SELECT COUNT(*) FROM cccid_reconcile")).isEqualTo(8);
+        assertThat(db.count("SELECT COUNT(DISTINCT local_id) FROM cccid_reconcile")).isEqualTo(8);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        db.rows("SELECT outcome, COUNT(*) AS n FROM cccid_reconcile GROUP BY outcome ORDER BY outcome").forEach(r ->
+                counts.put(String.valueOf(r.values().toArray()[0]), ((Number) r.values().toArray()[1]).longValue()));
+        // ReconcileEndToEndTest shows each outcome
+        assertThat(counts).containsExactly(Map.entry("AGREE", 3L), Map.entry("DIFFERS", 1L), Map.entry("SHARED_CCCID", 2L),
+                Map.entry("UNKNOWN_UPSTREAM", 2L));
+        assertThat(db.column("SELECT local_id FROM cccid_reconcile WHERE outcome = 'SHARED_CCCID' ORDER BY local_id"))
+                .containsExactly("L3", "L5");
+    }
+
+    static long rows(StagingQueries db) {
         try {
             return db.count("SELECT COUNT(*) FROM cccid_reconcile");
         } catch (RuntimeException e) {
@@ -89,7 +94,7 @@ class ReconcileResumeTest {
      * Batches of two by local id: [L1 L2] agree, [L3 L4] L3 shares its CCCID with L5 / L4 upstream knows under another,
      * [L5 L6] L5 shares / L6 agrees, [L7 L8] unknown upstream.
      */
-    private static void createSis(TestDatabase database, StudentPopulation population) throws Exception {
+    static void createSis(TestDatabase database, StudentPopulation population) throws Exception {
         SimulatedStudent s0 = population.student(0);
         SimulatedStudent s1 = population.student(1);
         SimulatedStudent s2 = population.student(2);
