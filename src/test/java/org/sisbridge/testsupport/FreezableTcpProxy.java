@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that is a server that hangs (a dead host, a firewall dropping packets), which neither refuses nor
  * closes, the case a timeout must handle. Nothing is dropped: once thawed, a connection the client
  * kept goes on where it stopped. {@link #cut} closes every relayed connection instead (a server or
- * network that resets them); new connections are relayed again right away.
+ * network that resets them); new connections are relayed again right away. {@link #slow} makes every
+ * answer of the server late by as much (a busy server, a long way off), passing everything on.
  */
 public final class FreezableTcpProxy implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class FreezableTcpProxy implements AutoCloseable {
     private final AtomicInteger stalled = new AtomicInteger();
     private final AtomicInteger clientCloses = new AtomicInteger();
     private volatile boolean frozen;
+    private volatile long answerDelayMillis;
+    private final AtomicInteger delayedAnswers = new AtomicInteger();
 
     private FreezableTcpProxy(String targetHost, int targetPort) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -65,6 +68,16 @@ public final class FreezableTcpProxy implements AutoCloseable {
                 // that connection is gone
             }
         }
+    }
+
+    /** From now on each chunk of bytes the server sends reaches the client that much later (0: at once again). */
+    public void slow(java.time.Duration perAnswer) {
+        answerDelayMillis = perAnswer.toMillis();
+    }
+
+    /** How many chunks of the server's bytes were held back by {@link #slow}. */
+    public int delayedAnswers() {
+        return delayedAnswers.get();
     }
 
     /** Closes every connection relayed so far, on both sides; the relay keeps accepting new ones. */
@@ -112,10 +125,17 @@ public final class FreezableTcpProxy implements AutoCloseable {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    long delay = answerDelayMillis;
+                    if (!fromClient && delay > 0) {
+                        delayedAnswers.incrementAndGet();
+                        Thread.sleep(delay);
+                    }
                     relay.offer(buffer, n);
                 }
             } catch (IOException e) {
                 // this side was closed or reset
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 if (fromClient) {
                     clientCloses.incrementAndGet();
