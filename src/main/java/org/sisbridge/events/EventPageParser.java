@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sisbridge.staging.CheckpointStore;
 import org.sisbridge.upstream.UpstreamAnswerRefusedException;
 import org.sisbridge.upstream.UpstreamPermanentException;
 import org.sisbridge.upstream.UpstreamTransientException;
@@ -112,7 +113,15 @@ public class EventPageParser {
         return page(events, nextCursor, hasMore);
     }
 
-    private static EventPage page(List<JsonNode> events, String nextCursor, boolean hasMore) throws UpstreamTransientException {
+    private static EventPage page(List<JsonNode> events, String nextCursor, boolean hasMore)
+            throws UpstreamTransientException, UpstreamPermanentException {
+        if (nextCursor != null && nextCursor.length() > CheckpointStore.MAX_CURSOR_CHARS) {
+            // the same page would carry the same cursor again: refused, not retried, and said plainly rather than
+            // as the database's "value too long" at every commit
+            throw new UpstreamPermanentException("events page carried a nextCursor of " + nextCursor.length()
+                    + " characters, more than the " + CheckpointStore.MAX_CURSOR_CHARS + " the checkpoint holds"
+                    + " (sisbridge_checkpoint.cursor_value); refused, nothing of it staged, the cursor stays");
+        }
         if (nextCursor == null || nextCursor.isEmpty()) {
             // nothing new and nothing more: a server may have no cursor to give yet (an empty feed), and
             // the feed stays where it is (EventPage.cursorAfter); with events or more to come, the cursor

@@ -20,6 +20,13 @@ import javax.sql.DataSource;
  */
 public class CheckpointStore {
 
+    /**
+     * The longest cursor the checkpoint holds: its cursor_value column, 1000 characters in every database's
+     * migration and every layout's DDL. A longer one would fail each commit (or, on a MySQL without strict mode,
+     * be cut short and sent back so), so a feed's page that carries one is refused before anything of it is staged.
+     */
+    public static final int MAX_CURSOR_CHARS = 1000;
+
     private final DataSource dataSource;
     private final String table;
     private final Clock clock;

@@ -106,6 +106,20 @@ class MalformedEventPagesTest {
     }
 
     @Test
+    void aCursorLongerThanTheCheckpointHoldsIsRefusedSayingSoAndOneThatFitsPasses() throws Exception {
+        // before: taken, and then every commit failed on the database's "value too long" (or, on a MySQL without
+        // strict mode, the cursor was cut to 1000 characters and sent back so)
+        String tooLong = "c".repeat(1001);
+        assertThatThrownBy(() -> parse("{\"events\":[" + events("e1") + "],\"nextCursor\":\"" + tooLong + "\",\"hasMore\":true}"))
+                .isInstanceOf(org.sisbridge.upstream.UpstreamPermanentException.class)
+                .hasMessage("events page carried a nextCursor of 1001 characters, more than the 1000 the checkpoint holds"
+                        + " (sisbridge_checkpoint.cursor_value); refused, nothing of it staged, the cursor stays");
+        String fits = "c".repeat(1000);
+        assertThat(parse("{\"events\":[" + events("e1") + "],\"nextCursor\":\"" + fits + "\",\"hasMore\":true}").nextCursor())
+                .isEqualTo(fits);
+    }
+
+    @Test
     void wellFormedPagesStillPass() throws Exception {
         EventPage page = parse("{\"extra\":{\"a\":[1,2]},\"events\":[" + events("e1", "e2")
                 + "],\"nextCursor\":\"c1\",\"hasMore\":null}\n");
