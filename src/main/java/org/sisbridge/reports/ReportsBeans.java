@@ -62,7 +62,7 @@ public class ReportsBeans implements CamelConfiguration {
         registry.bind("reportPoller", new ReportPoller(loads, new OfferedReports(dataSource, clock), start.isEmpty() ? null : LocalDate.parse(start),
                 config.integer("sisbridge.reports.lookback-days"), clock, oversized));
         registry.bind("reportListingParser", new ReportListingParser(registry.lookupByNameAndType("objectMapper", ObjectMapper.class),
-                config.text("sisbridge.upstream.base-url")));
+                config.text("sisbridge.upstream.base-url"), registry.lookupByNameAndType("flowActivity", FlowActivity.class)));
         registry.bind("reportDownload", new ReportDownload(Path.of(config.text("sisbridge.reports.download-folder")),
                 config.integer("sisbridge.reports.max-row-bytes"), config.integer("sisbridge.reports.download-slack-bytes")));
         registry.bind("reportIntake", intake);

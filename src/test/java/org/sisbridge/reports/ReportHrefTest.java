@@ -72,4 +72,22 @@ class ReportHrefTest {
         assertThat(listings).extracting(ReportListing::href)
                 .containsExactly(PATH, "/v1/colleges/111/reports/idme-status-change/r-2.csv");
     }
+
+    /** Before, a skipped entry was a WARN line at every poll and nothing on the status page: the report never loaded, quietly. */
+    @Test
+    void aSkippedEntryIsTheFlowsFailureForItsMisCodeNamingTheEntryAndWhy() throws Exception {
+        String sha = "a".repeat(64);
+        String listing = "{\"reports\": ["
+                + "{\"reportId\": \"r-1\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha + "\", \"href\": \"" + PATH + "\"},"
+                + "{\"reportId\": \"r-3\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha
+                + "\", \"href\": \"https://collector.example.com/v1/colleges/111/reports/idme-status-change/r-3.csv\"}]}";
+        org.sisbridge.runtime.FlowActivity activity = new org.sisbridge.runtime.FlowActivity(java.time.Clock.systemUTC());
+
+        List<ReportListing> listings = new ReportListingParser(new ObjectMapper(), "http://127.0.0.1:8089", activity)
+                .parse(new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)), "111");
+
+        assertThat(listings).extracting(ReportListing::reportId).containsExactly("r-1");
+        assertThat(activity.lastFailure(ReportIntake.FLOW, "111")).startsWith("report listing entry 'r-3' skipped: ");
+        assertThat(activity.lastFailure(ReportIntake.FLOW, "222")).isNull();
+    }
 }
