@@ -132,7 +132,7 @@ public final class DropFolderGuard implements GenericFileFilter<File> {
      */
     static String unfinished(Path file, String name, long size) throws IOException {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xlsx")) {
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
             // a compound file (a workbook saved with a password, or an .xls renamed) has no zip end record ever:
             // whole as it is, and refused at once by its reader with the reason
             return endsWithZipEndRecord(file, size) || CompoundFile.is(file) ? null

@@ -26,9 +26,11 @@ public class RosterBeans implements CamelConfiguration {
 
     /**
      * The names the roster drop folder takes (its guard is its include pattern): CSV, text as Excel saves
-     * "Unicode Text", workbooks; .xls too, only to move it to error/ with the reason (save it as .xlsx or CSV).
+     * "Unicode Text", workbooks (.xlsx, and .xlsm, the same with macros, which are never run); and the other
+     * spreadsheet files staff save, only to move them to error/ with the reason (save it as .xlsx or CSV):
+     * .xls, .xlsb, LibreOffice's .ods and Apple's .numbers. Left alone in the folder they would wait unseen.
      */
-    public static final String INBOX_FILES = "(?i).*\\.(csv|txt|xlsx|xls)";
+    public static final String INBOX_FILES = "(?i).*\\.(csv|txt|xlsx|xlsm|xls|xlsb|ods|numbers)";
 
     @Override
     public void configure(CamelContext context) {

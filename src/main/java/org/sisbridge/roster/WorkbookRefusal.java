@@ -18,6 +18,20 @@ final class WorkbookRefusal {
     }
 
     /**
+     * Why a spreadsheet file is not read, by its kind (its name's end, lower case), or null for one that is (.xlsx, .xlsm)
+     * or is no spreadsheet at all. POI streams only the Office Open XML workbook: the others would have to be held
+     * whole (.xls), need a reader of their own (.xlsb, LibreOffice's .ods) or have none (Apple's .numbers).
+     */
+    static String ofName(String lowerCaseName) {
+        String kind = lowerCaseName.endsWith(".xls") ? "an Excel 97-2003 workbook (.xls)"
+                : lowerCaseName.endsWith(".xlsb") ? "an Excel binary workbook (.xlsb)"
+                : lowerCaseName.endsWith(".ods") ? "an OpenDocument spreadsheet (.ods, LibreOffice's own)"
+                : lowerCaseName.endsWith(".numbers") ? "an Apple Numbers spreadsheet (.numbers)"
+                : null;
+        return kind == null ? null : kind + " is not read: save it as Excel Workbook (.xlsx) or as CSV UTF-8 and drop it again";
+    }
+
+    /**
      * A compound file (OLE2) named .xlsx: Excel's encryption of a workbook saved with a password to open (its
      * EncryptionInfo stream), or an Excel 97-2003 workbook renamed (its Workbook stream), told apart by the
      * streams its directory lists; anything else, or a directory that does not read, gets the sentence for both.

@@ -52,7 +52,7 @@ final class WorkbookRosterRecords implements RosterRecords {
     /** Whether the loader reads this file as a workbook (an old .xls is one, refused by {@link #open} with a reason). */
     static boolean isWorkbook(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        return name.endsWith(".xlsx") || name.endsWith(".xls");
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || WorkbookRefusal.ofName(name) != null;
     }
 
     /**
@@ -61,9 +61,9 @@ final class WorkbookRosterRecords implements RosterRecords {
      * @throws IllegalArgumentException saying why, when the file is no readable workbook or passes a limit
      */
     static WorkbookRosterRecords open(Path file, int maxRecordChars, WorkbookLimits limits) throws IOException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls")) {
-            throw new IllegalArgumentException("an Excel 97-2003 workbook (.xls) is not read: save it as Excel Workbook"
-                    + " (.xlsx) or as CSV UTF-8 and drop it again");
+        String refusedKind = WorkbookRefusal.ofName(file.getFileName().toString().toLowerCase(Locale.ROOT));
+        if (refusedKind != null) {
+            throw new IllegalArgumentException(refusedKind);
         }
         if (CompoundFile.is(file)) {
             throw new IllegalArgumentException(WorkbookRefusal.ofCompoundFile(file));

@@ -99,40 +99,49 @@ class RosterWorkbookDropFolderTest {
 
     @org.junit.jupiter.api.Test
     void anOldXlsWorkbookMovesToErrorSayingHowToSaveIt() throws Exception {
-        Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
-        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-xls"))
-                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
-                .property("sisbridge.roster.outbox", dir.resolve("outbox"))) {
-            fixture.start();
-            Files.createDirectories(dir.resolve("inbox"));
-            Files.write(dir.resolve("old.part"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
-            Files.move(dir.resolve("old.part"), dir.resolve("inbox/old.xls"));
-            Path reason = dir.resolve("inbox/error/old.xls.reason");
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(reason) && Files.exists(dir.resolve("inbox/error/old.xls")));
-            assertThat(Files.readString(reason)).contains(".xlsx");
-            assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isZero();
-        }
+        String reason = droppedAndMovedToError("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
+        assertThat(reason).contains(".xlsx");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLibreOfficeSpreadsheetMovesToErrorSayingHowToSaveIt() throws Exception {
+        // before: the folder did not take .ods (nor .xlsb or .numbers), so the file sat in the inbox unseen for good
+        String reason = droppedAndMovedToError("fall.ods", new byte[] {'P', 'K', 3, 4, 0, 0});
+        assertThat(reason).contains("OpenDocument spreadsheet (.ods").contains("save it as Excel Workbook (.xlsx) or as CSV UTF-8");
     }
 
     @org.junit.jupiter.api.Test
     void aWorkbookSavedWithAPasswordMovesToErrorAtOnceSayingToRemoveThePassword() throws Exception {
         // a real one, saved by Excel with a password to open (from Apache POI's corpus: src/test/resources/workbooks)
+        byte[] encrypted;
+        try (InputStream in = RosterWorkbookDropFolderTest.class.getResourceAsStream("/workbooks/password-to-open.xlsx")) {
+            encrypted = in.readAllBytes();
+        }
+        String reason = droppedAndMovedToError("fall.xlsx", encrypted);
+        assertThat(reason).contains("saved with a password to open").contains("remove the password");
+    }
+
+    /**
+     * Drops the file in a running agent's roster inbox (written beside it, then moved in, as a copy finishes) and
+     * waits for it and its .reason in error/, in less time than the unfinished wait: a file held back as a copy
+     * still under way fails the wait. Nothing enters the outbox.
+     *
+     * @return the .reason file's text
+     */
+    private static String droppedAndMovedToError(String name, byte[] content) throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
-        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-encrypted"))
+        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-refused"))
                 .property("sisbridge.roster.inbox", dir.resolve("inbox"))
                 .property("sisbridge.roster.outbox", dir.resolve("outbox"))
-                // longer than the wait below: a file held back as unfinished would not move in time
                 .property("sisbridge.roster.inbox-unfinished-wait-ms", 300_000)) {
             fixture.start();
             Files.createDirectories(dir.resolve("inbox"));
-            try (InputStream in = RosterWorkbookDropFolderTest.class.getResourceAsStream("/workbooks/password-to-open.xlsx")) {
-                Files.copy(in, dir.resolve("fall.part"));
-            }
-            Files.move(dir.resolve("fall.part"), dir.resolve("inbox/fall.xlsx"));
-            Path reason = dir.resolve("inbox/error/fall.xlsx.reason");
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(reason) && Files.exists(dir.resolve("inbox/error/fall.xlsx")));
-            assertThat(Files.readString(reason)).contains("saved with a password to open").contains("remove the password");
+            Files.write(dir.resolve(name + ".part"), content);
+            Files.move(dir.resolve(name + ".part"), dir.resolve("inbox").resolve(name));
+            Path reason = dir.resolve("inbox/error").resolve(name + ".reason");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(reason) && Files.exists(dir.resolve("inbox/error").resolve(name)));
             assertThat(fixture.db().count("SELECT COUNT(*) FROM cccid_request")).isZero();
+            return Files.readString(reason);
         }
     }
 

@@ -164,6 +164,25 @@ class WorkbookRosterRecordsTest {
                 .hasMessageStartingWith("the workbook could not be read: ");
     }
 
+    @Test
+    void aMacroEnabledWorkbookIsReadLikeAnyOtherAndTheOtherSpreadsheetKindsAreRefusedByName() throws Exception {
+        // .xlsm is the same Office Open XML workbook with a macro part, which POI never runs; before, the drop folder
+        // did not even take the name
+        Path file = new RosterWorkbooks().row(1).texts("local_id", "first_name").row(2).texts("S1", "Ana")
+                .write(dir.resolve("with-macros.xlsm"));
+        assertThat(readAll(file, WorkbookLimits.DEFAULTS)).extracting(RosterCsvReader.Record::fields)
+                .containsExactly(List.of("local_id", "first_name"), List.of("S1", "Ana"));
+        assertThat(WorkbookRosterRecords.isWorkbook("Fall.XLSM")).isTrue();
+        for (String name : List.of("fall.ods", "fall.xlsb", "fall.numbers", "fall.xls")) {
+            assertThat(WorkbookRosterRecords.isWorkbook(name)).as(name).isTrue();
+            Path other = dir.resolve(name);
+            Files.write(other, new byte[] {'P', 'K', 3, 4});
+            assertThatThrownBy(() -> readAll(other, WorkbookLimits.DEFAULTS)).as(name).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageEndingWith("is not read: save it as Excel Workbook (.xlsx) or as CSV UTF-8 and drop it again");
+        }
+        assertThat(WorkbookRosterRecords.isWorkbook("notes.doc")).isFalse();
+    }
+
     /** A copy of a file of src/test/resources/workbooks in this test's folder, as a drop would leave it. */
     private Path corpus(String name) throws Exception {
         Files.createDirectories(dir);
