@@ -18,6 +18,10 @@ import org.sisbridge.dropfolder.DropFolderGuard;
 public class ReportDropFolder {
 
     public static final String TARGET = "reportDropTarget";
+    /** A workbook in the report folder: a report saved again by a spreadsheet, whose dates and ids it has reformatted. */
+    static final String SPREADSHEET_COPY = "it is a spreadsheet file, and a report is loaded only from the CSV file as"
+            + " upstream delivers it (a spreadsheet's copy reformats its dates and long ids): drop the delivered .csv"
+            + " itself, unopened";
 
     private final ReportIntake intake;
 
@@ -28,10 +32,12 @@ public class ReportDropFolder {
     public ReportOutcome take(Exchange exchange) throws IOException, SQLException, ReportLoadStoppedException {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = file.getFileName().toString();
-        String reportId = name.replaceFirst("(?i)\\.csv$", "");
+        boolean csv = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        String reportId = name.replaceFirst("\\.[^.]*$", "");
         // checked again just before reading: the entry may have been swapped for a link since the scan
         java.util.Optional<String> unreadable = DropFolderGuard.problem(file);
         ReportOutcome outcome = unreadable.isPresent() ? ReportOutcome.refused(reportId, ReportIdentity.DROP, unreadable.get())
+                : !csv ? intake.refusedDrop(reportId, SPREADSHEET_COPY)
                 : intake.fromDrop(reportId, file);
         boolean refused = outcome.status() == ReportOutcome.Status.REFUSED;
         Path folder = file.getParent().resolve(refused ? "error" : "done");

@@ -103,6 +103,11 @@ public class ReportIntake {
         return outcome;
     }
 
+    /** A dropped file refused before it is read (one line, and the drop scope's failure on the status page). */
+    public ReportOutcome refusedDrop(String reportId, String why) {
+        return refused(reportId, ReportIdentity.DROP, "drop", why);
+    }
+
     /** @param scope the same scope as a load's (the MIS code, or "drop"), so a later load clears the failure */
     private ReportOutcome refused(String reportId, String source, String scope, String why) {
         return refused(reportId, source, scope, why, ReportIdentity.UPSTREAM.equals(source)

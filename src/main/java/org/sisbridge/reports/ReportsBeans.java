@@ -25,8 +25,12 @@ import org.sisbridge.watch.FlowMetrics;
  */
 public class ReportsBeans implements CamelConfiguration {
 
-    /** The names the report drop folder takes (its guard is its include pattern): CSV files. */
-    public static final String INBOX_FILES = "(?i).*\\.csv";
+    /**
+     * The names the report drop folder takes (its guard is its include pattern): CSV files, and the spreadsheet
+     * files a report opened and saved again by a spreadsheet becomes, only to move them to error/ with the reason
+     * (a report is loaded from the CSV as delivered). Left alone in the folder they would wait unseen.
+     */
+    public static final String INBOX_FILES = "(?i).*\\.(csv|xlsx|xlsm|xls|xlsb|ods|numbers)";
 
     @Override
     public void configure(CamelContext context) {

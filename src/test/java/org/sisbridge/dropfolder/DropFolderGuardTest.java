@@ -151,10 +151,10 @@ class DropFolderGuardTest {
 
     @Test
     void eachFolderGuardsItsOwnNamesAndLeavesOthersAlone() throws Exception {
-        Path workbook = write("roster.xlsx", new byte[0]);
-        touch(workbook, Duration.ofMinutes(5));
-        assertThat(report.accept(entry(workbook))).as("not a report folder's name").isFalse();
-        assertThat(workbook).as("left alone by the report folder").exists();
+        Path text = write("roster.txt", "local_id\n".getBytes(StandardCharsets.US_ASCII));
+        touch(text, Duration.ofMinutes(5));
+        assertThat(report.accept(entry(text))).as("not a report folder's name").isFalse();
+        assertThat(text).as("left alone by the report folder").exists();
         Path notes = write("notes.doc", "notes".getBytes(StandardCharsets.US_ASCII));
         assertThat(roster.accept(entry(notes))).isFalse();
         assertThat(notes).exists();

@@ -56,6 +56,18 @@ class ReportDropFolderTest {
             assertThat(Files.readString(inbox.resolve("error/not-a-report.csv.reason")))
                     .contains("not-a-report").contains("mandatory column");
 
+            // a report opened and saved as a workbook: before, the folder did not take the name and it sat there unseen
+            drop(work, inbox, "111-DAILY-2024-01-02.xlsx", out -> {
+                try (org.apache.poi.xssf.usermodel.XSSFWorkbook saved = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+                    saved.createSheet("111-DAILY-2024-01-02").createRow(0).createCell(0).setCellValue("mis_code");
+                    saved.write(out);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve("error/111-DAILY-2024-01-02.xlsx.reason"))
+                    && Files.exists(inbox.resolve("error/111-DAILY-2024-01-02.xlsx")));
+            assertThat(Files.readString(inbox.resolve("error/111-DAILY-2024-01-02.xlsx.reason")))
+                    .contains("111-DAILY-2024-01-02 was not loaded").contains(ReportDropFolder.SPREADSHEET_COPY);
+
             // the same bytes again, once under the same name and once under another: nothing new loads
             drop(work, inbox, "111-DAILY-2024-01-01.csv", out -> catalog.write(day, out));
             drop(work, inbox, "copy-from-email.csv", out -> catalog.write(day, out));
@@ -66,7 +78,7 @@ class ReportDropFolderTest {
             assertThat(fixture.db().count("SELECT COUNT(*) FROM idme_status_change")).isEqualTo(loaded);
             assertThat(fixture.db().count("SELECT COUNT(*) FROM sisbridge_reject")).isEqualTo(rejected);
             assertThat(statistics.snapshot().loaded()).isEqualTo(1);
-            assertThat(statistics.snapshot().refused()).isEqualTo(1);
+            assertThat(statistics.snapshot().refused()).isEqualTo(2);
         }
     }
 
