@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns an upstream HTTP answer into the outcome the error policy (routes/upstream-errors.yaml)
  * acts on: 2xx passes; 401 invalidates the token and asks for one retry; 429/503 ask for a retry
- * no sooner than Retry-After; other 5xx for a retry with backoff; other 4xx stop the poll.
+ * no sooner than Retry-After; other 5xx for a retry with backoff; other 4xx, and a redirect (never
+ * followed: {@link UpstreamRedirect}), stop the poll.
  */
 public class UpstreamResponseClassifier {
 
@@ -71,6 +72,10 @@ public class UpstreamResponseClassifier {
         }
         if (status >= 500) {
             throw new UpstreamTransientException(what);
+        }
+        if (UpstreamRedirect.is(status)) {
+            throw new UpstreamPermanentException(what + UpstreamRedirect.explain(message.getHeader("Location", String.class),
+                    "sisbridge.upstream.base-url"));
         }
         if (status == 403) {
             throw new UpstreamPermanentException(what + ": this client is not allowed to act for that MIS code;"

@@ -155,6 +155,11 @@ public class UpstreamTokenProvider {
         if (status == 429 || status >= 500) {
             throw new UpstreamTransientException("token endpoint answered " + status);
         }
+        if (UpstreamRedirect.is(status)) {
+            throw new UpstreamPermanentException("token endpoint answered HTTP " + status + UpstreamRedirect.explain(
+                    response.headers().firstValue("Location").orElse(null),
+                    "sisbridge.upstream.token-url (or sisbridge.upstream.base-url)"));
+        }
         if (status != 200) {
             throw new UpstreamPermanentException("upstream refused the client credentials (HTTP " + status
                     + ") for client id '" + settings.clientId() + "': check sisbridge.upstream.client-id and the client secret");
