@@ -141,7 +141,7 @@ public class UpstreamTokenProvider {
             if (proxy.isProxyAuthFailure(cause)) {
                 throw new UpstreamPermanentException(proxy.proxyAuthFailure());
             }
-            throw new UpstreamTransientException("token request failed: " + cause);
+            throw new UpstreamTransientException("token request failed: " + ConnectionFailure.explain(cause, settings.tokenUrl()));
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();

@@ -23,9 +23,10 @@ import org.sisbridge.testsupport.TestDatabase;
  * other address, and the line says it was a redirect, where to (scheme, host and port), and which key to change.
  * Before, an events call's line said "the request was refused and will not be retried", and the token request's
  * "upstream refused the client credentials ... check sisbridge.upstream.client-id": both sent IT the wrong way
- * when upstream had only moved, or wanted https:// where http:// was configured.
+ * when upstream had only moved, or wanted https:// where http:// was configured. And a token request that gets no
+ * answer at all says whether the name, the port or the connection failed.
  */
-class UpstreamRedirectTest {
+class UpstreamMovedOrUnreachableTest {
 
     @Test
     void anEventsPageRedirectedElsewhereIsNotFollowedAndItsLineNamesTheAddressAndTheKey() throws Exception {
@@ -85,6 +86,33 @@ class UpstreamRedirectTest {
         } finally {
             endpoint.stop(0);
             moved.stop(0);
+        }
+    }
+
+    /** Before, the three read alike: "token request failed: java.net.ConnectException". */
+    @Test
+    void aTokenRequestThatGetsNoAnswerSaysWhetherTheNameThePortOrTheConnectionFailed() throws Exception {
+        assertThat(tokenFailure(URI.create("https://no-such-host.invalid:8443")))
+                .isEqualTo("token request failed: the host name 'no-such-host.invalid' is not known to this machine's DNS");
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        assertThat(tokenFailure(URI.create("http://127.0.0.1:" + closed))).isEqualTo("token request failed: the connection to"
+                + " 127.0.0.1:" + closed + " was refused: nothing listens there, or a firewall rejects it");
+    }
+
+    private static String tokenFailure(URI base) {
+        UpstreamTokenProvider tokens = new UpstreamTokenProvider(new UpstreamSettings(base, "id", "secret", "scope", 60, 2000,
+                2000, 300, null), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                new SettableClock(Instant.parse("2026-12-01T12:00:00Z")));
+        try {
+            tokens.currentToken();
+            throw new AssertionError("a token from " + base);
+        } catch (UpstreamTransientException expected) {
+            return expected.getMessage();
+        } catch (Exception other) {
+            throw new AssertionError(other);
         }
     }
 
