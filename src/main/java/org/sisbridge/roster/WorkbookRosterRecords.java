@@ -49,7 +49,7 @@ final class WorkbookRosterRecords implements RosterRecords {
     private volatile boolean closed;
     private boolean ended;
 
-    /** Whether the loader reads this file as a workbook (an old .xls is one, refused by {@link #open} with a reason). */
+    /** Whether the loader reads this file as a workbook (.xls, .xlsb, .ods and .numbers are, each refused by {@link #open} with a reason). */
     static boolean isWorkbook(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(".xlsx") || name.endsWith(".xlsm") || WorkbookRefusal.ofName(name) != null;
