@@ -73,6 +73,7 @@ public final class AgentCheck {
                 report.warn(JdbcUrlMasking.advice());
             }
             PoolSizeAdvice.of(config).ifPresent(report::warn);
+            ProxyWithoutTokenAdvice.of(config, environment).ifPresent(report::warn);
             if (mapping != null) {
                 database(report, config, secrets, mapping);
             }

@@ -33,6 +33,7 @@ public final class StartupWarnings {
             warnings.add(JdbcUrlMasking.advice());
         }
         PoolSizeAdvice.of(config).ifPresent(warnings::add);
+        ProxyWithoutTokenAdvice.of(config, environment).ifPresent(warnings::add);
         return warnings;
     }
 

@@ -237,4 +237,14 @@ class CheckCommandTest {
                 + " (sisbridge.reports.writer-connections, the mailbox on), 1 for the rest)");
         assertThat(check(h2Site()).out()).doesNotContain("sisbridge.staging.pool-size is");
     }
+
+    /** A proxy trusted without a management token: the status page is this machine's only, said before anyone wonders. */
+    @Test
+    void aTrustedProxyWithoutAManagementTokenIsWarnedAbout() {
+        Cli.Result noToken = check(h2Site().set("sisbridge.watch.trusted-proxies", "127.0.0.1"));
+        assertThat(noToken.exitCode()).as(noToken.toString()).isZero();
+        assertThat(noToken.out()).contains("WARN  sisbridge.watch.trusted-proxies is set but the management endpoint has no"
+                + " token: its status page, status.json and /observe/* answer only on this machine");
+        assertThat(check(h2Site()).out()).doesNotContain("trusted-proxies is set");
+    }
 }
