@@ -57,13 +57,9 @@ class ReportHrefTest {
 
     @Test
     void theListingKeepsTheEntriesOnItsUpstreamAndSkipsTheOneLeadingElsewhere() throws Exception {
-        String sha = "a".repeat(64);
-        String listing = "{\"reports\": ["
-                + "{\"reportId\": \"r-1\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha + "\", \"href\": \"" + PATH + "\"},"
-                + "{\"reportId\": \"r-2\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha
-                + "\", \"href\": \"http://127.0.0.1:8089/v1/colleges/111/reports/idme-status-change/r-2.csv\"},"
-                + "{\"reportId\": \"r-3\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha
-                + "\", \"href\": \"https://collector.example.com/v1/colleges/111/reports/idme-status-change/r-3.csv\"}]}";
+        String listing = listing(entry("r-1", PATH),
+                entry("r-2", "http://127.0.0.1:8089/v1/colleges/111/reports/idme-status-change/r-2.csv"),
+                entry("r-3", "https://collector.example.com/v1/colleges/111/reports/idme-status-change/r-3.csv"));
 
         List<ReportListing> listings = new ReportListingParser(new ObjectMapper(), "http://127.0.0.1:8089")
                 .parse(new ByteArrayInputStream(listing.getBytes(StandardCharsets.UTF_8)));
@@ -76,11 +72,8 @@ class ReportHrefTest {
     /** Before, a skipped entry was a WARN line at every poll and nothing on the status page: the report never loaded, quietly. */
     @Test
     void aSkippedEntryIsTheFlowsFailureForItsMisCodeNamingTheEntryAndWhy() throws Exception {
-        String sha = "a".repeat(64);
-        String listing = "{\"reports\": ["
-                + "{\"reportId\": \"r-1\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha + "\", \"href\": \"" + PATH + "\"},"
-                + "{\"reportId\": \"r-3\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \"" + sha
-                + "\", \"href\": \"https://collector.example.com/v1/colleges/111/reports/idme-status-change/r-3.csv\"}]}";
+        String listing = listing(entry("r-1", PATH),
+                entry("r-3", "https://collector.example.com/v1/colleges/111/reports/idme-status-change/r-3.csv"));
         org.sisbridge.runtime.FlowActivity activity = new org.sisbridge.runtime.FlowActivity(java.time.Clock.systemUTC());
 
         List<ReportListing> listings = new ReportListingParser(new ObjectMapper(), "http://127.0.0.1:8089", activity)
@@ -89,5 +82,16 @@ class ReportHrefTest {
         assertThat(listings).extracting(ReportListing::reportId).containsExactly("r-1");
         assertThat(activity.lastFailure(ReportIntake.FLOW, "111")).startsWith("report listing entry 'r-3' skipped: ");
         assertThat(activity.lastFailure(ReportIntake.FLOW, "222")).isNull();
+    }
+
+    /** A listing of the given entries. */
+    private static String listing(String... entries) {
+        return "{\"reports\": [" + String.join(",", entries) + "]}";
+    }
+
+    /** One daily report of one row, its sha256 64 a's, at the given href. */
+    private static String entry(String reportId, String href) {
+        return "{\"reportId\": \"" + reportId + "\", \"period\": \"DAILY\", \"rowCount\": 1, \"sha256\": \""
+                + "a".repeat(64) + "\", \"href\": \"" + href + "\"}";
     }
 }
