@@ -11,9 +11,6 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 final class WorkbookRefusal {
 
-    static final String STRICT_OOXML = "it is saved as a Strict Open XML Spreadsheet, which is not read: open it in"
-            + " Excel and save it as Excel Workbook (.xlsx) or as CSV UTF-8, then drop it again";
-
     private WorkbookRefusal() {
     }
 

@@ -2,6 +2,7 @@ package org.sisbridge.roster;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -82,9 +83,6 @@ final class WorkbookRosterRecords implements RosterRecords {
             throw new IllegalArgumentException("it is not an Excel workbook (.xlsx) that can be read: " + e.getMessage(), e);
         }
         try {
-            if (workbook.isStrictOoxmlFormat()) {
-                throw new IllegalArgumentException(WorkbookRefusal.STRICT_OOXML);
-            }
             return new WorkbookRosterRecords(workbook, maxRecordChars, limits);
         } catch (IllegalArgumentException e) {
             workbook.revert();
@@ -99,21 +97,29 @@ final class WorkbookRosterRecords implements RosterRecords {
 
     private WorkbookRosterRecords(OPCPackage workbook, int maxRecordChars, WorkbookLimits limits) throws IOException {
         this.workbook = workbook;
-        XSSFReader reader;
         ReadOnlySharedStringsTable strings;
         StylesTable styles;
         InputStream sheet;
         boolean date1904;
         try {
-            reader = new XSSFReader(workbook);
-            strings = sharedStrings(reader, limits.maxSharedStringsBytes());
-            styles = reader.getStylesTable();
-            date1904 = date1904(reader);
-            Iterator<InputStream> sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new IllegalArgumentException("the workbook has no sheet");
+            if (workbook.isStrictOoxmlFormat()) {
+                // Excel's "Strict Open XML Spreadsheet": the same parts under other names, found here, as POI does not
+                StrictWorkbookParts parts = new StrictWorkbookParts(workbook);
+                strings = sharedStrings(parts.sharedStrings(), limits.maxSharedStringsBytes());
+                styles = parts.styles(limits.maxPartBytes());
+                date1904 = date1904(parts.workbook());
+                sheet = parts.firstSheet();
+            } else {
+                XSSFReader reader = new XSSFReader(workbook);
+                strings = sharedStrings(sharedStringsPart(reader), limits.maxSharedStringsBytes());
+                styles = reader.getStylesTable();
+                date1904 = date1904(reader.getWorkbookData());
+                Iterator<InputStream> sheets = reader.getSheetsData();
+                if (!sheets.hasNext()) {
+                    throw new IllegalArgumentException("the workbook has no sheet");
+                }
+                sheet = sheets.next();
             }
-            sheet = sheets.next();
         } catch (OpenXML4JException | SAXException e) {
             throw new IllegalArgumentException("the workbook could not be read: " + explained(e), e);
         }
@@ -159,7 +165,7 @@ final class WorkbookRosterRecords implements RosterRecords {
     private void parse(InputStream sheet, XSSFSheetXMLHandler handler) {
         Object last = END;
         try (sheet) {
-            XMLReader xml = XMLHelper.newXMLReader();
+            XMLReader xml = new SpreadsheetMlFilter(XMLHelper.newXMLReader());
             xml.setContentHandler(handler);
             xml.parse(new InputSource(sheet));
         } catch (Stopped stopped) {
@@ -202,16 +208,20 @@ final class WorkbookRosterRecords implements RosterRecords {
         }
     }
 
-    private static ReadOnlySharedStringsTable sharedStrings(XSSFReader reader, long maxBytes)
-            throws IOException, SAXException, OpenXML4JException {
-        InputStream part;
+    /** The shared strings part, or null when the workbook has none (or names one it lacks). */
+    private static InputStream sharedStringsPart(XSSFReader reader) {
         try {
-            part = reader.getSharedStringsData();
+            return reader.getSharedStringsData();
         } catch (IOException | OpenXML4JException | RuntimeException none) {
-            return new ReadOnlySharedStringsTable((InputStream) InputStream.nullInputStream());
+            return null;
         }
+    }
+
+    private static ReadOnlySharedStringsTable sharedStrings(InputStream part, long maxBytes) throws IOException, SAXException {
+        // an empty table, filled below through the filter that reads a strict workbook's strings too
+        ReadOnlySharedStringsTable table = new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false);
         if (part == null) {
-            return new ReadOnlySharedStringsTable((InputStream) InputStream.nullInputStream());
+            return table;
         }
         // one byte past the cap proves the part is over it; the table is never built past the cap
         try (InputStream bounded = BoundedInputStream.builder().setInputStream(part).setMaxCount(maxBytes + 1)
@@ -219,14 +229,25 @@ final class WorkbookRosterRecords implements RosterRecords {
                     throw new IllegalArgumentException("the workbook's shared strings (its distinct texts) are larger"
                             + " than " + maxBytes + " bytes (sisbridge.roster.workbook-max-shared-strings-bytes)");
                 }).get()) {
-            return new ReadOnlySharedStringsTable(bounded, false);
+            PushbackInputStream text = new PushbackInputStream(bounded, 1);
+            int first = text.read();
+            if (first < 0) {
+                return table; // an empty part: no strings, as POI's own reading of it gives
+            }
+            text.unread(first);
+            XMLReader xml = new SpreadsheetMlFilter(XMLHelper.newXMLReader());
+            xml.setContentHandler(table);
+            xml.parse(new InputSource(text));
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
         }
+        return table;
     }
 
     /** Whether the workbook counts dates from 1904 (workbookPr date1904, old Mac Excel). */
-    private static boolean date1904(XSSFReader reader) throws IOException, SAXException, OpenXML4JException {
+    private static boolean date1904(InputStream workbookPart) throws IOException, SAXException {
         boolean[] found = new boolean[1];
-        try (InputStream in = reader.getWorkbookData()) {
+        try (InputStream in = workbookPart) {
             XMLReader xml = XMLHelper.newXMLReader();
             xml.setContentHandler(new DefaultHandler() {
                 @Override

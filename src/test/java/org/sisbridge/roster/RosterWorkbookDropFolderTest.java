@@ -40,9 +40,7 @@ class RosterWorkbookDropFolderTest {
     void aWorkbookRosterLoadsLikeACsvAndItsResultsComeBackAsAWorkbook(DatabaseKind kind) throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
         TestDatabase database = TestDatabases.create(kind, "roster-xlsx");
-        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), database)
-                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
-                .property("sisbridge.roster.outbox", dir.resolve("outbox"))) {
+        try (AgentFixture fixture = withFolders(database, dir)) {
             fixture.start();
             Path made = new RosterWorkbooks()
                     .row(1).texts("Local ID", "First Name", "Last Name", "Birth Date", "E-mail", "Postal Code")
@@ -98,6 +96,39 @@ class RosterWorkbookDropFolderTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRosterSavedAsStrictOpenXmlLoadsLikeAnyWorkbook() throws Exception {
+        // before: moved to error/ with "saved as a Strict Open XML Spreadsheet, which is not read", the staff member
+        // sent back to Excel to save it again
+        Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
+        try (AgentFixture fixture = withFolders(TestDatabase.h2File("roster-strict"), dir)) {
+            fixture.start();
+            Path made = new RosterWorkbooks()
+                    .row(1).texts("Local ID", "First Name", "Last Name", "Birth Date", "E-mail", "Postal Code")
+                    .row(2).text(0, "00123").text(1, "José").text(2, "Peña").date(3, LocalDate.of(1999, 2, 3))
+                            .text(4, "jose.pena@college.example.edu").zeroPadded(5, 2134)
+                    .row(3).text(0, "S2").text(1, "Zoë").text(2, "Núñez").isoDate(3, "2004-07-15T00:00:00")
+                            .text(4, "zoe.nunez@college.example.edu").text(5, "95814")
+                    .writeStrict(dir.resolve("made/strict-roster.xlsx"));
+            Files.createDirectories(dir.resolve("inbox"));
+            Files.move(made, dir.resolve("inbox/strict-roster.xlsx"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(dir.resolve("outbox/strict-roster-results.xlsx")));
+            Map<String, Map<String, Object>> stored = new HashMap<>();
+            for (Map<String, Object> r : fixture.db().rows("SELECT local_id, first_name, last_name, birth_date, postal_code,"
+                    + " status FROM cccid_request")) {
+                stored.put((String) r.get("local_id"), r);
+            }
+            assertThat(stored).containsOnlyKeys("00123", "S2");
+            assertThat(stored.get("00123")).containsEntry("first_name", "José").containsEntry("postal_code", "02134")
+                    .containsEntry("status", "DONE");
+            assertThat(String.valueOf(stored.get("00123").get("birth_date"))).startsWith("1999-02-03");
+            assertThat(stored.get("S2")).containsEntry("last_name", "Núñez").containsEntry("status", "DONE");
+            assertThat(String.valueOf(stored.get("S2").get("birth_date"))).startsWith("2004-07-15");
+            assertThat(dir.resolve("inbox/error")).satisfiesAnyOf(d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void anOldXlsWorkbookMovesToErrorSayingHowToSaveIt() throws Exception {
         String reason = droppedAndMovedToError("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
         assertThat(reason).contains(".xlsx");
@@ -130,9 +161,7 @@ class RosterWorkbookDropFolderTest {
      */
     private static String droppedAndMovedToError(String name, byte[] content) throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
-        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-refused"))
-                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
-                .property("sisbridge.roster.outbox", dir.resolve("outbox"))
+        try (AgentFixture fixture = withFolders(TestDatabase.h2File("roster-refused"), dir)
                 .property("sisbridge.roster.inbox-unfinished-wait-ms", 300_000)) {
             fixture.start();
             Files.createDirectories(dir.resolve("inbox"));
@@ -164,5 +193,12 @@ class RosterWorkbookDropFolderTest {
             }
         }
         return rows;
+    }
+
+    /** An agent on the simulator whose roster inbox and outbox are {@code dir}'s. */
+    private static AgentFixture withFolders(TestDatabase database, Path dir) {
+        return RosterFixtures.agent(new SimulatorSettings(), database)
+                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
+                .property("sisbridge.roster.outbox", dir.resolve("outbox"));
     }
 }
