@@ -3,7 +3,6 @@ package org.sisbridge.roster;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,25 +63,26 @@ public class RosterFileLoader {
     private final Clock clock;
     private final RosterFileFailure failure;
     private final int maxLineChars;
-    private final Charset fallbackCharset;
+    private final RosterFileText.Fallback fallbackCharset;
     private final WorkbookLimits workbookLimits;
 
-    /** A loader that reads a file which is not UTF-8 as windows-1252 (sisbridge.roster.charset = auto). */
+    /** A loader that reads a file which is not UTF-8 as windows-1252 or Mac Roman (sisbridge.roster.charset = auto). */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
                             RosterFileFailure failure, int maxLineChars) {
         this(dataSource, requests, files, validator, rejects, misCodes, emailRequired, batchSize, clock, failure, maxLineChars,
-                RosterFileText.WINDOWS_1252, WorkbookLimits.DEFAULTS);
+                RosterFileText.Fallback.AUTO, WorkbookLimits.DEFAULTS);
     }
 
     /**
      * @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected
-     * @param fallbackCharset the encoding of a file with no BOM that is not valid UTF-8 (sisbridge.roster.charset)
+     * @param fallbackCharset how the encoding of a file with no BOM that is not valid UTF-8 is chosen (sisbridge.roster.charset)
      * @param workbookLimits what reading one roster workbook (.xlsx) may cost
      */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
-                            RosterFileFailure failure, int maxLineChars, Charset fallbackCharset, WorkbookLimits workbookLimits) {
+                            RosterFileFailure failure, int maxLineChars, RosterFileText.Fallback fallbackCharset,
+                            WorkbookLimits workbookLimits) {
         this.fallbackCharset = fallbackCharset;
         this.workbookLimits = workbookLimits;
         this.failure = failure;

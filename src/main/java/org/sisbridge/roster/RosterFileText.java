@@ -23,9 +23,10 @@ import java.util.HexFormat;
  * A roster file's bytes as text, never with a replacement character: its encoding is decided in one
  * streaming pass over the file, the same pass that takes its sha256 (a file can be 100 MB; it is
  * read twice in all, never held). A byte order mark says UTF-8, UTF-16LE or UTF-16BE; a file
- * that is valid UTF-8 throughout is UTF-8; anything else is the fallback
- * ({@code sisbridge.roster.charset}: windows-1252, what Excel's "CSV (Comma delimited)" writes,
- * unless set otherwise). The text is then decoded strictly: a byte the encoding does not define
+ * that is valid UTF-8 throughout is UTF-8; anything else is the fallback ({@code sisbridge.roster.charset},
+ * {@link Fallback}): unless set otherwise, windows-1252, what Excel's "CSV (Comma delimited)" writes, or
+ * Mac Roman for a file whose lines end in a CR alone, as Excel on a Mac writes "Comma Separated Values"
+ * and Excel's "CSV (Macintosh)" (read as windows-1252, its é would become Ž). The text is then decoded strictly: a byte the encoding does not define
  * refuses the file rather than becoming U+FFFD in a name sent upstream.
  *
  * @param sha256 the file's content hash (hex)
@@ -37,6 +38,8 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
 
     /** What {@code sisbridge.roster.charset = auto} falls back to. */
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** ... and, for a file whose lines end in a CR alone (the classic Mac's line end), Mac OS Roman. */
+    static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
     private static final int CHUNK = 64 * 1024;
 
     /** The encoding's name as recorded for the file (roster file table, log, status page). */
@@ -44,22 +47,32 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
         return charset.name() + (bomLength > 0 ? " BOM" : "");
     }
 
-    /** @param fallback the encoding of a file with no BOM that is not valid UTF-8 */
+    /** @param fallback the one encoding of a file with no BOM that is not valid UTF-8 */
     static RosterFileText scan(Path file, Charset fallback) throws IOException {
+        return scan(file, new Fallback(fallback));
+    }
+
+    /** @param fallback how the encoding of a file with no BOM that is not valid UTF-8 is chosen */
+    static RosterFileText scan(Path file, Fallback fallback) throws IOException {
         MessageDigest sha256 = newSha256();
         CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK);
         CharBuffer chars = CharBuffer.allocate(CHUNK);
         boolean validUtf8 = true;
         boolean nul = false;
+        boolean cr = false;
+        boolean lf = false;
         byte[] head = new byte[3];
         int headLength = 0;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[CHUNK];
             for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                 sha256.update(buffer, 0, n);
-                for (int i = 0; i < n && !nul; i++) {
-                    nul = buffer[i] == 0;
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    nul |= b == 0;
+                    cr |= b == '\r';
+                    lf |= b == '\n';
                 }
                 for (int i = 0; i < n && headLength < head.length; i++) {
                     head[headLength++] = buffer[i];
@@ -82,7 +95,7 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
         if (headLength >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
             return new RosterFileText(hash, StandardCharsets.UTF_16BE, 2, nul);
         }
-        return new RosterFileText(hash, validUtf8 ? StandardCharsets.UTF_8 : fallback, 0, nul);
+        return new RosterFileText(hash, validUtf8 ? StandardCharsets.UTF_8 : fallback.forFile(cr && !lf), 0, nul);
     }
 
     /**
@@ -106,9 +119,25 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
         return new BufferedReader(new InputStreamReader(in, strict(charset)), CHUNK);
     }
 
-    /** The fallback encoding named by sisbridge.roster.charset. */
-    static Charset fallback(String setting) {
-        return setting == null || setting.isBlank() || setting.equalsIgnoreCase("auto") ? WINDOWS_1252 : Charset.forName(setting);
+    /** The fallback sisbridge.roster.charset names: auto, or one encoding. */
+    static Fallback fallback(String setting) {
+        return setting == null || setting.isBlank() || setting.equalsIgnoreCase("auto") ? Fallback.AUTO
+                : new Fallback(Charset.forName(setting));
+    }
+
+    /**
+     * The encoding of a file with no BOM that is not valid UTF-8 ({@code sisbridge.roster.charset}): the one
+     * named, or (auto, {@code named} null) windows-1252, unless the file's lines end in a CR alone: no Windows
+     * program ends lines so, while Excel on a Mac does, in Mac Roman, for "Comma Separated Values" and for
+     * "CSV (Macintosh)". The two encodings share ASCII and differ in every accented letter.
+     */
+    record Fallback(Charset named) {
+
+        static final Fallback AUTO = new Fallback(null);
+
+        Charset forFile(boolean linesEndInCrAlone) {
+            return named != null ? named : linesEndInCrAlone ? MAC_ROMAN : WINDOWS_1252;
+        }
     }
 
     private static boolean decodes(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, byte[] more, int n,

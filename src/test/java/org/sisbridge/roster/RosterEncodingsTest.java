@@ -67,10 +67,14 @@ class RosterEncodingsTest {
             // ISO-8859-1: its letters decode the same under windows-1252
             drop(dir, "latin1.csv", file(",", expected, "L", List.of(new String[] {"Ñuño", "Ibáñez"},
                     new String[] {"Françoise", "Gaëlle"})).getBytes(StandardCharsets.ISO_8859_1));
+            // Excel on a Mac, "Comma Separated Values": Mac Roman, lines ended by a CR alone (before: read as
+            // windows-1252, José Peña was stored and created upstream as JosŽ Pe–a)
+            drop(dir, "mac.csv", file(",", expected, "M", List.of(new String[] {"José", "Peña"},
+                    new String[] {"Zoë", "Ødegård"})).replace("\r\n", "\r").getBytes(RosterFileText.MAC_ROMAN));
 
             RosterFixtures.awaitSettled(fixture, Duration.ofSeconds(60));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> fixture.db().count("SELECT COUNT(*) FROM cccid_roster_file") == 5);
+                    .until(() -> fixture.db().count("SELECT COUNT(*) FROM cccid_roster_file") == 6);
 
             for (Map.Entry<String, String[]> e : expected.entrySet()) {
                 String id = e.getKey();
@@ -86,7 +90,8 @@ class RosterEncodingsTest {
             }
             assertThat(fixture.db().rows("SELECT file_name, encoding FROM cccid_roster_file ORDER BY file_name"))
                     .extracting(r -> r.get("file_name") + " " + r.get("encoding"))
-                    .containsExactly("excel.csv windows-1252", "latin1.csv windows-1252", "unicode.txt UTF-16LE BOM",
+                    .containsExactly("excel.csv windows-1252", "latin1.csv windows-1252", "mac.csv x-MacRoman",
+                            "unicode.txt UTF-16LE BOM",
                             "utf8-bom.csv UTF-8 BOM", "utf8.csv UTF-8");
             StatusSnapshot status = fixture.camelContext().getRegistry()
                     .lookupByNameAndType("statusSnapshotReader", StatusSnapshotReader.class).read();

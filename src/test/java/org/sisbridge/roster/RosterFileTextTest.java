@@ -73,7 +73,8 @@ class RosterFileTextTest {
         try (Reader in = text.open(euro)) {
             assertThat(readAll(in)).isEqualTo("x€");
         }
-        assertThat(RosterFileText.fallback("auto")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(RosterFileText.fallback("auto")).isEqualTo(RosterFileText.Fallback.AUTO);
+        assertThat(RosterFileText.fallback("auto").forFile(false)).isEqualTo(Charset.forName("windows-1252"));
         Path undefined = write(new byte[] {'x', (byte) 0x81}); // no character in windows-1252
         RosterFileText cp1252 = RosterFileText.scan(undefined, RosterFileText.WINDOWS_1252);
         try (Reader in = cp1252.open(undefined)) {
@@ -93,6 +94,27 @@ class RosterFileTextTest {
         java.io.StringWriter out = new java.io.StringWriter();
         in.transferTo(out);
         return out.toString();
+    }
+
+    @Test
+    void aFileWhoseLinesEndInCrAloneIsMacRomanAsExcelOnAMacSavesIt() throws Exception {
+        // Excel on a Mac, "Comma Separated Values" (and "CSV (Macintosh)" on Windows): Mac Roman, each line ended by a CR.
+        // Before, read as windows-1252: é (0x8E) became Ž, ñ (0x96) an en dash, and the names were created so upstream
+        Path mac = write("local_id,first_name,last_name\rS1,José,Peña\rS2,Zoë,Müller\r".getBytes(RosterFileText.MAC_ROMAN));
+        RosterFileText text = RosterFileText.scan(mac, RosterFileText.Fallback.AUTO);
+        assertThat(text.encoding()).isEqualTo("x-MacRoman");
+        try (Reader in = text.open(mac)) {
+            assertThat(readAll(in)).isEqualTo("local_id,first_name,last_name\rS1,José,Peña\rS2,Zoë,Müller\r");
+        }
+        // Windows line ends, or a CR only inside a line of a file with LF line ends: windows-1252 as before
+        Path windows = write("local_id,first_name\r\nS1,Jos\u00e9\r\n".getBytes(RosterFileText.WINDOWS_1252));
+        assertThat(RosterFileText.scan(windows, RosterFileText.Fallback.AUTO).encoding()).isEqualTo("windows-1252");
+        Path mixed = write("local_id,first_name\nS1,\"Jos\u00e9\r\"\n".getBytes(RosterFileText.WINDOWS_1252));
+        assertThat(RosterFileText.scan(mixed, RosterFileText.Fallback.AUTO).encoding()).isEqualTo("windows-1252");
+        // a valid UTF-8 file is UTF-8 whatever its line ends, and an encoding set by name is used whatever they are
+        Path utf8 = write("local_id,first_name\rS1,José\r".getBytes(StandardCharsets.UTF_8));
+        assertThat(RosterFileText.scan(utf8, RosterFileText.Fallback.AUTO).encoding()).isEqualTo("UTF-8");
+        assertThat(RosterFileText.scan(mac, RosterFileText.fallback("windows-1252")).encoding()).isEqualTo("windows-1252");
     }
 
     private RosterFileText scan(byte[] bytes) throws Exception {
