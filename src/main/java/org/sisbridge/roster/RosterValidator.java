@@ -32,6 +32,8 @@ public class RosterValidator {
     /** The shapes of the forms, to tell a date in a form from a real calendar date (2001-02-29 is in one, and is none). */
     private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
             + "|[0-9]{4}/[0-9]{2}/[0-9]{2}");
+    /** A date with a two-digit year, as LibreOffice writes a date cell into a CSV (its en-US format is MM/DD/YY). */
+    private static final Pattern TWO_DIGIT_YEAR = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}");
     private static final Pattern NAME_DIGITS = Pattern.compile("[0-9]");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{10,15}");
@@ -80,7 +82,13 @@ public class RosterValidator {
 
     /** Why a birth date that {@link #parseBirthDate} refused is refused, without its value (student data). */
     private static String birthDateProblem(String text) {
-        return DATE_SHAPE.matcher(birthDateWithoutMidnight(text)).matches() ? "birth_date is not a real calendar date"
+        String date = birthDateWithoutMidnight(text);
+        if (TWO_DIGIT_YEAR.matcher(date).matches()) {
+            // never guessed: a wrong century is a wrong student, and nothing would tell
+            return "birth_date has a two-digit year, which does not tell the century: give the column a four-digit year"
+                    + " (M/D/YYYY) and save the file again";
+        }
+        return DATE_SHAPE.matcher(date).matches() ? "birth_date is not a real calendar date"
                 : "birth_date is not a date in a form the agent reads (" + BIRTH_DATE_FORMS + ")";
     }
 

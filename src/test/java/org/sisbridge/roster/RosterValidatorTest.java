@@ -38,6 +38,16 @@ class RosterValidatorTest {
     }
 
     @Test
+    void aTwoDigitYearIsRefusedSayingWhyNotGuessed() {
+        // LibreOffice writes a date cell into a CSV as MM/DD/YY (its en-US format): 02/03/99 could be 1999 or 2099
+        assertThat(validator.check(s("Ana", "Lopez", "02/03/99", "a@b.edu", null, null))).get()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo(RejectReason.INVALID_BIRTH_DATE))
+                .satisfies(p -> assertThat(p.detail()).startsWith("birth_date has a two-digit year").contains("M/D/YYYY"));
+        assertThat(validator.check(s("Ana", "Lopez", "2/30/1999", "a@b.edu", null, null))).get()
+                .extracting(RosterProblem::detail).isEqualTo("birth_date is not a real calendar date");
+    }
+
+    @Test
     void acceptsTheFormsStaffActuallyType() {
         assertThat(validator.check(s("José", "García-López", "4/30/2001", "Ana.Lopez+1@College.edu", "+1 (916) 555-0100", "95814-1234")))
                 .isEmpty();
