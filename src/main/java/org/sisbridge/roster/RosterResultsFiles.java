@@ -76,7 +76,8 @@ public class RosterResultsFiles {
 
     private Path write(String source, String fileName) throws SQLException, IOException {
         Files.createDirectories(outbox);
-        String base = fileName.replaceAll("(?i)\\.(csv|xlsx)$", "");
+        // every kind the inbox reads: NAME.txt gives NAME-results.csv, never NAME.txt-results.csv
+        String base = fileName.replaceAll("(?i)\\.(csv|txt|xlsx|xlsm)$", "");
         Path target = outbox.resolve(base + "-results.csv");
         if (Files.exists(target)) {
             target = outbox.resolve(base + "-results-" + System.currentTimeMillis() + ".csv");

@@ -77,6 +77,9 @@ class RosterLibreOfficeFilesTest {
                     .extracting(r -> r.get("file_name") + " " + r.get("encoding"))
                     .contains("roster-utf8.csv UTF-8", "roster-windows-1252.csv windows-1252", "roster-utf16.txt UTF-16LE BOM");
 
+            // each file's results under its own name, whatever its kind (before: roster-utf16.txt-results.csv)
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve("outbox/roster-utf16-results.csv"))
+                    && Files.exists(dir.resolve("outbox/roster-results.xlsx")));
             assertThat(Files.readString(dir.resolve("inbox/error/roster.ods.reason"))).contains("OpenDocument spreadsheet");
             assertThat(Files.readString(dir.resolve("inbox/error/roster.xls.reason"))).contains("Excel 97-2003");
         }
