@@ -75,8 +75,7 @@ final class StrictWorkbookParts {
     /** The first sheet the workbook lists (its first tab), as POI's reader takes an ordinary workbook's. */
     InputStream firstSheet() throws IOException, SAXException, InvalidFormatException {
         String id = firstSheetRelationship();
-        PackageRelationship relationship = id == null ? null : workbook.getRelationship(id);
-        PackagePart sheet = relationship == null ? null : workbook.getRelatedPart(relationship);
+        PackagePart sheet = id == null ? null : part(workbook.getRelationship(id));
         if (sheet == null) {
             throw new IllegalArgumentException("the workbook could not be read: "
                     + (id == null ? "it lists no sheet" : "its first sheet's part (" + id + ") is missing"));
@@ -85,8 +84,19 @@ final class StrictWorkbookParts {
     }
 
     private PackagePart related(String name) throws InvalidFormatException {
-        PackageRelationship relationship = workbook.getRelationshipsByType(RELATIONSHIPS + "/" + name).getRelationship(0);
-        return relationship == null ? null : workbook.getRelatedPart(relationship);
+        return part(workbook.getRelationshipsByType(RELATIONSHIPS + "/" + name).getRelationship(0));
+    }
+
+    /** The part a relationship of the workbook points to, or null when there is none (POI throws for a missing one). */
+    private PackagePart part(PackageRelationship relationship) throws InvalidFormatException {
+        if (relationship == null) {
+            return null;
+        }
+        try {
+            return workbook.getRelatedPart(relationship);
+        } catch (IllegalArgumentException missing) {
+            return null;
+        }
     }
 
     /** The relationship id (r:id) of the workbook's first {@code <sheet>}. */

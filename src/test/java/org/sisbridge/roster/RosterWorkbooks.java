@@ -142,7 +142,7 @@ final class RosterWorkbooks {
     }
 
     /** Rewrites the text of every XML part (.xml and .rels) of the workbook file in place. */
-    private static void rewrite(Path file, UnaryOperator<String> xml) throws Exception {
+    static void rewrite(Path file, UnaryOperator<String> xml) throws Exception {
         ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
         try (InputStream in = Files.newInputStream(file);
              ZipInputStream zip = new ZipInputStream(in);

@@ -173,6 +173,18 @@ class WorkbookRosterRecordsTest {
     }
 
     @Test
+    void aStrictWorkbookWithoutItsSheetOrListingNoneIsRefusedWithAReason() throws Exception {
+        Path lost = new RosterWorkbooks().row(1).texts("local_id").writeStrict(dir.resolve("strict-sheet-lost.xlsx"));
+        RosterWorkbooks.rewrite(lost, xml -> xml.replace("Target=\"worksheets/sheet1.xml\"", "Target=\"worksheets/gone.xml\""));
+        assertThatThrownBy(() -> readAll(lost, WorkbookLimits.DEFAULTS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the workbook could not be read: its first sheet's part (rId3) is missing");
+        Path none = new RosterWorkbooks().row(1).texts("local_id").writeStrict(dir.resolve("strict-no-sheet.xlsx"));
+        RosterWorkbooks.rewrite(none, xml -> xml.replaceAll("<sheets>.*</sheets>", "<sheets/>"));
+        assertThatThrownBy(() -> readAll(none, WorkbookLimits.DEFAULTS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the workbook could not be read: it lists no sheet");
+    }
+
+    @Test
     void anIsoDateCellIsReadAsItsDay() throws Exception {
         // before: the cell's text as stored, "2004-07-15T00:00:00" (POI fails to read it as a number and logs that
         // it keeps the raw value), which the roster's birth date check refuses: the student was rejected for a
