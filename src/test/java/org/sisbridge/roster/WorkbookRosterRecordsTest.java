@@ -159,6 +159,18 @@ class WorkbookRosterRecordsTest {
     }
 
     @Test
+    void aGnumericWorkbookOfInlineStringsReadsLikeExcels() throws Exception {
+        // saved by Gnumeric (src/test/resources/spreadsheets/gnumeric): every text an inline string, no shared strings
+        Path file = resource("/spreadsheets/gnumeric/roster.xlsx");
+        assertThat(readAll(file, WorkbookLimits.DEFAULTS)).extracting(RosterCsvReader.Record::fields).containsExactly(
+                List.of("Local ID", "First Name", "Last Name", "Birth Date", "E-mail", "Postal Code"),
+                List.of("00501", "José", "Peña", "1999-02-03", "jose.pena5@college.example.edu", "02134"),
+                List.of("00502", "Zoë", "O’Brien-Núñez", "4/30/2001", "zoe5@bücher.de", "95814"),
+                List.of("00503", "Ana", "Łukasz-Dương", "2001-01-01", "ana5@college.example.edu", "95814"),
+                List.of("523456789012", "Long", "Id", "1994-03-01", "long.id5@college.example.edu", "95814-1234"));
+    }
+
+    @Test
     void aStrictRosterKeepsItsDatesLeadingZerosAndFormulaResults() throws Exception {
         Path file = new RosterWorkbooks()
                 .row(1).texts("Local ID", "First Name", "Last Name", "Birth Date", "Postal Code")
@@ -232,10 +244,15 @@ class WorkbookRosterRecordsTest {
 
     /** A copy of a file of src/test/resources/workbooks in this test's folder, as a drop would leave it. */
     private Path corpus(String name) throws Exception {
+        return resource("/workbooks/" + name);
+    }
+
+    /** A copy of a test resource in this test's folder. */
+    private Path resource(String path) throws Exception {
         Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        try (java.io.InputStream in = WorkbookRosterRecordsTest.class.getResourceAsStream("/workbooks/" + name)) {
-            Files.copy(java.util.Objects.requireNonNull(in, name), file);
+        Path file = dir.resolve(Path.of(path).getFileName().toString());
+        try (java.io.InputStream in = WorkbookRosterRecordsTest.class.getResourceAsStream(path)) {
+            Files.copy(java.util.Objects.requireNonNull(in, path), file);
         }
         return file;
     }
