@@ -29,10 +29,15 @@ public final class ReportTimestamp {
     private ReportTimestamp() {
     }
 
-    /** @return the timestamp, or null when the text is not in the form */
+    /**
+     * @return the timestamp, or null when the text is not in the form. The form has minutes; a seconds field of
+     *         {@code :00} after them is the same minute, as LibreOffice writes a report it opened back to CSV
+     *         ("2024-01-01 00:01:00"): read as that minute, so the row keeps its key and a copy of a report loads
+     *         as the report. Any other seconds are no report's.
+     */
     public static LocalDateTime parse(String text) {
-        if (text == null || text.length() != LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != ' ' || text.charAt(13) != ':') {
+        if (text == null || (text.length() != LENGTH && !zeroSecondsAfterTheMinute(text)) || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != ' ' || text.charAt(13) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -48,6 +53,11 @@ public final class ReportTimestamp {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static boolean zeroSecondsAfterTheMinute(String text) {
+        return text.length() == LENGTH + 3 && text.charAt(LENGTH) == ':' && text.charAt(LENGTH + 1) == '0'
+                && text.charAt(LENGTH + 2) == '0';
     }
 
     /**

@@ -68,11 +68,21 @@ class ReportTimestampTest {
         }
     }
 
+    @Test
+    void zeroSecondsAfterTheMinuteAreThatMinute() {
+        // before: null, so a report LibreOffice opened and saved back to CSV had every row refused (INVALID_REPORT_TIMESTAMP)
+        assertThat(ReportTimestamp.parse("2024-01-01 00:01:00")).isEqualTo(LocalDateTime.of(2024, 1, 1, 0, 1));
+        assertThat(ReportTimestamp.parse("2024-02-29 23:59:00")).isEqualTo(ReportTimestamp.parse("2024-02-29 23:59"));
+        assertThat(ReportTimestamp.parse("2023-02-29 10:00:00")).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2023-02-29 00:00", "2024-13-01 00:00", "2024-00-10 00:00", "2024-01-32 00:00", "2024-04-31 12:00",
             "2024-01-01 24:00", "2024-01-01 23:60", "2024-01-01T00:00", "2024-1-01 00:00", "2024-01-01 00:00 ", "+024-01-01 00:00",
             "2024-01-01 0:000", "2024-01-01 -1:05", "2024-01-01 01:-1", "2024-01-01 0x:05", "2024-01-01 99:99", "2024-01-00 10:00",
-            "2024-00-00 10:00", "0000-00-00 00:00", "2024-01-01 00:0\u0661", "２０２４-01-01 00:00", ""})
+            "2024-00-00 10:00", "0000-00-00 00:00", "2024-01-01 00:0\u0661", "２０２４-01-01 00:00", "",
+            // seconds: only :00, the same minute, as a spreadsheet writes it back
+            "2024-01-01 00:01:01", "2024-01-01 00:01:0", "2024-01-01 00:01:000", "2024-01-01 00:01.00", "2024-01-01 00:01:60"})
     void textNotInTheFormOrNoRealMinuteIsNoTimestamp(String text) {
         assertThat(ReportTimestamp.parse(text)).isNull();
     }
