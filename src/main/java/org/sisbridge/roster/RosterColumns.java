@@ -8,13 +8,26 @@ import java.util.Map;
 /**
  * Where each field is in a roster file, from its header. Header names are matched ignoring case,
  * spaces, dashes and underscores ("Local ID", "local_id" and "localId" are the same column), and
- * unknown columns are ignored, so a spreadsheet export works as it is.
+ * unknown columns are ignored, so a spreadsheet export works as it is. The names Admissions and
+ * Records sheets commonly carry instead ("Date of Birth", "DOB", "Student ID", "ZIP") are read as
+ * their field; a column named as the field itself comes first when a sheet has both.
  */
 final class RosterColumns {
 
     static final List<String> REQUIRED = List.of("local_id", "first_name", "last_name", "birth_date");
     private static final List<String> KNOWN = List.of("local_id", "first_name", "middle_name", "last_name",
             "birth_date", "email", "phone", "postal_code", "mis_code");
+
+    /** Other names of a field, each unambiguous in a roster of students. */
+    private static final Map<String, List<String>> ALSO = Map.of(
+            "local_id", List.of("student_id", "student_number"),
+            "first_name", List.of("given_name"),
+            "middle_name", List.of("middle"),
+            "last_name", List.of("surname", "family_name"),
+            "birth_date", List.of("date_of_birth", "dob", "birthday"),
+            "email", List.of("email_address"),
+            "phone", List.of("phone_number", "telephone"),
+            "postal_code", List.of("zip", "zip_code", "postcode"));
 
     private final Map<String, Integer> index = new HashMap<>();
     private final int width;
@@ -29,6 +42,15 @@ final class RosterColumns {
                 }
             }
         }
+        // then the other names, for the fields no column is named after
+        for (int i = 0; i < header.size(); i++) {
+            String key = normalize(header.get(i));
+            for (Map.Entry<String, List<String>> field : ALSO.entrySet()) {
+                if (field.getValue().stream().anyMatch(name -> normalize(name).equals(key))) {
+                    index.putIfAbsent(field.getKey(), i);
+                }
+            }
+        }
     }
 
     /** @throws IllegalArgumentException naming the required columns the header lacks */
@@ -40,7 +62,8 @@ final class RosterColumns {
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the header has no column " + String.join(", ", missing)
-                    + " (expected local_id, first_name, middle_name, last_name, birth_date, email, phone, postal_code)");
+                    + " (expected local_id, first_name, middle_name, last_name, birth_date, email, phone, postal_code;"
+                    + " also read: Student ID, Date of Birth, DOB, Email Address, ZIP and the like)");
         }
         return columns;
     }
