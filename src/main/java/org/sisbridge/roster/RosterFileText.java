@@ -26,8 +26,9 @@ import java.util.HexFormat;
  * that is valid UTF-8 throughout is UTF-8; anything else is the fallback ({@code sisbridge.roster.charset},
  * {@link Fallback}): unless set otherwise, windows-1252, what Excel's "CSV (Comma delimited)" writes, or
  * Mac Roman for a file whose lines end in a CR alone, as Excel on a Mac writes "Comma Separated Values"
- * and Excel's "CSV (Macintosh)" (read as windows-1252, its é would become Ž). The text is then decoded strictly: a byte the encoding does not define
- * refuses the file rather than becoming U+FFFD in a name sent upstream.
+ * and Excel's "CSV (Macintosh)" (read as windows-1252, its é would become Ž). The text is then decoded
+ * strictly: a byte the encoding does not define refuses the file rather than becoming U+FFFD in a name
+ * sent upstream.
  *
  * @param sha256 the file's content hash (hex)
  * @param charset the encoding its text is read in
