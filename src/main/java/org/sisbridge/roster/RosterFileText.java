@@ -150,8 +150,11 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
     record Fallback(Charset named) {
 
         static final Fallback AUTO = new Fallback(null);
-        /** The characters besides letters a name may carry above ASCII: curly apostrophes and quotes, an acute accent, a no-break space, a dash. */
-        private static final String NAME_PUNCTUATION = "\u2019\u2018\u00B4\u02BC\u00A0\u2013";
+        /**
+         * The characters besides letters a name may carry above ASCII: curly apostrophes, curly quotes around a
+         * nickname, an acute accent typed as an apostrophe, a no-break space, a dash.
+         */
+        private static final String NAME_PUNCTUATION = "\u2019\u2018\u201C\u201D\u00B4\u02BC\u00A0\u2013";
 
         /** @param highBytes how often each byte 0x80-0xFF occurs in the file (index: the byte less 0x80) */
         Charset forFile(boolean linesEndInCrAlone, int[] highBytes) {

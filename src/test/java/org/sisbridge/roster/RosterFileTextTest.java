@@ -131,7 +131,8 @@ class RosterFileTextTest {
         }
         // windows-1252 stays windows-1252, also where its only accented byte is O’Brien's apostrophe (Æ in 437) or
         // its letters are letters in 437 too (é is Θ there): a tie is windows-1252's
-        for (String names : List.of("S1,Ana,O\u2019Brien\r\n", "S1,José,Zoë\r\n", "S1,José,Peña\r\nS2,Zoë,D\u2019Angelo\r\n")) {
+        for (String names : List.of("S1,Ana,O\u2019Brien\r\n", "S1,José,Zoë\r\n", "S1,José,Peña\r\nS2,Zoë,D\u2019Angelo\r\n",
+                "S1,Ana \u201CNita\u201D,Lopez\r\n")) {
             Path windows = write(("local_id,first_name,last_name\r\n" + names).getBytes(RosterFileText.WINDOWS_1252));
             assertThat(RosterFileText.scan(windows, RosterFileText.Fallback.AUTO).encoding()).as(names).isEqualTo("windows-1252");
         }
