@@ -24,10 +24,9 @@ import java.util.HexFormat;
  * streaming pass over the file, the same pass that takes its sha256 (a file can be 100 MB; it is
  * read twice in all, never held). A byte order mark says UTF-8, UTF-16LE or UTF-16BE; a file
  * that is valid UTF-8 throughout is UTF-8; anything else is the fallback ({@code sisbridge.roster.charset},
- * {@link Fallback}): unless set otherwise, windows-1252, what Excel's "CSV (Comma delimited)" writes,
+ * {@link Fallback}): unless set otherwise, windows-1252, what Excel's "CSV (Comma delimited)" writes, or
  * Mac Roman for a file whose lines end in a CR alone, as Excel on a Mac writes "Comma Separated Values"
- * and Excel's "CSV (Macintosh)" (read as windows-1252, its é would become Ž), or the DOS code page 437 of
- * "CSV (MS-DOS)" when its accented bytes are letters only there (é would become ‚). The text is then decoded
+ * and Excel's "CSV (Macintosh)" (read as windows-1252, its é would become Ž). The text is then decoded
  * strictly: a byte the encoding does not define refuses the file rather than becoming U+FFFD in a name
  * sent upstream.
  *
@@ -42,8 +41,6 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** ... and, for a file whose lines end in a CR alone (the classic Mac's line end), Mac OS Roman. */
     static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
-    /** ... and, for a file whose accented bytes are letters only in it, the US DOS code page of Excel's "CSV (MS-DOS)". */
-    static final Charset DOS_US = Charset.forName("IBM437");
     private static final int CHUNK = 64 * 1024;
 
     /** The encoding's name as recorded for the file (roster file table, log, status page). */
@@ -66,7 +63,6 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
         boolean nul = false;
         boolean cr = false;
         boolean lf = false;
-        int[] highBytes = new int[128]; // how often each byte 0x80-0xFF occurs: what tells the 8-bit encodings apart
         byte[] head = new byte[3];
         int headLength = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -78,9 +74,6 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
                     nul |= b == 0;
                     cr |= b == '\r';
                     lf |= b == '\n';
-                    if (b < 0) {
-                        highBytes[b & 0x7F]++;
-                    }
                 }
                 for (int i = 0; i < n && headLength < head.length; i++) {
                     head[headLength++] = buffer[i];
@@ -103,7 +96,7 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
         if (headLength >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
             return new RosterFileText(hash, StandardCharsets.UTF_16BE, 2, nul);
         }
-        return new RosterFileText(hash, validUtf8 ? StandardCharsets.UTF_8 : fallback.forFile(cr && !lf, highBytes), 0, nul);
+        return new RosterFileText(hash, validUtf8 ? StandardCharsets.UTF_8 : fallback.forFile(cr && !lf), 0, nul);
     }
 
     /**
@@ -135,51 +128,16 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
 
     /**
      * The encoding of a file with no BOM that is not valid UTF-8 ({@code sisbridge.roster.charset}): the one
-     * named, or (auto, {@code named} null) one of the 8-bit encodings Excel saves a CSV in, which share ASCII
-     * and differ in every accented letter:
-     * <ul>
-     * <li>Mac Roman when the file's lines end in a CR alone: no Windows program ends lines so, while Excel on a
-     *     Mac does, for "Comma Separated Values" and for "CSV (Macintosh)";</li>
-     * <li>the US DOS code page (437) when more of the file's accented bytes are letters (or a name's
-     *     punctuation) in it than in windows-1252: Excel's "CSV (MS-DOS)" writes é as 0x82 and ñ as 0xA4,
-     *     which windows-1252 reads as ‚ and ¤ (no name holds them), and ü as 0x81, which it does not define;</li>
-     * <li>windows-1252 otherwise, "CSV (Comma delimited)" on Windows: in a roster of names its accented bytes
-     *     are letters and apostrophes.</li>
-     * </ul>
+     * named, or (auto, {@code named} null) windows-1252, unless the file's lines end in a CR alone: no Windows
+     * program ends lines so, while Excel on a Mac does, in Mac Roman, for "Comma Separated Values" and for
+     * "CSV (Macintosh)". The two encodings share ASCII and differ in every accented letter.
      */
     record Fallback(Charset named) {
 
         static final Fallback AUTO = new Fallback(null);
-        /**
-         * The characters besides letters a name may carry above ASCII: curly apostrophes, curly quotes around a
-         * nickname, an acute accent typed as an apostrophe, a no-break space, a dash.
-         */
-        private static final String NAME_PUNCTUATION = "\u2019\u2018\u201C\u201D\u00B4\u02BC\u00A0\u2013";
 
-        /** @param highBytes how often each byte 0x80-0xFF occurs in the file (index: the byte less 0x80) */
-        Charset forFile(boolean linesEndInCrAlone, int[] highBytes) {
-            if (named != null) {
-                return named;
-            }
-            if (linesEndInCrAlone) {
-                return MAC_ROMAN;
-            }
-            // a tie is windows-1252's: O’Brien's apostrophe (0x92) is Æ in code page 437
-            return plausible(DOS_US, highBytes) > plausible(WINDOWS_1252, highBytes) ? DOS_US : WINDOWS_1252;
-        }
-
-        /** How many of the file's bytes 0x80-0xFF are, in the encoding, what a name holds: a letter or its punctuation. */
-        private static long plausible(Charset charset, int[] highBytes) {
-            long plausible = 0;
-            for (int i = 0; i < highBytes.length; i++) {
-                if (highBytes[i] > 0) {
-                    int c = new String(new byte[] {(byte) (0x80 + i)}, charset).codePointAt(0);
-                    if (Character.isLetter(c) || NAME_PUNCTUATION.indexOf(c) >= 0) {
-                        plausible += highBytes[i];
-                    }
-                }
-            }
-            return plausible;
+        Charset forFile(boolean linesEndInCrAlone) {
+            return named != null ? named : linesEndInCrAlone ? MAC_ROMAN : WINDOWS_1252;
         }
     }
 
