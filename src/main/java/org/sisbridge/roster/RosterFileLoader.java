@@ -63,7 +63,7 @@ public class RosterFileLoader {
     private final Clock clock;
     private final RosterFileFailure failure;
     private final int maxLineChars;
-    private final RosterFileText.Fallback fallbackCharset;
+    private final RosterFileText.Fallback fallback;
     private final WorkbookLimits workbookLimits;
 
     /** A loader that reads a file which is not UTF-8 as windows-1252 or Mac Roman (sisbridge.roster.charset = auto). */
@@ -76,14 +76,14 @@ public class RosterFileLoader {
 
     /**
      * @param maxLineChars the longest record read (sisbridge.roster.max-line-chars); a longer one is rejected
-     * @param fallbackCharset how the encoding of a file with no BOM that is not valid UTF-8 is chosen (sisbridge.roster.charset)
+     * @param fallback how the encoding of a file with no BOM that is not valid UTF-8 is chosen (sisbridge.roster.charset)
      * @param workbookLimits what reading one roster workbook (.xlsx) may cost
      */
     public RosterFileLoader(DataSource dataSource, CccidRequestTable requests, RosterFileTable files, RosterValidator validator,
                             RejectWriter rejects, Set<String> misCodes, boolean emailRequired, int batchSize, Clock clock,
-                            RosterFileFailure failure, int maxLineChars, RosterFileText.Fallback fallbackCharset,
+                            RosterFileFailure failure, int maxLineChars, RosterFileText.Fallback fallback,
                             WorkbookLimits workbookLimits) {
-        this.fallbackCharset = fallbackCharset;
+        this.fallback = fallback;
         this.workbookLimits = workbookLimits;
         this.failure = failure;
         this.maxLineChars = maxLineChars;
@@ -164,7 +164,7 @@ public class RosterFileLoader {
     Loaded loadFile(File file, String fileName) throws IOException, SQLException {
         // one pass takes the sha256 (and, for text, finds the encoding); a workbook is a zip, whose bytes are no text
         boolean workbook = WorkbookRosterRecords.isWorkbook(fileName);
-        RosterFileText text = RosterFileText.scan(file.toPath(), fallbackCharset);
+        RosterFileText text = RosterFileText.scan(file.toPath(), fallback);
         if (!workbook && text.unusable() != null) {
             throw new IllegalArgumentException(text.unusable());
         }

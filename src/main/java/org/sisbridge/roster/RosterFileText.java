@@ -48,11 +48,6 @@ record RosterFileText(String sha256, Charset charset, int bomLength, boolean nul
         return charset.name() + (bomLength > 0 ? " BOM" : "");
     }
 
-    /** @param fallback the one encoding of a file with no BOM that is not valid UTF-8 */
-    static RosterFileText scan(Path file, Charset fallback) throws IOException {
-        return scan(file, new Fallback(fallback));
-    }
-
     /** @param fallback how the encoding of a file with no BOM that is not valid UTF-8 is chosen */
     static RosterFileText scan(Path file, Fallback fallback) throws IOException {
         MessageDigest sha256 = newSha256();

@@ -69,7 +69,7 @@ class CsvSpectrumTest {
         }
         Path file = dir.resolve(name + ".csv");
         Files.write(file, bytes);
-        RosterFileText found = RosterFileText.scan(file, RosterFileText.WINDOWS_1252);
+        RosterFileText found = RosterFileText.scan(file, RosterFileText.fallback("windows-1252"));
         assertThat(found.encoding()).isEqualTo(variant.equals("BOM") ? "UTF-8 BOM" : "UTF-8");
         try (RosterCsvReader roster = new RosterCsvReader(found.open(file), CsvRecordReader.MAX_RECORD_CHARS)) {
             List<RosterCsvReader.Record> records = new ArrayList<>();

@@ -39,7 +39,7 @@ class RosterFileTextTest {
         bytes.write("S,Jos".getBytes(StandardCharsets.US_ASCII));
         bytes.write(0xE9); // é in windows-1252, invalid in UTF-8
         Path file = write(bytes.toByteArray());
-        RosterFileText text = RosterFileText.scan(file, RosterFileText.WINDOWS_1252);
+        RosterFileText text = RosterFileText.scan(file, WINDOWS_1252);
         assertThat(text.encoding()).isEqualTo("windows-1252");
         assertThat(text.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(bytes.toByteArray())));
@@ -58,7 +58,7 @@ class RosterFileTextTest {
         assertThat(scan(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}).encoding()).isEqualTo("UTF-8 BOM");
         assertThat(scan(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0}).encoding()).isEqualTo("UTF-16LE BOM");
         Path be = write(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a', 0x00, (byte) 0xE9});
-        RosterFileText text = RosterFileText.scan(be, RosterFileText.WINDOWS_1252);
+        RosterFileText text = RosterFileText.scan(be, WINDOWS_1252);
         assertThat(text.encoding()).isEqualTo("UTF-16BE BOM");
         try (Reader in = text.open(be)) {
             assertThat(readAll(in)).isEqualTo("aé");
@@ -76,7 +76,7 @@ class RosterFileTextTest {
         assertThat(RosterFileText.fallback("auto")).isEqualTo(RosterFileText.Fallback.AUTO);
         assertThat(RosterFileText.fallback("auto").forFile(false)).isEqualTo(Charset.forName("windows-1252"));
         Path undefined = write(new byte[] {'x', (byte) 0x81}); // no character in windows-1252
-        RosterFileText cp1252 = RosterFileText.scan(undefined, RosterFileText.WINDOWS_1252);
+        RosterFileText cp1252 = RosterFileText.scan(undefined, WINDOWS_1252);
         try (Reader in = cp1252.open(undefined)) {
             assertThatThrownBy(() -> readAll(in)).isInstanceOf(CharacterCodingException.class);
         }
@@ -117,8 +117,11 @@ class RosterFileTextTest {
         assertThat(RosterFileText.scan(mac, RosterFileText.fallback("windows-1252")).encoding()).isEqualTo("windows-1252");
     }
 
+    /** windows-1252 set by name: the one encoding of every file that is not UTF-8, whatever its line ends. */
+    private static final RosterFileText.Fallback WINDOWS_1252 = new RosterFileText.Fallback(RosterFileText.WINDOWS_1252);
+
     private RosterFileText scan(byte[] bytes) throws Exception {
-        return RosterFileText.scan(write(bytes), RosterFileText.WINDOWS_1252);
+        return RosterFileText.scan(write(bytes), WINDOWS_1252);
     }
 
     private Path write(byte[] bytes) throws Exception {

@@ -2,6 +2,7 @@ package org.sisbridge.roster;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
@@ -34,6 +35,13 @@ final class RosterFixtures {
     }
 
     /** Waits until no outbox row is PENDING or SENT any more. */
+    /** {@link #agent} with its roster inbox and outbox in {@code dir} (inbox/, outbox/). */
+    static AgentFixture withFolders(TestDatabase database, Path dir) {
+        return agent(new SimulatorSettings(), database)
+                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
+                .property("sisbridge.roster.outbox", dir.resolve("outbox"));
+    }
+
     static void awaitSettled(AgentFixture fixture, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() ->
                 fixture.db().count("SELECT COUNT(*) FROM cccid_request") > 0

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.TestDatabase;
 
@@ -31,9 +30,7 @@ class RosterLibreOfficeFilesTest {
     @Test
     void everyFormatLibreOfficeSavesLoadsOrIsRefusedWithAReason() throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
-        try (AgentFixture fixture = RosterFixtures.agent(new SimulatorSettings(), TestDatabase.h2File("roster-libreoffice"))
-                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
-                .property("sisbridge.roster.outbox", dir.resolve("outbox"))) {
+        try (AgentFixture fixture = RosterFixtures.withFolders(TestDatabase.h2File("roster-libreoffice"), dir)) {
             fixture.start();
             Files.createDirectories(dir.resolve("inbox"));
             for (String name : List.of("roster.xlsx", "roster-utf8.csv", "roster-windows-1252.csv", "roster-utf16.txt",

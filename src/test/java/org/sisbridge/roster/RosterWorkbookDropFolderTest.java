@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sisbridge.simulator.SimulatorSettings;
 import org.sisbridge.testsupport.AgentFixture;
 import org.sisbridge.testsupport.DatabaseKind;
 import org.sisbridge.testsupport.TestDatabase;
@@ -40,7 +39,7 @@ class RosterWorkbookDropFolderTest {
     void aWorkbookRosterLoadsLikeACsvAndItsResultsComeBackAsAWorkbook(DatabaseKind kind) throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
         TestDatabase database = TestDatabases.create(kind, "roster-xlsx");
-        try (AgentFixture fixture = withFolders(database, dir)) {
+        try (AgentFixture fixture = RosterFixtures.withFolders(database, dir)) {
             fixture.start();
             Path made = new RosterWorkbooks()
                     .row(1).texts("Local ID", "First Name", "Last Name", "Birth Date", "E-mail", "Postal Code")
@@ -100,7 +99,7 @@ class RosterWorkbookDropFolderTest {
         // before: moved to error/ with "saved as a Strict Open XML Spreadsheet, which is not read", the staff member
         // sent back to Excel to save it again
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
-        try (AgentFixture fixture = withFolders(TestDatabase.h2File("roster-strict"), dir)) {
+        try (AgentFixture fixture = RosterFixtures.withFolders(TestDatabase.h2File("roster-strict"), dir)) {
             fixture.start();
             Path made = new RosterWorkbooks()
                     .row(1).texts("Local ID", "First Name", "Last Name", "Birth Date", "E-mail", "Postal Code")
@@ -161,7 +160,7 @@ class RosterWorkbookDropFolderTest {
      */
     private static String droppedAndMovedToError(String name, byte[] content) throws Exception {
         Path dir = AgentFixture.HOME.resolve("target/test-rosters/" + UUID.randomUUID());
-        try (AgentFixture fixture = withFolders(TestDatabase.h2File("roster-refused"), dir)
+        try (AgentFixture fixture = RosterFixtures.withFolders(TestDatabase.h2File("roster-refused"), dir)
                 .property("sisbridge.roster.inbox-unfinished-wait-ms", 300_000)) {
             fixture.start();
             Files.createDirectories(dir.resolve("inbox"));
@@ -193,12 +192,5 @@ class RosterWorkbookDropFolderTest {
             }
         }
         return rows;
-    }
-
-    /** An agent on the simulator whose roster inbox and outbox are {@code dir}'s. */
-    private static AgentFixture withFolders(TestDatabase database, Path dir) {
-        return RosterFixtures.agent(new SimulatorSettings(), database)
-                .property("sisbridge.roster.inbox", dir.resolve("inbox"))
-                .property("sisbridge.roster.outbox", dir.resolve("outbox"));
     }
 }
